@@ -1,0 +1,7 @@
+import { apiDatabase } from './api-database';
+
+describe('apiDatabase', () => {
+  it('should work', () => {
+    expect(apiDatabase()).toEqual('api-database');
+  })
+})

@@ -1,0 +1,7 @@
+import { apiQueues } from './api-queues';
+
+describe('apiQueues', () => {
+  it('should work', () => {
+    expect(apiQueues()).toEqual('api-queues');
+  })
+})

@@ -1,0 +1,3 @@
+export function apiQueues(): string {
+  return 'api-queues';
+}

@@ -1,0 +1,5 @@
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/locale';
+export * from './lib/queues';
+export * from './lib/system';

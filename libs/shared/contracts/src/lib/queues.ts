@@ -1,0 +1,21 @@
+/**
+ * Queue and job names, declared once for the API (which enqueues) and the worker (which processes).
+ */
+export const QueueName = {
+  System: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const SystemJob = {
+  Heartbeat: 'heartbeat',
+} as const;
+export type SystemJob = (typeof SystemJob)[keyof typeof SystemJob];
+
+/** Who asked for a heartbeat: the worker's own schedule or someone through the API. */
+export type HeartbeatSource = 'schedule' | 'api';
+
+export interface HeartbeatJobPayload {
+  source: HeartbeatSource;
+  /** ISO 8601 instant (UTC) at which the job was enqueued. */
+  requestedAt: string;
+}
