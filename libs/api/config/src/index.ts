@@ -1,1 +1,2 @@
-export * from './lib/api-config';
+export * from './lib/app-config';
+export * from './lib/config.module';

@@ -1,3 +1,0 @@
-export function apiDatabase(): string {
-  return 'api-database';
-}

@@ -1,7 +1,0 @@
-import { apiQueues } from './api-queues';
-
-describe('apiQueues', () => {
-  it('should work', () => {
-    expect(apiQueues()).toEqual('api-queues');
-  })
-})

@@ -1,3 +1,0 @@
-export function apiQueues(): string {
-  return 'api-queues';
-}
