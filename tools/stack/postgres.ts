@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
-import { stopStaleServer } from './stale-process';
+import { isAlive, releaseOnExit, stopOnExit } from './exit-guard';
+import { stopStaleServer, untilExited } from './stale-process';
 
 export interface RunningPostgres {
   url: string;
@@ -56,11 +57,18 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  stopOnExit(pid, 'SIGINT'); // SIGINT is PostgreSQL's "fast shutdown"
   await createDatabaseIfMissing(port, options.database);
 
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
-    stop: () => server.stop(),
+    async stop() {
+      // server.stop() waits for an 'exit' event that never comes if PostgreSQL already stopped
+      // (e.g. Ctrl-C reached it first), so also stop waiting when the process is gone.
+      if (isAlive(pid)) await Promise.race([server.stop(), untilExited(pid)]);
+      releaseOnExit(pid);
+    },
   };
 }
 

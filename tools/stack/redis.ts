@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
+import { releaseOnExit, stopOnExit } from './exit-guard';
 import { stopStaleServer } from './stale-process';
 
 export interface RunningRedis {
@@ -44,6 +45,7 @@ export async function startRedis(options: { dir: string; log: (line: string) => 
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  stopOnExit(child.pid);
 
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -63,6 +65,7 @@ export async function startRedis(options: { dir: string; log: (line: string) => 
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
+      releaseOnExit(child.pid);
     },
   };
 }

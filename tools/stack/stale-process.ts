@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { isAlive } from './exit-guard';
 
 /**
  * A server of ours left running by a launcher that was killed with SIGKILL (no chance to clean up)
@@ -9,7 +10,7 @@ export async function stopStaleServer(pidFile: string, expectedCommand: string, 
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0].trim());
   if (Number.isInteger(pid) && pid > 0 && commandOf(pid).includes(expectedCommand)) {
     process.kill(pid, signal);
-    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 100) await sleep(100);
+    await untilExited(pid, 10_000);
     if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(pidFile, { force: true });
@@ -23,13 +24,9 @@ function commandOf(pid: number): string {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** Resolves once the process is gone (or after the timeout). */
+export async function untilExited(pid: number, timeoutMs = 15_000): Promise<void> {
+  for (let waited = 0; isAlive(pid) && waited < timeoutMs; waited += 100) await sleep(100);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

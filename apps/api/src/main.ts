@@ -1,19 +1,28 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@incubator/api/config';
+import { createDataSource, runMigrations } from '@incubator/api/database';
 import { AppModule } from './app/app.module';
+import { configureApp } from './app/configure-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+/**
+ * `node main.js` serves the API; `node main.js migrate` applies pending migrations and exits
+ * (the container entrypoint runs it once before starting the server).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (process.argv[2] === 'migrate') {
+    const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+    const ran = await runMigrations(dataSource);
+    console.log(ran.length ? `Applied migrations: ${ran.join(', ')}` : 'No pending migrations');
+    await dataSource.destroy();
+    return;
+  }
+  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  await app.listen(config.API_PORT);
 }
 
-bootstrap();
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

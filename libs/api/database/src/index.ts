@@ -1,1 +1,5 @@
-export * from './lib/api-database';
+export * from './lib/data-source-options';
+export * from './lib/database.module';
+export * from './lib/migrations';
+export * from './lib/seed/demo-seed';
+export * from './lib/snake-naming.strategy';

@@ -1,1 +1,2 @@
-export * from './lib/api-organisations';
+export * from './lib/organisation.entity';
+export * from './lib/site.entity';

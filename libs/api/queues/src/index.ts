@@ -1,1 +1,2 @@
-export * from './lib/api-queues';
+export * from './lib/queues.module';
+export * from './lib/redis-connection';

@@ -1,1 +1,5 @@
-export * from './lib/api-system';
+export * from './lib/heartbeat.entity';
+export * from './lib/heartbeat.service';
+export * from './lib/jobs/heartbeat.processor';
+export * from './lib/jobs/heartbeat.scheduler';
+export * from './lib/system.module';

@@ -14,8 +14,7 @@ export type SystemJob = (typeof SystemJob)[keyof typeof SystemJob];
 /** Who asked for a heartbeat: the worker's own schedule or someone through the API. */
 export type HeartbeatSource = 'schedule' | 'api';
 
+/** The job's own timestamp says when it was requested. */
 export interface HeartbeatJobPayload {
   source: HeartbeatSource;
-  /** ISO 8601 instant (UTC) at which the job was enqueued. */
-  requestedAt: string;
 }

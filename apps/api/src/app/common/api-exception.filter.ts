@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ApiErrorResponse } from '@incubator/contracts';
+import { RequestValidationError } from './request-validation.error';
+import { requestLocale } from './request-locale';
+import { fieldMessages } from './validation-messages';
+
+/**
+ * Renders every error as an ApiErrorResponse carrying the request id. Validation errors get
+ * field-level messages in the caller's language; unexpected errors are logged and answered with a
+ * generic 500 that leaks nothing.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const requestId = request.id === undefined ? undefined : String(request.id);
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    response.status(body.statusCode).json({ ...body, requestId });
+  }
+
+  private toBody(exception: unknown, request: Request): ApiErrorResponse {
+    if (exception instanceof RequestValidationError) {
+      const locale = requestLocale(request.headers['accept-language']);
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        error: 'Bad Request',
+        message: locale === 'fr' ? 'La requête contient des champs invalides.' : 'The request has invalid fields.',
+        fields: fieldMessages(exception.errors, locale),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      const error = typeof payload === 'object' && 'error' in payload ? String(payload.error) : exception.name;
+      return { statusCode: status, error, message };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}

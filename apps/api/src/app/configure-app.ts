@@ -1,0 +1,50 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { RequestValidationError } from './common/request-validation.error';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Everything main.ts sets on the application, shared with the integration tests so they exercise
+ * exactly what production runs.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(
+    helmet({
+      // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
+      // upgrade-insecure-requests would break the docs page on plain-http localhost.
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new RequestValidationError(errors),
+    }),
+  );
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Incubator platform API')
+      .setDescription(
+        'Programs, startups, modular office space, funding and KPIs of a tech park. ' +
+          'Dates are ISO 8601; instants are UTC; date ranges are half-open [start, end).',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  return app;
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HeartbeatService } from '@incubator/api/system';
+import { HeartbeatDto, HeartbeatPageDto, HeartbeatRequestedDto, PageQueryDto } from './heartbeat.dto';
+
+/** Proof that API → Redis → worker → PostgreSQL works end to end. */
+@ApiTags('system')
+@Controller('system/heartbeats')
+export class HeartbeatController {
+  constructor(private readonly heartbeats: HeartbeatService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Enqueue a heartbeat job; the worker records it' })
+  @ApiAcceptedResponse({ type: HeartbeatRequestedDto })
+  request(): Promise<HeartbeatRequestedDto> {
+    return this.heartbeats.request('api');
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Recorded heartbeats, newest first' })
+  @ApiOkResponse({ type: HeartbeatPageDto })
+  list(@Query() query: PageQueryDto): Promise<HeartbeatPageDto> {
+    return this.heartbeats.list(query.limit, query.offset);
+  }
+
+  @Get(':jobId')
+  @ApiOperation({ summary: 'The heartbeat recorded for a job, once the worker has processed it' })
+  @ApiOkResponse({ type: HeartbeatDto })
+  @ApiNotFoundResponse({ description: 'Not processed (yet)' })
+  async get(@Param('jobId') jobId: string): Promise<HeartbeatDto> {
+    const heartbeat = await this.heartbeats.findByJobId(jobId);
+    if (!heartbeat) throw new NotFoundException(`No heartbeat recorded for job ${jobId}`);
+    return heartbeat;
+  }
+}

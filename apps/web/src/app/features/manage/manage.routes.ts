@@ -1,0 +1,4 @@
+import { Routes } from '@angular/router';
+import { ManagePage } from './manage.page';
+
+export const manageRoutes: Routes = [{ path: '', title: 'areas.manage.title', component: ManagePage }];

@@ -1,0 +1,12 @@
+module.exports = {
+  displayName: 'worker',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  // Integration specs need PostgreSQL and Redis; they run in the integration tier (jest.integration.config.ts).
+  testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.spec\\.ts$'],
+  coverageDirectory: '../../coverage/apps/worker',
+};

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@incubator/api/config';
+import { DatabaseModule } from '@incubator/api/database';
+import { QueuesModule } from '@incubator/api/queues';
+import { SystemJobsModule } from '@incubator/api/system';
+
+/** The worker: every queue processor and every repeatable job, and no HTTP server. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, base: { service: 'worker' } } }),
+    }),
+    DatabaseModule,
+    QueuesModule,
+    SystemJobsModule,
+  ],
+})
+export class WorkerModule {}

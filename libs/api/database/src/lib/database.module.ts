@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@incubator/api/config';
+import { dataSourceOptions } from './data-source-options';
+
+/** Connects the Nest application to PostgreSQL with the shared DataSource options. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), retryAttempts: 3 }),
+    }),
+  ],
+})
+export class DatabaseModule {}

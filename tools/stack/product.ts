@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createDataSource, runMigrations, seedDemoData } from '@incubator/api/database';
+import { freePort } from './free-port';
+import { LocalStack, startLocalStack, WORKSPACE_ROOT } from './local-stack';
+import { ManagedProcess, startProcess } from './processes';
+import { waitForOk } from './wait-for';
+import { serveWeb } from './web-server';
+
+export interface RunningProduct {
+  webUrl: string;
+  apiUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface ProductOptions {
+  /** `persistent` for npm start (data under .data/), `throwaway` for end-to-end tests. */
+  mode: 'persistent' | 'throwaway';
+  log: (line: string) => void;
+  /** Called when the api or the worker dies on its own; the caller decides what to do. */
+  onCrash: (name: string, code: number | null) => void;
+}
+
+/**
+ * The whole product on this machine: PostgreSQL and Redis (local ones unless DATABASE_URL/REDIS_URL
+ * are set), migrations, the idempotent demo seed, built api, worker and web client.
+ */
+export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
+  const { log } = options;
+  const processes: ManagedProcess[] = [];
+  let stack: LocalStack | undefined;
+  let web: Server | undefined;
+  const stop = async () => {
+    for (const process of processes.reverse()) await process.stop();
+    processes.length = 0;
+    await new Promise((resolve) => (web ? web.close(resolve) : resolve(undefined)));
+    await stack?.stop();
+  };
+
+  try {
+    stack = await startLocalStack({ mode: options.mode });
+    log(`PostgreSQL ${redact(stack.databaseUrl)}, Redis ${stack.redisUrl}`);
+    await migrateAndSeed(stack.databaseUrl, log);
+    build(log);
+
+    const apiPort = await preferredPort(options.mode === 'persistent' ? 3000 : 0);
+    const webPort = await preferredPort(options.mode === 'persistent' ? 4200 : 0);
+    const webUrl = `http://localhost:${webPort}`;
+    const apiUrl = `http://localhost:${apiPort}/api`;
+    const env = {
+      ...process.env,
+      NODE_ENV: options.mode === 'persistent' ? 'development' : 'test',
+      API_PORT: String(apiPort),
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
+      PUBLIC_WEB_URL: webUrl,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? (options.mode === 'persistent' ? 'info' : 'warn'),
+    };
+    for (const app of ['api', 'worker']) {
+      processes.push(
+        startProcess(app, process.execPath, ['--enable-source-maps', join('dist/apps', app, 'main.js')], {
+          cwd: WORKSPACE_ROOT,
+          env,
+          onLine: log,
+          onExit: (code) => options.onCrash(app, code),
+        }),
+      );
+    }
+    web = await serveWeb({ dir: join(WORKSPACE_ROOT, 'dist/apps/web/browser'), apiUrl: `http://127.0.0.1:${apiPort}`, port: webPort });
+    await waitForOk(`${webUrl}/api/health`, 60_000);
+    return { webUrl, apiUrl, databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function migrateAndSeed(databaseUrl: string, log: (line: string) => void): Promise<void> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    const ran = await runMigrations(dataSource);
+    if (ran.length) log(`Applied migrations: ${ran.join(', ')}`);
+    await seedDemoData(dataSource);
+    log('Demo data in place');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Builds api, worker and web; Nx's cache makes this a no-op when nothing changed. */
+function build(log: (line: string) => void): void {
+  log('Building api, worker and web (cached when unchanged)…');
+  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], {
+    cwd: WORKSPACE_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`Build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The conventional port when it is free (so URLs stay familiar), any free port otherwise. */
+async function preferredPort(preferred: number): Promise<number> {
+  if (preferred === 0) return freePort();
+  const { createServer } = await import('node:net');
+  const free = await new Promise<boolean>((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(preferred, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@');
