@@ -37,6 +37,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
+      // A body of its own (e.g. the health report behind a 503) goes out unchanged.
+      if (typeof payload === 'object' && !('statusCode' in payload)) return { statusCode: status, ...payload } as ApiErrorResponse;
       const message =
         typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       const error = typeof payload === 'object' && 'error' in payload ? String(payload.error) : exception.name;
