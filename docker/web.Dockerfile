@@ -1,0 +1,12 @@
+# The web client: static files behind nginx, which also proxies /api to the api service.
+FROM node:20.20-bookworm-slim AS build
+WORKDIR /workspace
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund
+COPY . .
+RUN npx nx build web --configuration=production
+
+FROM nginx:1.27-alpine
+COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /workspace/dist/apps/web/browser /usr/share/nginx/html
+EXPOSE 8080
