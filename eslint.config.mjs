@@ -38,6 +38,7 @@ export default [
                         { sourceTag: "scope:tools", onlyDependOnLibsWithTags: ["scope:api", "scope:shared"] },
                         { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:feature", "type:data-access", "type:ui", "type:util"] },
                         { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:util"] },
+                        { sourceTag: "type:tooling", onlyDependOnLibsWithTags: ["type:data-access", "type:util"] },
                         { sourceTag: "type:feature", onlyDependOnLibsWithTags: ["type:feature", "type:data-access", "type:ui", "type:util"] },
                         { sourceTag: "type:data-access", onlyDependOnLibsWithTags: ["type:data-access", "type:util"] },
                         { sourceTag: "type:ui", onlyDependOnLibsWithTags: ["type:ui", "type:util"] },

@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const urls = await new Promise<{ webUrl: string; apiUrl: string }>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error('the product did not start within 5 minutes')), 300_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('READY ')) {
         clearTimeout(timer);
         ready(JSON.parse(line.slice('READY '.length)));

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { startPostgres } from './postgres';
 import { startRedis } from './redis';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without types
+// CommonJS module without type declarations.
 const asyncExitHook = require('async-exit-hook') as (hook: (done: () => void) => void) => void;
 
 export interface LocalStack {

@@ -1,5 +1,6 @@
 import { INestApplication, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { createServer } from 'node:net';
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
@@ -37,4 +38,14 @@ export async function pollUntil(url: string, status: number, timeoutMs = 10_000)
     if (response.status === status || Date.now() > deadline) return response;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A port nothing listens on (the kernel hands it out, we close it at once). */
+export function unusedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

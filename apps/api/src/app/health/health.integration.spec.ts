@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { HealthResponse } from '@incubator/contracts';
-import { freePort } from '../../../../../tools/stack/free-port';
-import { startTestApi } from '../../test/test-app';
+import { startTestApi, unusedPort } from '../../test/test-app';
 
 describe('API basics (real PostgreSQL and Redis)', () => {
   let app: INestApplication;
@@ -57,7 +56,7 @@ describe('health when Redis is unreachable', () => {
   const realRedisUrl = process.env['REDIS_URL'];
 
   beforeAll(async () => {
-    process.env['REDIS_URL'] = `redis://127.0.0.1:${await freePort()}`; // nothing listens there
+    process.env['REDIS_URL'] = `redis://127.0.0.1:${await unusedPort()}`; // nothing listens there
     ({ app, url: api } = await startTestApi());
   });
 
