@@ -80,9 +80,9 @@ function typecheckStep(): StepResult {
     ),
   ].sort();
   return timed('typecheck', () => {
-    const failures = configs.filter((config) => run('npx', ['tsc', '--noEmit', '-p', config]) !== 0);
-    for (const failure of failures) console.error(`type errors in ${failure}`);
-    return { passed: failures.length ? 0 : 1, failed: failures.length ? 1 : 0, note: `${configs.length} configs` };
+    // Two at a time (the machines have two cores); tsc prints the file of every error it finds.
+    const code = run('sh', ['-c', 'printf "%s\\n" "$@" | xargs -P 2 -n 1 node node_modules/typescript/bin/tsc --noEmit -p', 'sh', ...configs]);
+    return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: `${configs.length} configs` };
   });
 }
 

@@ -1,4 +1,4 @@
-import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { snakeCase, SnakeNamingStrategy } from './snake-naming.strategy';
 
 describe('SnakeNamingStrategy', () => {
   const naming = new SnakeNamingStrategy();
@@ -20,5 +20,14 @@ describe('SnakeNamingStrategy', () => {
 
   it('names join columns after the relation and the referenced column', () => {
     expect(naming.joinColumnName('organisation', 'id')).toBe('organisation_id');
+  });
+});
+
+describe('snakeCase', () => {
+  it('splits words at case changes and keeps acronyms together', () => {
+    expect(snakeCase('organisationId')).toBe('organisation_id');
+    expect(snakeCase('HTTPServer')).toBe('http_server');
+    expect(snakeCase('kpi2Report')).toBe('kpi2_report');
+    expect(snakeCase('already_snake')).toBe('already_snake');
   });
 });

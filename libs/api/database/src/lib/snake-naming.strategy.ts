@@ -1,5 +1,13 @@
 import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
-import { snakeCase } from 'typeorm/util/StringUtils';
+
+/** `organisationId` → `organisation_id`, `HTTPServer` → `http_server`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z\d])/g, '$1_$2')
+    .replace(/[\s.-]+/g, '_')
+    .toLowerCase();
+}
 
 /**
  * snake_case tables and columns (`organisationId` → `organisation_id`), as PostgreSQL expects.
