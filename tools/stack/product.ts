@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createDataSource, runMigrations, seedDemoData } from '@incubator/api/database';
@@ -44,6 +46,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     stack = await startLocalStack({ mode: options.mode });
     log(`PostgreSQL ${redact(stack.databaseUrl)}, Redis ${stack.redisUrl}`);
     await migrateAndSeed(stack.databaseUrl, log);
+    const jwtSecret = process.env['JWT_SECRET'] ?? localSecret(stack.dataDir);
     build(log);
 
     const apiPort = await preferredPort(options.mode === 'persistent' ? 3000 : 0);
@@ -57,6 +60,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redisUrl,
       PUBLIC_WEB_URL: webUrl,
+      JWT_SECRET: jwtSecret,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? (options.mode === 'persistent' ? 'info' : 'warn'),
     };
     for (const app of ['api', 'worker']) {
@@ -114,3 +118,10 @@ async function preferredPort(preferred: number): Promise<number> {
 }
 
 const redact = (url: string) => url.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@');
+
+/** A signing secret kept with the local data, so sessions survive an `npm start` restart. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}

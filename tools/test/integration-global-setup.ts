@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { startLocalStack, WORKSPACE_ROOT } from '../stack/local-stack';
 
 /**
  * Starts PostgreSQL and Redis for the integration tier (throwaway, deleted afterwards), migrates the
- * schema once with the project's own migration command, and hands the URLs to the tests through the
+ * schema and writes the demo data once with the project's own `db:seed` command, and hands the URLs to the tests through the
  * environment. (Jest's module mapper does not apply here, so the migration runs as a command.)
  */
 export default async function setup(): Promise<void> {
@@ -14,8 +15,9 @@ export default async function setup(): Promise<void> {
   process.env['REDIS_URL'] = stack.redisUrl;
   process.env['NODE_ENV'] = 'test';
   process.env['LOG_LEVEL'] ??= 'silent';
+  process.env['JWT_SECRET'] = randomBytes(48).toString('base64url');
   try {
-    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/db/cli.ts', 'migrate'], {
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/db/cli.ts', 'seed'], {
       cwd: WORKSPACE_ROOT,
       env: process.env,
       stdio: ['ignore', 'ignore', 'inherit'],

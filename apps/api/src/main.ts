@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from '@incubator/api/config';
 import { createDataSource, runMigrations } from '@incubator/api/database';
 import { AppModule } from './app/app.module';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     return;
   }
-  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true }));
   await app.listen(config.API_PORT);
 }
 

@@ -1,14 +1,47 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '@incubator/api/audit';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
+import { IdentityModule } from '@incubator/api/identity';
+import { OrganisationsModule } from '@incubator/api/organisations';
 import { QueuesModule } from '@incubator/api/queues';
+import { StartupsModule } from '@incubator/api/startups';
 import { SystemModule } from '@incubator/api/system';
+import { AuditController } from './audit/audit.controller';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
 import { HealthModule } from './health/health.module';
+import { InvitationsController } from './invitations/invitations.controller';
 import { loggingModule } from './logging';
+import { OrganisationController } from './organisation/organisation.controller';
+import { StartupsController } from './startups/startups.controller';
 import { HeartbeatController } from './system/heartbeat.controller';
+import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [ConfigModule, loggingModule, DatabaseModule, QueuesModule, HealthModule, SystemModule],
-  controllers: [HeartbeatController],
+  imports: [
+    ConfigModule,
+    loggingModule,
+    DatabaseModule,
+    QueuesModule,
+    HealthModule,
+    SystemModule,
+    IdentityModule,
+    AuditModule,
+    OrganisationsModule,
+    StartupsModule,
+  ],
+  controllers: [
+    AuthController,
+    UsersController,
+    InvitationsController,
+    StartupsController,
+    OrganisationController,
+    AuditController,
+    HeartbeatController,
+  ],
+  // Deny by default: every route passes the access guard, which refuses routes without a declaration.
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AppModule {}

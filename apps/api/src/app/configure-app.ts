@@ -1,4 +1,7 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { AppConfig } from '@incubator/api/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -11,8 +14,11 @@ export const API_PREFIX = 'api';
  * Everything main.ts sets on the application, shared with the integration tests so they exercise
  * exactly what production runs.
  */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
+  // The client address (login throttling) comes from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', app.get(AppConfig).TRUST_PROXY);
+  app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({
@@ -43,6 +49,7 @@ export function configureApp(app: INestApplication): INestApplication {
           'Dates are ISO 8601; instants are UTC; date ranges are half-open [start, end).',
       )
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });

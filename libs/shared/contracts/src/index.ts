@@ -3,3 +3,4 @@ export * from './lib/health';
 export * from './lib/locale';
 export * from './lib/queues';
 export * from './lib/system';
+export * from './lib/identity';

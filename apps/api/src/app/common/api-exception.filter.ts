@@ -21,6 +21,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const requestId = request.id === undefined ? undefined : String(request.id);
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    const retryAfter = (body as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json({ ...body, requestId });
   }
 

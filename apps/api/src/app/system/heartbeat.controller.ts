@@ -1,10 +1,14 @@
 import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HeartbeatService } from '@incubator/api/system';
-import { HeartbeatDto, HeartbeatPageDto, HeartbeatRequestedDto, PageQueryDto } from './heartbeat.dto';
+import { Permission } from '@incubator/contracts';
+import { Access } from '../auth/access.decorator';
+import { PageQueryDto } from '../common/dto';
+import { HeartbeatDto, HeartbeatPageDto, HeartbeatRequestedDto } from './heartbeat.dto';
 
 /** Proof that API → Redis → worker → PostgreSQL works end to end. */
 @ApiTags('system')
+@Access(Permission.SystemOperate)
 @Controller('system/heartbeats')
 export class HeartbeatController {
   constructor(private readonly heartbeats: HeartbeatService) {}

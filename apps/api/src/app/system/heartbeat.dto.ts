@@ -1,24 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { HeartbeatRequestedResponse, HeartbeatResponse, HeartbeatSource, PageResponse } from '@incubator/contracts';
-
-export class PageQueryDto {
-  @ApiProperty({ required: false, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiProperty({ required: false, minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
 
 export class HeartbeatDto implements HeartbeatResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 const valid = {
   DATABASE_URL: 'postgres://app:secret@localhost:5432/app',
   REDIS_URL: 'redis://localhost:6379',
+  JWT_SECRET: 'a-test-secret-of-at-least-32-characters!',
 };
 
 describe('loadConfig', () => {
@@ -15,7 +16,7 @@ describe('loadConfig', () => {
   });
 
   it('names every missing variable and what it expects', () => {
-    expect.assertions(3);
+    expect.assertions(4);
     try {
       loadConfig({});
     } catch (error) {
@@ -23,6 +24,7 @@ describe('loadConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/ URL \(missing\)/);
       expect(message).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(missing\)/);
+      expect(message).toMatch(/JWT_SECRET must be longer than or equal to 32 characters; must be a string \(missing\)/);
     }
   });
 
@@ -34,6 +36,12 @@ describe('loadConfig', () => {
   it('refuses an unknown NODE_ENV and a malformed cron', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
     expect(() => loadConfig({ ...valid, HEARTBEAT_CRON: 'often' })).toThrow(/HEARTBEAT_CRON must be a cron/);
+  });
+
+  it('refuses a short JWT secret and a non-SMTP mail URL, and accepts no mail URL at all', () => {
+    expect(() => loadConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be longer/);
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(loadConfig(valid).SMTP_URL).toBeUndefined();
   });
 
   it('returns a frozen object', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
@@ -38,13 +38,73 @@ export class AppConfig {
   @Max(64)
   WORKER_CONCURRENCY = 4;
 
+  /** Secret that signs access tokens: at least 32 random characters, the same for every api replica. */
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET!: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS = 168;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1_440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Failed logins of one account before it is locked for LOGIN_LOCK_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Failed logins from one address (any account) before it is locked for LOGIN_LOCK_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Which proxies to trust for the client address (Express "trust proxy"), e.g. `loopback`. */
+  @IsString()
+  TRUST_PROXY = 'loopback, uniquelocal';
+
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail:587. Unset: mail is written to the worker log. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MaxLength(200)
+  MAIL_FROM = 'Incubator <no-reply@incubator.local>';
+
   /** Cron expression (UTC) of the worker's heartbeat job. */
   @IsString()
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'must be a cron expression of 5 or 6 fields' })
   HEARTBEAT_CRON = '*/5 * * * *';
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL'];
+const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -69,7 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       errors.map((e) => {
         const given = raw[e.property] === undefined ? 'missing' : `got "${raw[e.property]}"`;
-        return `${e.property} ${Object.values(e.constraints ?? {}).join('; ')} (${given})`;
+        // class-validator's own messages start with the name; ours don't: say it once.
+        const expected = Object.values(e.constraints ?? {}).map((m) => m.replace(new RegExp(`^${e.property} `), ''));
+        return `${e.property} ${expected.join('; ')} (${given})`;
       }),
     );
   }

@@ -3,6 +3,7 @@
  */
 export const QueueName = {
   System: 'system',
+  Mail: 'mail',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,4 +18,17 @@ export type HeartbeatSource = 'schedule' | 'api';
 /** The job's own timestamp says when it was requested. */
 export interface HeartbeatJobPayload {
   source: HeartbeatSource;
+}
+
+export const MailJob = {
+  Send: 'send',
+} as const;
+export type MailJob = (typeof MailJob)[keyof typeof MailJob];
+
+/** One email, already rendered in the recipient's language. */
+export interface MailJobPayload {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
 }

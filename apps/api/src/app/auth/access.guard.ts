@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AccessTokenService, AuthService, Caller } from '@incubator/api/identity';
+import { roleCan } from '@incubator/contracts';
+import { ACCESS_KEY, AccessRule } from './access.decorator';
+
+export type RequestWithCaller = Request & { caller?: Caller; id?: string | number };
+
+/**
+ * Deny by default: a route without an @Access declaration is refused (and logged, since it is a bug).
+ * Otherwise the bearer token is verified, the caller resolved from the database (live session, active
+ * membership) and the route's permission checked against the caller's role.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<RequestWithCaller>();
+    if (!rule) {
+      this.logger.error(`${request.method} ${request.path} has no @Access declaration: refused`);
+      throw new ForbiddenException('This route declares no access rule');
+    }
+    if (rule === 'public') return true;
+
+    const header = request.headers.authorization ?? '';
+    const claims = header.startsWith('Bearer ') ? await this.tokens.verify(header.slice('Bearer '.length)) : null;
+    const caller = claims ? await this.auth.resolveCaller(claims, request.id === undefined ? null : String(request.id)) : null;
+    if (!caller) throw new UnauthorizedException('Sign in to continue');
+    request.caller = caller;
+    if (rule !== 'signed-in' && !roleCan(caller.role, rule)) {
+      throw new ForbiddenException('Your role does not allow this');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '@incubator/api/audit';
+import { MailModule } from '@incubator/api/mail';
+import { AccessTokenService } from './access-token.service';
+import { AuthService } from './auth.service';
+import { InvitationService } from './invitation.service';
+import { LoginThrottle } from './login-throttle';
+import { MemberService } from './member.service';
+import { PasswordHasher } from './password-hasher';
+import { PasswordResetService } from './password-reset.service';
+
+/** Accounts, sessions, invitations, password resets and members. Needs Config, Database and Queues. */
+@Module({
+  imports: [JwtModule.register({}), AuditModule, MailModule],
+  providers: [AccessTokenService, AuthService, InvitationService, LoginThrottle, MemberService, PasswordHasher, PasswordResetService],
+  exports: [AccessTokenService, AuthService, InvitationService, MemberService, PasswordHasher, PasswordResetService],
+})
+export class IdentityModule {}

@@ -1,0 +1,66 @@
+import { GoneException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@incubator/api/config';
+import { MailService } from '@incubator/api/mail';
+import { isLocale } from '@incubator/contracts';
+import { passwordResetEmail, passwordResetLink } from './emails';
+import { PasswordHasher } from './password-hasher';
+import { hashToken, newSecretToken } from './secret-token';
+import { updateReturning } from './update-returning';
+
+/** Resets at most this many times per account per validity period, so the form can't be used to spam. */
+const MAX_OPEN_RESETS = 3;
+
+@Injectable()
+export class PasswordResetService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Emails a reset link if the account exists. The caller's answer is the same either way. */
+  async request(email: string): Promise<void> {
+    const [user] = await this.dataSource.query('SELECT id, email, locale FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+    if (!user) return;
+    const [{ open }] = await this.dataSource.query(
+      'SELECT count(*)::int AS open FROM password_resets WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()',
+      [user.id],
+    );
+    if (open >= MAX_OPEN_RESETS) return;
+    const token = newSecretToken();
+    const [reset] = await this.dataSource.query(
+      `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))
+       RETURNING id, expires_at`,
+      [user.id, hashToken(token), this.config.PASSWORD_RESET_TTL_MINUTES],
+    );
+    await this.mail.send(
+      passwordResetEmail({
+        to: user.email,
+        locale: isLocale(user.locale) ? user.locale : 'fr',
+        link: passwordResetLink(this.config.PUBLIC_WEB_URL, token),
+        expiresAt: reset.expires_at,
+      }),
+      `password-reset:${reset.id}`,
+    );
+  }
+
+  /** Sets the new password once per link and signs the account out everywhere. */
+  async confirm(token: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const [reset] = await updateReturning<{ user_id: string }>(
+        manager,
+        `UPDATE password_resets SET used_at = now()
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [hashToken(token)],
+      );
+      if (!reset) throw new GoneException('This link is invalid, expired or already used; ask for a new one');
+      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.user_id, passwordHash]);
+      await manager.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.user_id]);
+      await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [reset.user_id]);
+    });
+  }
+}

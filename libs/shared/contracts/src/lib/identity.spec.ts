@@ -1,0 +1,28 @@
+import { HOME_AREA, isRole, Permission, ROLE_PERMISSIONS, roleCan, ROLES } from './identity';
+
+describe('roles and permissions', () => {
+  it('gives admins every permission', () => {
+    for (const permission of Object.values(Permission)) expect(roleCan('admin', permission)).toBe(true);
+  });
+
+  it('never lets board or startup members manage users or read the audit trail', () => {
+    for (const role of ['board', 'startup'] as const) {
+      expect(roleCan(role, Permission.UsersManage)).toBe(false);
+      expect(roleCan(role, Permission.AuditRead)).toBe(false);
+      expect(roleCan(role, Permission.UsersRead)).toBe(false);
+    }
+  });
+
+  it('declares only known permissions and a home area for every role', () => {
+    const known = new Set<string>(Object.values(Permission));
+    for (const role of ROLES) {
+      expect(ROLE_PERMISSIONS[role].every((p) => known.has(p))).toBe(true);
+      expect(HOME_AREA[role]).toBeDefined();
+    }
+  });
+
+  it('recognises roles', () => {
+    expect(isRole('manager')).toBe(true);
+    expect(isRole('superuser')).toBe(false);
+  });
+});

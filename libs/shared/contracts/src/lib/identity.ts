@@ -1,0 +1,191 @@
+import type { Locale } from './locale';
+
+/** Roles a user holds in one organisation (a user may belong to several organisations). */
+export const ROLES = ['admin', 'manager', 'board', 'startup'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Permission names, declared once. Every API route declares one of these (or that it is public);
+ * the client uses the same names to decide what to show, the API to decide what to allow.
+ */
+export const Permission = {
+  /** Read the organisation and its sites. */
+  OrganisationRead: 'organisation:read',
+  /** List the organisation's members and invitations. */
+  UsersRead: 'users:read',
+  /** Invite members, change roles, deactivate accounts. */
+  UsersManage: 'users:manage',
+  /** Read the audit trail. */
+  AuditRead: 'audit:read',
+  /** Operate the platform: trigger and read system jobs. */
+  SystemOperate: 'system:operate',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: Object.values(Permission),
+  manager: [Permission.OrganisationRead, Permission.UsersRead],
+  board: [Permission.OrganisationRead],
+  startup: [Permission.OrganisationRead],
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The part of the client each role lands in after signing in. */
+export const HOME_AREA: Readonly<Record<Role, 'admin' | 'manage' | 'board' | 'startup'>> = {
+  admin: 'admin',
+  manager: 'manage',
+  board: 'board',
+  startup: 'startup',
+};
+
+/** Password rules shared by the API's validation and the client's forms. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export interface OrganisationSummary {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** The signed-in user, in the organisation the session is for. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  organisation: OrganisationSummary;
+  role: Role;
+  /** Set for startup members: the one startup they belong to. */
+  startupId: string | null;
+  permissions: Permission[];
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+  /** Which organisation to sign in to, for users who belong to several; defaults to the first. */
+  organisationSlug?: string;
+}
+
+/**
+ * Answer of login, refresh and invitation acceptance. The refresh token is also set as an httpOnly
+ * cookie scoped to /api/auth, which is what the web client uses.
+ */
+export interface SessionResponse {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  user: AuthUser;
+}
+
+export interface RefreshRequest {
+  /** Optional when the refresh cookie is sent. */
+  refreshToken?: string;
+}
+
+export interface InviteRequest {
+  email: string;
+  role: Role;
+  /** Required when role is `startup`. */
+  startupId?: string;
+  /** Language of the invitation email; defaults to the organisation's. */
+  locale?: Locale;
+}
+
+export interface InvitationResponse {
+  id: string;
+  email: string;
+  role: Role;
+  startupId: string | null;
+  /** ISO 8601 instants, UTC. */
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdAt: string;
+}
+
+/** What the invitation page shows before the invitee sets a password (looked up by token). */
+export interface InvitationPreview {
+  email: string;
+  role: Role;
+  organisationName: string;
+  expiresAt: string;
+  /** True when the email already has an account: accepting adds the membership, keeps the password. */
+  existingAccount: boolean;
+}
+
+export interface AcceptInvitationRequest {
+  token: string;
+  displayName: string;
+  /** Required for a new account; ignored when the account exists (then `password` must match). */
+  password: string;
+  locale?: Locale;
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
+export interface MemberResponse {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  startupId: string | null;
+  isActive: boolean;
+  lastLoginAt: string | null;
+  joinedAt: string;
+}
+
+export interface UpdateMemberRequest {
+  role?: Role;
+  startupId?: string | null;
+  isActive?: boolean;
+}
+
+export interface StartupSummary {
+  id: string;
+  legalName: string;
+}
+
+export interface AuditEventResponse {
+  id: string;
+  actor: { id: string; email: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  requestId: string | null;
+  createdAt: string;
+}
+
+export interface SiteResponse {
+  id: string;
+  slug: string;
+  name: string;
+  city: string;
+  address: string | null;
+}
+
+export interface OrganisationResponse {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  defaultLocale: Locale;
+  sites: SiteResponse[];
+}
