@@ -1,3 +1,4 @@
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@incubator/api/database';
 import { RunningProduct, startProduct } from './product';
 
 /**
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
       `  API            ${product.apiUrl}`,
       `  API docs       ${product.apiUrl}/docs  (OpenAPI JSON: ${product.apiUrl}/docs-json)`,
       `  Health         ${product.apiUrl}/health`,
+      `Demo accounts (password ${DEMO_PASSWORD}):`,
+      ...DEMO_ORGANISATIONS.map((o) => `  ${o.name.padEnd(24)} ${o.users.map((u) => u.email).join(', ')}`),
       'Data persists under .data/. Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

@@ -1,0 +1,23 @@
+import type { DataSource } from 'typeorm';
+import { DEMO_ORGANISATIONS, seedDemoData, SeedRefusedError } from './demo-seed';
+
+describe('demo seed', () => {
+  it('refuses to run in production, before touching the database', async () => {
+    const untouchable = new Proxy({}, { get: () => { throw new Error('database used'); } }) as DataSource;
+    await expect(seedDemoData(untouchable, 'production')).rejects.toBeInstanceOf(SeedRefusedError);
+  });
+
+  it('has one account per role in the demo organisation and a second tenant', () => {
+    const demo = DEMO_ORGANISATIONS.find((o) => o.slug === 'demo');
+    expect(demo?.users.map((u) => u.role).sort()).toEqual(['admin', 'board', 'manager', 'startup']);
+    expect(DEMO_ORGANISATIONS.filter((o) => o.slug !== 'demo').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ties every startup member to a startup of their own organisation', () => {
+    for (const organisation of DEMO_ORGANISATIONS) {
+      for (const user of organisation.users.filter((u) => u.role === 'startup')) {
+        expect(organisation.startups).toContain(user.startup);
+      }
+    }
+  });
+});
