@@ -5,16 +5,20 @@ import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { IdentityModule } from '@incubator/api/identity';
 import { OrganisationsModule } from '@incubator/api/organisations';
+import { ProgramsModule } from '@incubator/api/programs';
 import { QueuesModule } from '@incubator/api/queues';
 import { StartupsModule } from '@incubator/api/startups';
 import { SystemModule } from '@incubator/api/system';
 import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { HealthModule } from './health/health.module';
 import { InvitationsController } from './invitations/invitations.controller';
 import { loggingModule } from './logging';
+import { MilestonesController } from './milestones/milestones.controller';
 import { OrganisationController } from './organisation/organisation.controller';
+import { ProgramsController } from './programs/programs.controller';
 import { StartupsController } from './startups/startups.controller';
 import { HeartbeatController } from './system/heartbeat.controller';
 import { UsersController } from './users/users.controller';
@@ -31,12 +35,16 @@ import { UsersController } from './users/users.controller';
     AuditModule,
     OrganisationsModule,
     StartupsModule,
+    ProgramsModule,
   ],
   controllers: [
     AuthController,
     UsersController,
     InvitationsController,
     StartupsController,
+    ProgramsController,
+    EnrollmentsController,
+    MilestonesController,
     OrganisationController,
     AuditController,
     HeartbeatController,

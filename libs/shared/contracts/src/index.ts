@@ -4,3 +4,4 @@ export * from './lib/locale';
 export * from './lib/queues';
 export * from './lib/system';
 export * from './lib/identity';
+export * from './lib/programs';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
 
 /** Validation building blocks shared by the request DTOs. */
 
@@ -72,4 +72,31 @@ export class IdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: '$property must be a UUID' })
   id!: string;
+}
+
+/** True for a calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
+export function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function DateField(description?: string): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ format: 'date', example: '2026-03-01', description })(target, key);
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: key as string,
+      options: { message: '$property must be a date (YYYY-MM-DD)' },
+      validator: { validate: isCalendarDate },
+    });
+  };
+}
+
+export class ExportQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'])
+  format!: 'csv' | 'xlsx';
 }

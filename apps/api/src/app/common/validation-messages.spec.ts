@@ -56,3 +56,14 @@ describe('requestLocale', () => {
     expect(requestLocale('de')).toBe('fr');
   });
 });
+
+describe('isCalendarDate', () => {
+  it('accepts real dates only', async () => {
+    const { isCalendarDate } = await import('./dto');
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2026-02-30')).toBe(false);
+    expect(isCalendarDate('2026-1-05')).toBe(false);
+    expect(isCalendarDate(20260105)).toBe(false);
+  });
+});

@@ -24,6 +24,9 @@ const FRENCH: Record<string, string> = {
   minLength: 'le champ $property doit contenir au moins $constraint1 caractères',
   maxLength: 'le champ $property doit contenir au plus $constraint1 caractères',
   matches: "le champ $property n'a pas le format attendu",
+  isCalendarDate: 'le champ $property doit être une date (AAAA-MM-JJ)',
+  isSiren: 'le champ $property doit être un SIREN valide (9 chiffres, clé de contrôle correcte)',
+  isUrl: 'le champ $property doit être une adresse http(s)',
 };
 
 /** Flattens nested validation errors into `path → messages`, in the requested language. */

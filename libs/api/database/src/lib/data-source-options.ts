@@ -1,7 +1,13 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+// DATE columns are calendar dates, not instants: keep them as 'YYYY-MM-DD' strings instead of
+// Dates at local midnight, which would shift with the process time zone.
+const PG_DATE_OID = 1082;
+types.setTypeParser(PG_DATE_OID, (value) => value);
 
 /** The one DataSource definition, used by the api, the worker, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

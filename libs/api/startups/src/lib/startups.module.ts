@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@incubator/api/audit';
+import { StartupExportService } from './startup-export.service';
 import { StartupService } from './startup.service';
 
-@Module({ providers: [StartupService], exports: [StartupService] })
+@Module({ imports: [AuditModule], providers: [StartupService, StartupExportService], exports: [StartupService, StartupExportService] })
 export class StartupsModule {}

@@ -23,14 +23,47 @@ export const Permission = {
   AuditRead: 'audit:read',
   /** Operate the platform: trigger and read system jobs. */
   SystemOperate: 'system:operate',
+  /** Create and change programs and cohorts. */
+  ProgramsManage: 'programs:manage',
+  /** Follow cohorts' progress (cohort boards). */
+  ProgramsMonitor: 'programs:monitor',
+  /** Read startups' profiles (a startup member: their own only). */
+  StartupsRead: 'startups:read',
+  /** Register startups and move their enrollments through a cohort. */
+  StartupsManage: 'startups:manage',
+  /** Edit a startup's profile (a startup member: their own only). */
+  StartupsEdit: 'startups:edit',
+  /** Read milestones (a startup member: their own only). */
+  MilestonesRead: 'milestones:read',
+  /** Create and update milestones (a startup member: their own only). */
+  MilestonesWrite: 'milestones:write',
+  /** Comment on milestones as a reviewer. */
+  MilestonesReview: 'milestones:review',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission),
-  manager: [Permission.OrganisationRead, Permission.UsersRead],
-  board: [Permission.OrganisationRead],
-  startup: [Permission.OrganisationRead],
+  manager: [
+    Permission.OrganisationRead,
+    Permission.UsersRead,
+    Permission.ProgramsManage,
+    Permission.ProgramsMonitor,
+    Permission.StartupsRead,
+    Permission.StartupsManage,
+    Permission.StartupsEdit,
+    Permission.MilestonesRead,
+    Permission.MilestonesWrite,
+    Permission.MilestonesReview,
+  ],
+  board: [Permission.OrganisationRead, Permission.ProgramsMonitor, Permission.StartupsRead, Permission.MilestonesRead],
+  startup: [
+    Permission.OrganisationRead,
+    Permission.StartupsRead,
+    Permission.StartupsEdit,
+    Permission.MilestonesRead,
+    Permission.MilestonesWrite,
+  ],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

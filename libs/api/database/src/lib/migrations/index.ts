@@ -1,9 +1,15 @@
 import { CreateOrganisationsAndSites1763769600000 } from './1763769600000-create-organisations-and-sites';
 import { CreateHeartbeats1763769700000 } from './1763769700000-create-heartbeats';
 import { CreateIdentity1763769800000 } from './1763769800000-create-identity';
+import { CreatePrograms1763769900000 } from './1763769900000-create-programs';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
  * migrations the CLI runs. Never edit a migration once it has landed; add a new one.
  */
-export const MIGRATIONS = [CreateOrganisationsAndSites1763769600000, CreateHeartbeats1763769700000, CreateIdentity1763769800000];
+export const MIGRATIONS = [
+  CreateOrganisationsAndSites1763769600000,
+  CreateHeartbeats1763769700000,
+  CreateIdentity1763769800000,
+  CreatePrograms1763769900000,
+];

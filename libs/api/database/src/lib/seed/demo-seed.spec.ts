@@ -16,8 +16,17 @@ describe('demo seed', () => {
   it('ties every startup member to a startup of their own organisation', () => {
     for (const organisation of DEMO_ORGANISATIONS) {
       for (const user of organisation.users.filter((u) => u.role === 'startup')) {
-        expect(organisation.startups).toContain(user.startup);
+        expect(organisation.startups.map((s) => s.legalName)).toContain(user.startup);
       }
+    }
+  });
+});
+
+describe('demo startups', () => {
+  it('carry valid SIRENs', async () => {
+    const { isValidSiren } = await import('@incubator/contracts');
+    for (const organisation of DEMO_ORGANISATIONS) {
+      for (const startup of organisation.startups) expect(isValidSiren(startup.siren)).toBe(true);
     }
   });
 });

@@ -9,7 +9,8 @@ interface DemoOrganisation {
   slug: string;
   name: string;
   sites: Array<{ slug: string; name: string; city: string; address: string }>;
-  startups: string[];
+  startups: Array<{ legalName: string; siren: string; sector: string; stage: string; teamSize: number }>;
+  programs: Array<{ site: string; kind: 'incubator' | 'accelerator' | 'business_centre'; name: string; cohort?: { name: string; startsOn: string; endsOn: string; capacity: number; enroll: Array<[string, 'applied' | 'admitted' | 'active' | 'graduated']> } }>;
   users: Array<{ email: string; displayName: string; role: Role; locale: 'fr' | 'en'; startup?: string }>;
 }
 
@@ -23,7 +24,26 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { slug: 'eurasante', name: 'Demo Health Campus', city: 'Loos', address: '310 avenue Eugène Avinée, 59120 Loos' },
       { slug: 'plaine-images', name: 'Demo Creative Campus', city: 'Tourcoing', address: '99A boulevard Descat, 59200 Tourcoing' },
     ],
-    startups: ['Nordlys Robotics SAS', 'Canopée Data SAS', 'Beffroi Health SAS'],
+    startups: [
+      { legalName: 'Nordlys Robotics SAS', siren: '732829320', sector: 'industry', stage: 'mvp', teamSize: 6 },
+      { legalName: 'Canopée Data SAS', siren: '552100554', sector: 'ai', stage: 'revenue', teamSize: 14 },
+      { legalName: 'Beffroi Health SAS', siren: '542065479', sector: 'healthtech', stage: 'prototype', teamSize: 4 },
+    ],
+    programs: [
+      {
+        site: 'lille',
+        kind: 'incubator',
+        name: 'Incubateur Lille',
+        cohort: { name: 'Promo 2026', startsOn: '2026-01-05', endsOn: '2026-12-19', capacity: 12, enroll: [['Nordlys Robotics SAS', 'active'], ['Canopée Data SAS', 'graduated']] },
+      },
+      {
+        site: 'eurasante',
+        kind: 'accelerator',
+        name: 'Health Accelerator',
+        cohort: { name: 'Batch 2026-S2', startsOn: '2026-09-01', endsOn: '2027-03-01', capacity: 8, enroll: [['Beffroi Health SAS', 'applied']] },
+      },
+      { site: 'lille', kind: 'business_centre', name: 'Business Centre Lille' },
+    ],
     users: [
       { email: 'admin@demo.test', displayName: 'Claire Admin', role: 'admin', locale: 'fr' },
       { email: 'manager@demo.test', displayName: 'Marc Manager', role: 'manager', locale: 'fr' },
@@ -35,7 +55,15 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     slug: 'other',
     name: 'Other Innovation Park',
     sites: [{ slug: 'calais', name: 'Other Park Calais', city: 'Calais', address: '1 rue du Port, 62100 Calais' }],
-    startups: ['Opale Energy SAS'],
+    startups: [{ legalName: 'Opale Energy SAS', siren: '443061841', sector: 'greentech', stage: 'mvp', teamSize: 5 }],
+    programs: [
+      {
+        site: 'calais',
+        kind: 'incubator',
+        name: 'Incubateur Côte d’Opale',
+        cohort: { name: 'Promo 2026', startsOn: '2026-02-02', endsOn: '2026-11-30', capacity: 6, enroll: [['Opale Energy SAS', 'active']] },
+      },
+    ],
     users: [
       { email: 'admin@other.test', displayName: 'Olivia Other-Admin', role: 'admin', locale: 'en' },
       { email: 'manager@other.test', displayName: 'Oscar Other-Manager', role: 'manager', locale: 'fr' },
@@ -73,12 +101,40 @@ async function seedOrganisation(manager: EntityManager, demo: DemoOrganisation, 
     );
   }
   const startupIds = new Map<string, string>();
-  for (const legalName of demo.startups) {
-    const [existing] = await manager.query('SELECT id FROM startups WHERE organisation_id = $1 AND legal_name = $2', [organisation.id, legalName]);
-    const [row] = existing
-      ? [existing]
-      : await manager.query('INSERT INTO startups (organisation_id, legal_name) VALUES ($1, $2) RETURNING id', [organisation.id, legalName]);
-    startupIds.set(legalName, row.id);
+  for (const startup of demo.startups) {
+    const [row] = await manager.query(
+      `INSERT INTO startups (organisation_id, legal_name, country, siren, sector, stage, team_size) VALUES ($1, $2, 'FR', $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, siren) WHERE siren IS NOT NULL
+       DO UPDATE SET legal_name = EXCLUDED.legal_name, sector = EXCLUDED.sector, stage = EXCLUDED.stage RETURNING id`,
+      [organisation.id, startup.legalName, startup.siren, startup.sector, startup.stage, startup.teamSize],
+    );
+    startupIds.set(startup.legalName, row.id);
+  }
+  for (const program of demo.programs) {
+    const [site] = await manager.query('SELECT id FROM sites WHERE organisation_id = $1 AND slug = $2', [organisation.id, program.site]);
+    const [row] = await manager.query(
+      `INSERT INTO programs (organisation_id, site_id, kind, name) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (site_id, lower(name)) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
+      [organisation.id, site.id, program.kind, program.name],
+    );
+    if (!program.cohort) continue;
+    const { cohort } = program;
+    const [cohortRow] = await manager.query(
+      `INSERT INTO cohorts (organisation_id, program_id, name, starts_on, ends_on, capacity) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (program_id, lower(name)) DO UPDATE SET starts_on = EXCLUDED.starts_on RETURNING id`,
+      [organisation.id, row.id, cohort.name, cohort.startsOn, cohort.endsOn, cohort.capacity],
+    );
+    for (const [legalName, status] of cohort.enroll) {
+      const [enrollment] = await manager.query(
+        `INSERT INTO enrollments (organisation_id, cohort_id, startup_id, status) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (cohort_id, startup_id) DO NOTHING RETURNING id`,
+        [organisation.id, cohortRow.id, startupIds.get(legalName), status],
+      );
+      if (enrollment) {
+        await manager.query(`INSERT INTO enrollment_events (enrollment_id, from_status, to_status, note) VALUES ($1, NULL, $2, 'demo data')`, [enrollment.id, status]);
+        await seedMilestones(manager, organisation.id, startupIds.get(legalName) as string);
+      }
+    }
   }
   for (const user of demo.users) {
     const [account] = await manager.query(
@@ -92,6 +148,21 @@ async function seedOrganisation(manager: EntityManager, demo: DemoOrganisation, 
        ON CONFLICT (user_id, organisation_id) DO UPDATE
          SET role = EXCLUDED.role, startup_id = EXCLUDED.startup_id, is_active = true, updated_at = now()`,
       [account.id, organisation.id, user.role, user.startup ? startupIds.get(user.startup) : null],
+    );
+  }
+}
+
+/** A few milestones per enrolled startup: one achieved, one in progress, one overdue. */
+async function seedMilestones(manager: EntityManager, organisationId: string, startupId: string): Promise<void> {
+  const milestones: Array<[string, string, string, string]> = [
+    ['First paying customer', 'customers', '2026-03-31', 'achieved'],
+    ['Seed round closed', 'funding', '2026-12-15', 'in_progress'],
+    ['Hire a CTO', 'hiring', '2026-06-30', 'planned'],
+  ];
+  for (const [title, category, dueOn, status] of milestones) {
+    await manager.query(
+      'INSERT INTO milestones (organisation_id, startup_id, title, category, due_on, status) VALUES ($1, $2, $3, $4, $5, $6)',
+      [organisationId, startupId, title, category, dueOn, status],
     );
   }
 }
