@@ -1,29 +1,74 @@
+import { inject } from '@angular/core';
 import { Route } from '@angular/router';
+import { Area, AREAS } from './core/auth/areas';
+import { areaGuard, signedOutGuard } from './core/auth/area.guard';
+import { AuthService } from './core/auth/auth.service';
+import { homeUrl } from './core/auth/return-url';
+
+const AREA_CHILDREN: Record<Area, Route['loadChildren']> = {
+  manage: () => import('./features/manage/manage.routes').then((m) => m.manageRoutes),
+  startup: () => import('./features/startup/startup.routes').then((m) => m.startupRoutes),
+  board: () => import('./features/board/board.routes').then((m) => m.boardRoutes),
+  admin: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+};
+
+/**
+ * Each area twice: for the roles that may open it, then, at the same address, the forbidden page
+ * for everyone else who is signed in (a visitor is sent to the login page by the guard).
+ */
+const areaRoutes: Route[] = AREAS.flatMap((area) => [
+  { path: area, canMatch: [areaGuard(area)], loadChildren: AREA_CHILDREN[area] },
+  {
+    path: area,
+    children: [
+      {
+        path: '**',
+        title: 'forbidden.title',
+        loadComponent: () => import('./features/forbidden/forbidden.page').then((m) => m.ForbiddenPage),
+      },
+    ],
+  },
+]);
 
 // Route titles are translation keys, see TranslatedTitleStrategy.
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'status' },
+  {
+    path: '',
+    pathMatch: 'full',
+    redirectTo: () => {
+      const user = inject(AuthService).user();
+      return user ? homeUrl(user) : '/status';
+    },
+  },
   {
     path: 'status',
     title: 'status.title',
     loadComponent: () => import('./features/status/status.page').then((m) => m.StatusPage),
   },
   {
-    path: 'manage',
-    loadChildren: () => import('./features/manage/manage.routes').then((m) => m.manageRoutes),
+    path: 'login',
+    title: 'auth.login.title',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/auth/login/login.page').then((m) => m.LoginPage),
   },
   {
-    path: 'startup',
-    loadChildren: () => import('./features/startup/startup.routes').then((m) => m.startupRoutes),
+    path: 'invitation',
+    title: 'auth.invitation.title',
+    loadComponent: () => import('./features/auth/invitation/invitation.page').then((m) => m.InvitationPage),
   },
   {
-    path: 'board',
-    loadChildren: () => import('./features/board/board.routes').then((m) => m.boardRoutes),
+    path: 'forgot-password',
+    title: 'auth.forgot.title',
+    loadComponent: () =>
+      import('./features/auth/forgot-password/forgot-password.page').then((m) => m.ForgotPasswordPage),
   },
   {
-    path: 'admin',
-    loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+    path: 'reset-password',
+    title: 'auth.reset.title',
+    loadComponent: () =>
+      import('./features/auth/reset-password/reset-password.page').then((m) => m.ResetPasswordPage),
   },
+  ...areaRoutes,
   {
     path: '**',
     title: 'notFound.title',

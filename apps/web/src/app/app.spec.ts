@@ -1,13 +1,18 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { DOCUMENT } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockState, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Title } from '@angular/platform-browser';
-import { provideRouter, TitleStrategy } from '@angular/router';
+import { provideRouter, Router, TitleStrategy } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Role } from '@incubator/contracts';
+import { signIn } from '../testing/identity-fixtures';
 import { translocoTesting } from '../testing/transloco-testing';
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { AuthService } from './core/auth/auth.service';
 import { LocaleService } from './core/i18n/locale.service';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
 
@@ -17,10 +22,11 @@ describe('App', () => {
     TestBed.configureTestingModule({
       imports: [App, translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
       providers: [
-        provideHttpClient(),
+        provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
         provideRouter(appRoutes),
         { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     TestBed.inject(LocaleService).use('en');
@@ -31,29 +37,76 @@ describe('App', () => {
   async function render() {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    // The user menu is deferred until the browser is idle; render it now.
+    for (const block of await fixture.getDeferBlocks()) {
+      await block.render(DeferBlockState.Complete);
+    }
+    return fixture;
   }
 
-  it('shows the product name and a link to each area', async () => {
-    const shell = await render();
+  const navLinks = (shell: HTMLElement) =>
+    Array.from(shell.querySelectorAll('nav [data-testid^="nav-"]')).map((link) => [
+      link.getAttribute('data-testid'),
+      link.getAttribute('href'),
+      link.textContent?.trim(),
+    ]);
+
+  it('shows the product name, and only Status and Sign in to a visitor', async () => {
+    const shell = (await render()).nativeElement as HTMLElement;
 
     expect(shell.querySelector('mat-toolbar')?.textContent).toContain('Incubator');
-    for (const [area, label] of [
-      ['status', 'Status'],
-      ['manage', 'Park management'],
-      ['startup', 'My startup'],
-      ['board', 'Board'],
-      ['admin', 'Administration'],
-    ]) {
-      const link = shell.querySelector(`[data-testid="nav-${area}"]`);
-      expect(link?.getAttribute('href')).toBe(`/${area}`);
-      expect(link?.textContent).toContain(label);
+    expect(navLinks(shell)).toEqual([
+      ['nav-status', '/status', 'Status'],
+      ['nav-login', '/login', 'Sign in'],
+    ]);
+    expect(shell.querySelector('[data-testid="user-menu"]')).toBeNull();
+  });
+
+  it.each<[Role, string[]]>([
+    ['admin', ['nav-status', 'nav-manage', 'nav-board', 'nav-admin']],
+    ['manager', ['nav-status', 'nav-manage', 'nav-board']],
+    ['board', ['nav-status', 'nav-board']],
+    ['startup', ['nav-status', 'nav-startup']],
+  ])('shows the %s role only the areas it may open', async (role, links) => {
+    await signIn(role);
+
+    const shell = (await render()).nativeElement as HTMLElement;
+
+    expect(navLinks(shell).map(([id]) => id)).toEqual(links);
+    for (const [id, href] of navLinks(shell)) {
+      expect(href).toBe(`/${id?.replace('nav-', '')}`);
     }
   });
 
-  it('switches the interface to French from the language switch', async () => {
-    const fixture = TestBed.createComponent(App);
+  it('names the signed-in user and their organisation, and signs out from the user menu', async () => {
+    await signIn('manager');
+    const fixture = await render();
+    const shell = fixture.nativeElement as HTMLElement;
+    const trigger = shell.querySelector<HTMLElement>('[data-testid="user-menu"]');
+    expect(trigger?.textContent).toContain('Camille manager');
+    expect(trigger?.textContent).toContain('EuraTechnologies');
+
+    trigger?.click();
     await fixture.whenStable();
+    expect(document.querySelector('[data-testid="user-menu-organisation"]')?.textContent).toBe('EuraTechnologies');
+    document.querySelector<HTMLElement>('[data-testid="logout"]')?.click();
+    await signOutAnswered(fixture);
+
+    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(TestBed.inject(AuthService).isAuthenticated()).toBe(false);
+    expect(navLinks(shell).map(([id]) => id)).toEqual(['nav-status', 'nav-login']);
+  });
+
+  async function signOutAnswered(fixture: ComponentFixture<App>) {
+    const logout = TestBed.inject(HttpTestingController).expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    expect(logout.request.headers.get('Authorization')).toBe('Bearer token-manager');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+  }
+
+  it('switches the interface to French from the language switch', async () => {
+    const fixture = await render();
     const shell = fixture.nativeElement as HTMLElement;
 
     shell.querySelector<HTMLButtonElement>('[data-testid="language-fr"] button')?.click();
@@ -61,7 +114,7 @@ describe('App', () => {
 
     expect(TestBed.inject(DOCUMENT).documentElement.lang).toBe('fr');
     expect(localStorage.getItem('incubator.locale')).toBe('fr');
-    expect(shell.querySelector('[data-testid="nav-manage"]')?.textContent).toContain('Gestion du parc');
+    expect(shell.querySelector('[data-testid="nav-login"]')?.textContent).toContain('Se connecter');
   });
 
   it('redirects to the status page and titles pages in the active language', async () => {
@@ -69,6 +122,7 @@ describe('App', () => {
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toContain('System status');
     expect(TestBed.inject(Title).getTitle()).toBe('System status · Incubator');
 
+    await signIn('board');
     await harness.navigateByUrl('/board');
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toContain('Board');
 

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { QueuesModule } from '@incubator/api/queues';
+import { MailJobsModule } from '@incubator/api/mail';
 import { SystemJobsModule } from '@incubator/api/system';
 
 /** The worker: every queue processor and every repeatable job, and no HTTP server. */
@@ -16,6 +17,7 @@ import { SystemJobsModule } from '@incubator/api/system';
     DatabaseModule,
     QueuesModule,
     SystemJobsModule,
+    MailJobsModule,
   ],
 })
 export class WorkerModule {}

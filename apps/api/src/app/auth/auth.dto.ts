@@ -52,8 +52,9 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @TokenField()
   token!: string;
 
+  @IsOptional()
   @TextField(120)
-  displayName!: string;
+  displayName?: string;
 
   @NewPasswordField()
   password!: string;

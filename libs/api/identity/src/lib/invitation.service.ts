@@ -155,9 +155,12 @@ export class InvitationService {
         }
         userId = existing.id;
       } else {
+        if (!request.displayName) {
+          throw new BadRequestException({ message: 'A new account needs a name', fields: { displayName: ['displayName is required for a new account'] } });
+        }
         const [created] = await manager.query(
           'INSERT INTO users (email, display_name, password_hash, locale) VALUES ($1, $2, $3, $4) RETURNING id',
-          [invitation.email, request.displayName.trim(), await this.hasher.hash(request.password), request.locale ?? invitation.locale],
+          [invitation.email, request.displayName, await this.hasher.hash(request.password), request.locale ?? invitation.locale],
         );
         userId = created.id;
       }

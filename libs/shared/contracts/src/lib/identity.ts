@@ -157,7 +157,8 @@ export interface InvitationPreview {
 
 export interface AcceptInvitationRequest {
   token: string;
-  displayName: string;
+  /** Required for a new account; ignored when the account exists. */
+  displayName?: string;
   /** Required for a new account; ignored when the account exists (then `password` must match). */
   password: string;
   locale?: Locale;

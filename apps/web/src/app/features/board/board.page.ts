@@ -7,7 +7,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t; prefix: 'areas.board'">
-      <h1>{{ t('title') }}</h1>
+      <h1 data-testid="area-title">{{ t('title') }}</h1>
       <p>{{ t('summary') }}</p>
     </ng-container>
   `,
