@@ -15,6 +15,15 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
+/** The signed-in person a change is attributed to (structurally, identity's Caller). */
+export interface AuditActor {
+  organisationId: string;
+  userId: string;
+  requestId: string | null;
+}
+
+export type AuditChange = Omit<AuditEntry, 'organisationId' | 'actorUserId' | 'requestId'>;
+
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
@@ -42,6 +51,11 @@ export class AuditService {
         entry.requestId ?? null,
       ],
     );
+  }
+
+  /** Records a change made by the caller of a request, in their organisation. */
+  recordBy(manager: EntityManager, actor: AuditActor, change: AuditChange): Promise<void> {
+    return this.record(manager, { ...change, organisationId: actor.organisationId, actorUserId: actor.userId, requestId: actor.requestId });
   }
 
   async list(organisationId: string, filter: AuditFilter): Promise<PageResponse<AuditEventResponse>> {

@@ -64,14 +64,11 @@ export class InvitationService {
           if (error.code === UNIQUE_VIOLATION) throw new ConflictException('A pending invitation already exists for this email');
           throw error;
         });
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'invitation.created',
         entityType: 'invitation',
         entityId: invitation.id,
         after: { email, role: request.role, startupId },
-        requestId: caller.requestId,
       });
       return { invitation, organisation };
     });
@@ -111,14 +108,11 @@ export class InvitationService {
         [invitationId, caller.organisationId],
       );
       if (!revoked) throw new NotFoundException('No pending invitation with this id');
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'invitation.revoked',
         entityType: 'invitation',
         entityId: invitationId,
         before: { email: revoked.email },
-        requestId: caller.requestId,
       });
     });
   }

@@ -76,15 +76,12 @@ export class MemberService {
         await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND organisation_id = $2 AND revoked_at IS NULL', [userId, caller.organisationId]);
       }
       const after = await this.find(manager, caller.organisationId, userId);
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'membership.updated',
         entityType: 'membership',
         entityId: before.membershipId,
         before: { role: before.role, startupId: before.startupId, isActive: before.isActive },
         after: { role: after.role, startupId: after.startupId, isActive: after.isActive },
-        requestId: caller.requestId,
       });
       return after;
     });

@@ -43,14 +43,11 @@ export class CohortService {
           [caller.organisationId, request.programId, request.name, request.startsOn, request.endsOn, request.capacity],
         )
         .catch(nameTaken);
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'cohort.created',
         entityType: 'cohort',
         entityId: row.id,
         after: { ...request },
-        requestId: caller.requestId,
       });
       return row.id as string;
     });
@@ -79,15 +76,12 @@ export class CohortService {
           next.capacity,
         ])
         .catch(nameTaken);
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'cohort.updated',
         entityType: 'cohort',
         entityId: id,
         before: { name: before.name, startsOn: before.startsOn, endsOn: before.endsOn, capacity: before.capacity },
         after: next,
-        requestId: caller.requestId,
       });
       return this.get(caller.organisationId, id, manager);
     });

@@ -107,15 +107,12 @@ export class EnrollmentService {
       caller.userId,
       note,
     ]);
-    await this.audit.record(manager, {
-      organisationId: caller.organisationId,
-      actorUserId: caller.userId,
+    await this.audit.recordBy(manager, caller, {
       action: from ? 'enrollment.transitioned' : 'enrollment.created',
       entityType: 'enrollment',
       entityId: id,
       before: from ? { status: from } : null,
       after: { status: to, note },
-      requestId: caller.requestId,
     });
   }
 }

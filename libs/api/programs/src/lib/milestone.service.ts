@@ -99,15 +99,12 @@ export class MilestoneService {
   }
 
   private auditChange(manager: EntityManager, caller: Caller, action: string, id: string, before: object | null, after: object) {
-    return this.audit.record(manager, {
-      organisationId: caller.organisationId,
-      actorUserId: caller.userId,
+    return this.audit.recordBy(manager, caller, {
       action,
       entityType: 'milestone',
       entityId: id,
       before,
       after,
-      requestId: caller.requestId,
     });
   }
 }

@@ -40,14 +40,11 @@ export class ProgramService {
           if (isUniqueViolation(error)) throw new ConflictException({ message: 'This site already has a program with that name', fields: { name: ['name is already used on this site'] } });
           throw error;
         });
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'program.created',
         entityType: 'program',
         entityId: row.id,
         after: { ...request },
-        requestId: caller.requestId,
       });
       return row.id as string;
     });

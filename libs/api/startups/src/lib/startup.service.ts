@@ -95,14 +95,11 @@ export class StartupService {
           ],
         )
         .catch(sirenConflict);
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'startup.created',
         entityType: 'startup',
         entityId: row.id,
         after: { ...request },
-        requestId: caller.requestId,
       });
       return row.id as string;
     });
@@ -126,15 +123,12 @@ export class StartupService {
           [id, caller.organisationId, next.legalName, next.country, next.siren ?? null, next.sector, next.foundedOn ?? null, next.stage, next.website ?? null, next.description ?? null, next.teamSize],
         )
         .catch(sirenConflict);
-      await this.audit.record(manager, {
-        organisationId: caller.organisationId,
-        actorUserId: caller.userId,
+      await this.audit.recordBy(manager, caller, {
         action: 'startup.updated',
         entityType: 'startup',
         entityId: id,
         before: pick(before),
         after: next,
-        requestId: caller.requestId,
       });
     });
     return this.get(caller, id);
