@@ -212,9 +212,10 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     const scope = { organisationId: org.id as string, startupId: null };
     const captured: Array<[string, unknown[]]> = [];
     const original = db.query.bind(db);
-    const spy = jest.spyOn(db, 'query').mockImplementation((sql: string, params?: unknown[]) => {
-      captured.push([sql, [...(params ?? [])]]);
-      return original(sql, params);
+    const spy = jest.spyOn(db, 'query').mockImplementation((sql: string, params?: object) => {
+      const values = (params ?? []) as unknown[];
+      captured.push([sql, [...values]]);
+      return original(sql, values);
     });
     const page = await app.get(StartupService).list(scope, { sector: 'greentech', q: 'tartup 12', limit: 20, offset: 0 });
     spy.mockRestore();
