@@ -1,0 +1,118 @@
+import { checkResize, connectedComponents, isConnected, modulesForArea, perimeter } from './grid';
+import { parseLayout } from './layout';
+import { FloorFreeSpace, proposeOffices } from './propose';
+
+/** A floor whose free modules are the `M` cells of the layout, ids "c<col>r<row>". */
+function floor(floorId: string, layout: string): FloorFreeSpace {
+  return { floorId, free: parseLayout(layout).map((cell) => ({ ...cell, id: `c${cell.col}r${cell.row}` })) };
+}
+
+describe('modulesForArea', () => {
+  it('rounds up to whole 24 m² modules', () => {
+    expect(modulesForArea(50)).toBe(3);
+    expect(modulesForArea(72)).toBe(3);
+    expect(modulesForArea(72.01)).toBe(4);
+    expect(modulesForArea(24)).toBe(1);
+    expect(modulesForArea(1)).toBe(1);
+  });
+
+  it('refuses zero, negative and non-numeric areas', () => {
+    expect(() => modulesForArea(0)).toThrow(RangeError);
+    expect(() => modulesForArea(-24)).toThrow(RangeError);
+    expect(() => modulesForArea(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('grid geometry', () => {
+  it('measures the outline of a shape', () => {
+    expect(perimeter([{ col: 0, row: 0 }])).toBe(4);
+    expect(perimeter(parseLayout('MM\nMM'))).toBe(8);
+    expect(perimeter(parseLayout('MMMM'))).toBe(10);
+  });
+
+  it('knows connected from disconnected, diagonal contact not counting', () => {
+    expect(isConnected(parseLayout('MM.\n.MM'))).toBe(true);
+    expect(isConnected(parseLayout('M.\n.M'))).toBe(false);
+    expect(isConnected([])).toBe(false);
+    expect(connectedComponents(parseLayout('M.M\nM.M'))).toHaveLength(2);
+  });
+
+  it('reads layouts and rejects unknown characters', () => {
+    expect(parseLayout('M.M\n.M.')).toEqual([
+      { col: 0, row: 0 },
+      { col: 2, row: 0 },
+      { col: 1, row: 1 },
+    ]);
+    expect(() => parseLayout('MX')).toThrow(/Unexpected "X" at row 1, column 2/);
+  });
+});
+
+describe('proposeOffices', () => {
+  it('answers 50 m² with three connected modules (72 m²), stating both areas', () => {
+    const [best] = proposeOffices([floor('f1', 'MMMM\nMMMM')], { areaM2: 50 });
+    expect(best.moduleIds).toHaveLength(3);
+    expect(best.requestedAreaM2).toBe(50);
+    expect(best.areaM2).toBe(72);
+    expect(isConnected(best.cells)).toBe(true);
+  });
+
+  it('prefers a compact square to a line of the same size', () => {
+    const [best] = proposeOffices([floor('line', 'MMMM'), floor('square', 'MM\nMM')], { areaM2: 96 });
+    expect(best.floorId).toBe('square');
+    expect(best.perimeter).toBe(8);
+  });
+
+  it('never crosses corridors: modules split by a corridor are not one office', () => {
+    const proposals = proposeOffices([floor('f1', 'MM.MM')], { areaM2: 72 });
+    expect(proposals).toEqual([]);
+  });
+
+  it('returns nothing when no floor has enough connected free space', () => {
+    expect(proposeOffices([floor('f1', 'M.M\n.M.')], { areaM2: 48 })).toEqual([]);
+  });
+
+  it('prefers the choice that leaves the remaining free space in one piece', () => {
+    // Taking the middle of the corridor-shaped floor would cut it in two.
+    const proposals = proposeOffices([floor('f1', 'MMMMM')], { areaM2: 24, limit: 10 });
+    const best = proposals[0];
+    expect(best.fragmentation).toBe(0);
+    expect(['c0r0', 'c4r0']).toContain(best.moduleIds[0]);
+    expect(proposals.find((p) => p.moduleIds[0] === 'c2r0')?.fragmentation).toBe(1);
+  });
+
+  it('breaks ties by nearness to the startup’s current office on the same floor', () => {
+    const plan = floor('f1', 'MMMMMMM');
+    const [nearLeft] = proposeOffices([plan], { areaM2: 24, near: { floorId: 'f1', cells: [{ col: 0, row: 1 }] } });
+    const [nearRight] = proposeOffices([plan], { areaM2: 24, near: { floorId: 'f1', cells: [{ col: 6, row: 1 }] } });
+    expect(nearLeft.moduleIds).toEqual(['c0r0']);
+    expect(nearRight.moduleIds).toEqual(['c6r0']);
+    expect(nearRight.distance).toBe(1);
+  });
+
+  it('returns distinct proposals, best first, up to the limit', () => {
+    const proposals = proposeOffices([floor('f1', 'MMM\nMMM\nMMM')], { areaM2: 96, limit: 4 });
+    expect(proposals).toHaveLength(4);
+    expect(new Set(proposals.map((p) => p.moduleIds.join())).size).toBe(4);
+    for (let i = 1; i < proposals.length; i++) expect(proposals[i].perimeter).toBeGreaterThanOrEqual(proposals[i - 1].perimeter);
+    for (const p of proposals) expect(isConnected(p.cells)).toBe(true);
+  });
+});
+
+describe('checkResize', () => {
+  const office = parseLayout('MMM'); // three modules in a row
+
+  it('grows by one adjacent module or shrinks by one at an end', () => {
+    expect(checkResize(office, [...office, { col: 3, row: 0 }])).toEqual({ ok: true });
+    expect(checkResize(office, office.slice(0, 2))).toEqual({ ok: true });
+  });
+
+  it('refuses a shrink that cuts the office in two, and a detached extra module', () => {
+    expect(checkResize(office, [office[0], office[2]])).toEqual({ ok: false, reason: 'not-connected' });
+    expect(checkResize(office, [...office, { col: 5, row: 0 }])).toEqual({ ok: false, reason: 'not-connected' });
+  });
+
+  it('moves one module at a time, and treats an empty office as the end of the lease', () => {
+    expect(checkResize(office, [...office, { col: 3, row: 0 }, { col: 4, row: 0 }])).toEqual({ ok: false, reason: 'not-one-step' });
+    expect(checkResize(office, [])).toEqual({ ok: true });
+  });
+});

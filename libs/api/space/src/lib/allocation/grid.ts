@@ -1,0 +1,90 @@
+/**
+ * A floor is a grid of 24 m² modules; a module is one cell (col, row). Two modules are adjacent
+ * when their cells share an edge. Everything here is pure and synchronous.
+ */
+export const MODULE_AREA_M2 = 24;
+
+export interface Cell {
+  col: number;
+  row: number;
+}
+
+export interface FloorModule extends Cell {
+  id: string;
+}
+
+/** Requested areas round up to whole modules: 50 m² → 3 modules (72 m²); at least one module. */
+export function modulesForArea(areaM2: number): number {
+  if (!Number.isFinite(areaM2) || areaM2 <= 0) throw new RangeError('The requested area must be a positive number of m²');
+  return Math.max(1, Math.ceil(areaM2 / MODULE_AREA_M2 - 1e-9));
+}
+
+export const key = (cell: Cell): string => `${cell.col},${cell.row}`;
+
+export function neighbours(cell: Cell): Cell[] {
+  return [
+    { col: cell.col + 1, row: cell.row },
+    { col: cell.col - 1, row: cell.row },
+    { col: cell.col, row: cell.row + 1 },
+    { col: cell.col, row: cell.row - 1 },
+  ];
+}
+
+/** Edges of the shape's outline: 4 per cell minus 2 per shared edge. Smaller is more compact. */
+export function perimeter(cells: readonly Cell[]): number {
+  const set = new Set(cells.map(key));
+  let shared = 0;
+  for (const cell of cells) {
+    for (const next of neighbours(cell)) if (set.has(key(next))) shared++;
+  }
+  return 4 * cells.length - shared; // each shared edge was counted from both sides
+}
+
+/** True when every cell can reach every other through shared edges (an empty set is not an office). */
+export function isConnected(cells: readonly Cell[]): boolean {
+  if (cells.length === 0) return false;
+  return connectedComponents(cells).length === 1;
+}
+
+/** Splits cells into groups connected through shared edges. */
+export function connectedComponents<T extends Cell>(cells: readonly T[]): T[][] {
+  const byKey = new Map(cells.map((cell) => [key(cell), cell]));
+  const seen = new Set<string>();
+  const components: T[][] = [];
+  for (const start of cells) {
+    if (seen.has(key(start))) continue;
+    const component: T[] = [];
+    const queue = [start];
+    seen.add(key(start));
+    while (queue.length) {
+      const cell = queue.pop() as T;
+      component.push(cell);
+      for (const next of neighbours(cell)) {
+        const found = byKey.get(key(next));
+        if (found && !seen.has(key(found))) {
+          seen.add(key(found));
+          queue.push(found);
+        }
+      }
+    }
+    components.push(component);
+  }
+  return components;
+}
+
+export type ResizeCheck = { ok: true } | { ok: false; reason: 'not-connected' | 'not-one-step' };
+
+/**
+ * An office grows or shrinks one module at a time and stays in one piece; shrinking to nothing
+ * ends the lease. `current` and `next` are the office's cells before and after.
+ */
+export function checkResize(current: readonly Cell[], next: readonly Cell[]): ResizeCheck {
+  const before = new Set(current.map(key));
+  const after = new Set(next.map(key));
+  const added = [...after].filter((k) => !before.has(k)).length;
+  const removed = [...before].filter((k) => !after.has(k)).length;
+  const oneStep = (added === 1 && removed === 0) || (added === 0 && removed === 1) || next.length === 0;
+  if (!oneStep) return { ok: false, reason: 'not-one-step' };
+  if (next.length > 0 && !isConnected(next)) return { ok: false, reason: 'not-connected' };
+  return { ok: true };
+}
