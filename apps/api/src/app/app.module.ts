@@ -7,6 +7,7 @@ import { IdentityModule } from '@incubator/api/identity';
 import { OrganisationsModule } from '@incubator/api/organisations';
 import { ProgramsModule } from '@incubator/api/programs';
 import { QueuesModule } from '@incubator/api/queues';
+import { SpaceModule } from '@incubator/api/space';
 import { StartupsModule } from '@incubator/api/startups';
 import { SystemModule } from '@incubator/api/system';
 import { AuditController } from './audit/audit.controller';
@@ -19,6 +20,7 @@ import { loggingModule } from './logging';
 import { MilestonesController } from './milestones/milestones.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ProgramsController } from './programs/programs.controller';
+import { SpaceController } from './space/space.controller';
 import { StartupsController } from './startups/startups.controller';
 import { HeartbeatController } from './system/heartbeat.controller';
 import { UsersController } from './users/users.controller';
@@ -36,6 +38,7 @@ import { UsersController } from './users/users.controller';
     OrganisationsModule,
     StartupsModule,
     ProgramsModule,
+    SpaceModule,
   ],
   controllers: [
     AuthController,
@@ -45,6 +48,7 @@ import { UsersController } from './users/users.controller';
     ProgramsController,
     EnrollmentsController,
     MilestonesController,
+    SpaceController,
     OrganisationController,
     AuditController,
     HeartbeatController,

@@ -1,3 +1,6 @@
 export * from './lib/allocation/grid';
 export * from './lib/allocation/layout';
 export * from './lib/allocation/propose';
+export * from './lib/floor.service';
+export * from './lib/lease.service';
+export * from './lib/space.module';

@@ -5,3 +5,4 @@ export * from './lib/queues';
 export * from './lib/system';
 export * from './lib/identity';
 export * from './lib/programs';
+export * from './lib/space';

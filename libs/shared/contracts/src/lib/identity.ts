@@ -39,6 +39,12 @@ export const Permission = {
   MilestonesWrite: 'milestones:write',
   /** Comment on milestones as a reviewer. */
   MilestonesReview: 'milestones:review',
+  /** See buildings, floor plans and who occupies which module. */
+  SpaceRead: 'space:read',
+  /** Create floors, propose offices, create and resize leases. */
+  SpaceManage: 'space:manage',
+  /** Read leases (a startup member: their own only). */
+  LeasesRead: 'leases:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -55,14 +61,25 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.MilestonesRead,
     Permission.MilestonesWrite,
     Permission.MilestonesReview,
+    Permission.SpaceRead,
+    Permission.SpaceManage,
+    Permission.LeasesRead,
   ],
-  board: [Permission.OrganisationRead, Permission.ProgramsMonitor, Permission.StartupsRead, Permission.MilestonesRead],
+  board: [
+    Permission.OrganisationRead,
+    Permission.ProgramsMonitor,
+    Permission.StartupsRead,
+    Permission.MilestonesRead,
+    Permission.SpaceRead,
+    Permission.LeasesRead,
+  ],
   startup: [
     Permission.OrganisationRead,
     Permission.StartupsRead,
     Permission.StartupsEdit,
     Permission.MilestonesRead,
     Permission.MilestonesWrite,
+    Permission.LeasesRead,
   ],
 };
 

@@ -2,6 +2,7 @@ import { CreateOrganisationsAndSites1763769600000 } from './1763769600000-create
 import { CreateHeartbeats1763769700000 } from './1763769700000-create-heartbeats';
 import { CreateIdentity1763769800000 } from './1763769800000-create-identity';
 import { CreatePrograms1763769900000 } from './1763769900000-create-programs';
+import { CreateSpace1763770000000 } from './1763770000000-create-space';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   CreateHeartbeats1763769700000,
   CreateIdentity1763769800000,
   CreatePrograms1763769900000,
+  CreateSpace1763770000000,
 ];

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Caller } from '@incubator/api/identity';
+import { FloorService, LeaseService } from '@incubator/api/space';
+import { Permission } from '@incubator/contracts';
+import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse, ProposalResponse } from '@incubator/contracts';
+import { Access } from '../auth/access.decorator';
+import { CurrentCaller } from '../auth/caller.decorator';
+import { IdParam } from '../common/dto';
+import {
+  BuildingQueryDto,
+  CreateBuildingDto,
+  CreateFloorDto,
+  CreateLeaseDto,
+  FloorQueryDto,
+  LeaseQueryDto,
+  PlanQueryDto,
+  ProposalDto,
+  ResizeLeaseDto,
+} from './space.dto';
+
+@ApiTags('space')
+@Controller()
+export class SpaceController {
+  constructor(
+    private readonly floors: FloorService,
+    private readonly leases: LeaseService,
+  ) {}
+
+  @Get('space/buildings')
+  @Access(Permission.SpaceRead)
+  @ApiOperation({ summary: 'Buildings of the organisation' })
+  buildings(@CurrentCaller() caller: Caller, @Query() query: BuildingQueryDto): Promise<BuildingResponse[]> {
+    return this.floors.buildings(caller.organisationId, query.siteId);
+  }
+
+  @Post('space/buildings')
+  @Access(Permission.SpaceManage)
+  createBuilding(@CurrentCaller() caller: Caller, @Body() body: CreateBuildingDto): Promise<BuildingResponse> {
+    return this.floors.createBuilding(caller, body);
+  }
+
+  @Get('space/floors')
+  @Access(Permission.SpaceRead)
+  floorsList(@CurrentCaller() caller: Caller, @Query() query: FloorQueryDto): Promise<FloorResponse[]> {
+    return this.floors.floors(caller.organisationId, query.buildingId);
+  }
+
+  @Post('space/floors')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'Create a floor and its 24 m² modules from a layout of M and . characters' })
+  createFloor(@CurrentCaller() caller: Caller, @Body() body: CreateFloorDto): Promise<FloorResponse> {
+    return this.floors.createFloor(caller, body);
+  }
+
+  @Get('space/floors/:id/plan')
+  @Access(Permission.SpaceRead)
+  @ApiOperation({ summary: 'The floor’s modules and who leases each on a given day' })
+  plan(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Query() query: PlanQueryDto): Promise<FloorPlanResponse> {
+    return this.floors.plan(caller.organisationId, params.id, query.on);
+  }
+
+  @Post('space/proposals')
+  @Access(Permission.SpaceManage)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Ranked offices of contiguous free modules for an area (rounded up to 24 m²) and dates [startsOn, endsOn)' })
+  propose(@CurrentCaller() caller: Caller, @Body() body: ProposalDto): Promise<ProposalResponse[]> {
+    return this.leases.propose(caller, body);
+  }
+
+  @Get('leases')
+  @Access(Permission.LeasesRead)
+  @ApiOperation({ summary: 'Leases and their versions (a startup member: their own)' })
+  listLeases(@CurrentCaller() caller: Caller, @Query() query: LeaseQueryDto): Promise<LeaseResponse[]> {
+    return this.leases.list(caller, query.startupId);
+  }
+
+  @Post('leases')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'Lease contiguous modules on one floor over [startsOn, endsOn)' })
+  @ApiConflictResponse({ description: 'A module is already leased for overlapping dates; the conflicting lease is named' })
+  createLease(@CurrentCaller() caller: Caller, @Body() body: CreateLeaseDto): Promise<LeaseResponse> {
+    return this.leases.create(caller, body);
+  }
+
+  @Post('leases/:id/resize')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'Grow or shrink by one module from a date: a new lease version; shrinking to nothing ends the lease' })
+  resize(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: ResizeLeaseDto): Promise<LeaseResponse> {
+    return this.leases.resize(caller, params.id, body);
+  }
+}

@@ -1,0 +1,147 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { ApiErrorResponse, FloorPlanResponse, FloorResponse, LeaseResponse, ProposalResponse } from '@incubator/contracts';
+import { signIn, startTestApi } from '../../test/test-app';
+
+describe('modular office space: floors, proposals, leases, resizes (real PostgreSQL)', () => {
+  let app: NestExpressApplication;
+  let api: string;
+  let manager: Record<string, string>;
+  let startupIds: string[];
+  let siteId: string;
+
+  beforeAll(async () => {
+    ({ app, url: api } = await startTestApi());
+    manager = { ...(await signIn(api, 'manager@demo.test')), 'Content-Type': 'application/json' };
+    siteId = (await (await fetch(`${api}/organisation`, { headers: manager })).json()).sites[0].id;
+    const startups = await (await fetch(`${api}/startups?limit=100`, { headers: manager })).json();
+    startupIds = startups.items.map((s: { id: string }) => s.id);
+  });
+
+  afterAll(() => app.close());
+
+  const send = async <T>(method: string, path: string, body?: unknown, headers = manager) => {
+    const response = await fetch(`${api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json().catch(() => null)) as T };
+  };
+
+  async function newFloor(layout: string): Promise<{ floor: FloorResponse; plan: FloorPlanResponse }> {
+    const building = await send<{ id: string }>('POST', '/space/buildings', { siteId, name: `Building ${randomUUID()}` });
+    expect(building.status).toBe(201);
+    const floor = await send<FloorResponse>('POST', '/space/floors', { buildingId: building.body.id, level: 1, name: 'First', layout });
+    expect(floor.status).toBe(201);
+    const plan = await send<FloorPlanResponse>('GET', `/space/floors/${floor.body.id}/plan?on=2027-01-15`);
+    return { floor: floor.body, plan: plan.body };
+  }
+
+  const moduleAt = (plan: FloorPlanResponse, col: number, row: number) => plan.modules.find((m) => m.col === col && m.row === row)?.id as string;
+
+  it('creates a floor from a layout: one 24 m² module per M, corridors skipped', async () => {
+    const { floor, plan } = await newFloor('MMM.MMM\nMMM.MMM');
+    expect(floor.moduleCount).toBe(12);
+    expect(floor.leasableM2).toBe(288);
+    expect(plan.columns).toBe(7);
+    expect(plan.modules.every((m) => m.lease === null)).toBe(true);
+    const bad = await send<ApiErrorResponse>('POST', '/space/floors', { buildingId: floor.buildingId, level: 2, name: 'Bad', layout: 'MMX' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields?.['layout']?.[0]).toMatch(/Unexpected "X"/);
+  });
+
+  it('proposes three contiguous modules (72 m²) for 50 m², and leases them', async () => {
+    const { floor } = await newFloor('MMMM\nMMMM');
+    const proposals = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 50, startsOn: '2027-03-01', floorId: floor.id });
+    expect(proposals.status).toBe(200);
+    const [best] = proposals.body;
+    expect(best).toMatchObject({ requestedAreaM2: 50, areaM2: 72, floorId: floor.id });
+    expect(best.moduleIds).toHaveLength(3);
+
+    const lease = await send<LeaseResponse>('POST', '/leases', {
+      startupId: startupIds[0],
+      moduleIds: best.moduleIds,
+      startsOn: '2027-03-01',
+      programKind: 'incubator',
+      monthlyPricePerM2Cents: 1850,
+    });
+    expect(lease.status).toBe(201);
+    expect(lease.body).toMatchObject({ areaM2: 72, monthlyRentCents: 72 * 1850, endsOn: null });
+  });
+
+  it('refuses an overlapping lease with 409 naming the lease in the way, but allows back-to-back dates', async () => {
+    const { floor, plan } = await newFloor('MM');
+    const ids = [moduleAt(plan, 0, 0), moduleAt(plan, 1, 0)];
+    const first = await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[0], moduleIds: ids, startsOn: '2027-01-01', endsOn: '2027-07-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
+    expect(first.status).toBe(201);
+    const overlap = await send<ApiErrorResponse & { conflictingLeaseId: string }>('POST', '/leases', { startupId: startupIds[1], moduleIds: [ids[1]], startsOn: '2027-06-30', programKind: 'accelerator', monthlyPricePerM2Cents: 1000 });
+    expect(overlap.status).toBe(409);
+    expect(overlap.body.conflictingLeaseId).toBe(first.body.id);
+    expect(overlap.body.message).toContain('until 2027-07-01 (exclusive)');
+    // [2027-01-01, 2027-07-01) and [2027-07-01, …) share no day.
+    const next = await send('POST', '/leases', { startupId: startupIds[1], moduleIds: [ids[1]], startsOn: '2027-07-01', programKind: 'accelerator', monthlyPricePerM2Cents: 1000 });
+    expect(next.status).toBe(201);
+    expect(floor.moduleCount).toBe(2);
+  });
+
+  it('lets exactly one of 50 concurrent requests for overlapping modules win; the rest get 409, none 500', async () => {
+    const { plan } = await newFloor('MMMMM');
+    const row = [0, 1, 2, 3, 4].map((col) => moduleAt(plan, col, 0));
+    const requests = Array.from({ length: 50 }, (_, i) =>
+      send('POST', '/leases', {
+        startupId: startupIds[i % startupIds.length],
+        moduleIds: row.slice(i % 3, (i % 3) + 3), // overlapping windows of three modules
+        startsOn: `2027-0${1 + (i % 3)}-01`,
+        programKind: 'incubator',
+        monthlyPricePerM2Cents: 1500,
+      }),
+    );
+    const statuses = (await Promise.all(requests)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const [{ overlaps }] = await app.get(DataSource).query(
+      `SELECT count(*)::int AS overlaps FROM lease_modules a JOIN lease_modules b
+       ON a.module_id = b.module_id AND a.lease_id < b.lease_id AND a.period && b.period
+       WHERE a.module_id = ANY($1::uuid[])`,
+      [row],
+    );
+    expect(overlaps).toBe(0);
+  });
+
+  it('grows a lease by an adjacent module as a new version; refuses a detached one; shrinking to nothing ends it', async () => {
+    const { plan } = await newFloor('MMMM');
+    const [a, b, c, d] = [0, 1, 2, 3].map((col) => moduleAt(plan, col, 0));
+    const lease = (await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[0], moduleIds: [a, b], startsOn: '2027-01-01', programKind: 'incubator', monthlyPricePerM2Cents: 2000 })).body;
+    const detached = await send('POST', `/leases/${lease.id}/resize`, { effectiveOn: '2027-04-01', addModuleId: d });
+    expect(detached.status).toBe(409);
+    const grown = await send<LeaseResponse>('POST', `/leases/${lease.id}/resize`, { effectiveOn: '2027-04-01', addModuleId: c });
+    expect(grown.status).toBe(201);
+    expect(grown.body).toMatchObject({ areaM2: 72, startsOn: '2027-04-01', previousLeaseId: lease.id, monthlyRentCents: 72 * 2000 });
+
+    const history = (await send<LeaseResponse[]>('GET', `/leases?startupId=${startupIds[0]}`)).body.filter((l) => [lease.id, grown.body.id].includes(l.id));
+    expect(history.map((l) => [l.startsOn, l.endsOn, l.areaM2])).toEqual([
+      ['2027-01-01', '2027-04-01', 48],
+      ['2027-04-01', null, 72],
+    ]);
+    const march = await send<FloorPlanResponse>('GET', `/space/floors/${plan.floor.id}/plan?on=2027-03-31`);
+    const april = await send<FloorPlanResponse>('GET', `/space/floors/${plan.floor.id}/plan?on=2027-04-01`);
+    expect(march.body.modules.filter((m) => m.lease).length).toBe(2);
+    expect(april.body.modules.filter((m) => m.lease).length).toBe(3);
+
+    expect((await send('POST', `/leases/${lease.id}/resize`, { effectiveOn: '2027-05-01', addModuleId: d })).status).toBe(409);
+    let current = grown.body;
+    for (const module of [a, b, c]) {
+      const shrunk = await send<LeaseResponse>('POST', `/leases/${current.id}/resize`, { effectiveOn: `2027-0${6 + [a, b, c].indexOf(module)}-01`, removeModuleId: module });
+      expect(shrunk.status).toBe(201);
+      current = shrunk.body;
+    }
+    expect(current.endsOn).toBe('2027-08-01');
+  });
+
+  it('keeps startup members to their own leases and out of floor plans', async () => {
+    const founder = { ...(await signIn(api, 'startup@demo.test')), 'Content-Type': 'application/json' };
+    const me = await (await fetch(`${api}/auth/me`, { headers: founder })).json();
+    const leases = await send<LeaseResponse[]>('GET', '/leases', undefined, founder);
+    expect(leases.status).toBe(200);
+    expect(leases.body.every((l) => l.startupId === me.startupId)).toBe(true);
+    expect((await send('POST', '/space/proposals', { areaM2: 24, startsOn: '2027-01-01' }, founder)).status).toBe(403);
+  });
+});

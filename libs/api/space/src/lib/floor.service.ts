@@ -1,0 +1,135 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@incubator/api/audit';
+import type { Caller } from '@incubator/api/identity';
+import type { BuildingResponse, CreateBuildingRequest, CreateFloorRequest, FloorPlanResponse, FloorResponse } from '@incubator/contracts';
+import { MODULE_AREA_M2 } from './allocation/grid';
+import { parseLayout } from './allocation/layout';
+import { pgCode, UNIQUE_VIOLATION } from './postgres-errors';
+
+const FLOOR_SELECT = `
+  SELECT f.id, f.building_id, f.level, f.name,
+         (SELECT count(*)::int FROM modules m WHERE m.floor_id = f.id AND m.retired_at IS NULL) AS module_count
+  FROM floors f`;
+
+/** Buildings, floors created from a compact layout, and floor plans on a given day. */
+@Injectable()
+export class FloorService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async buildings(organisationId: string, siteId?: string): Promise<BuildingResponse[]> {
+    const rows = await this.dataSource.query(
+      'SELECT id, site_id, name FROM buildings WHERE organisation_id = $1 AND ($2::uuid IS NULL OR site_id = $2) ORDER BY lower(name)',
+      [organisationId, siteId ?? null],
+    );
+    return rows.map((r: Record<string, string>) => ({ id: r['id'], siteId: r['site_id'], name: r['name'] }));
+  }
+
+  async createBuilding(caller: Caller, request: CreateBuildingRequest): Promise<BuildingResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const [site] = await manager.query('SELECT 1 FROM sites WHERE id = $1 AND organisation_id = $2', [request.siteId, caller.organisationId]);
+      if (!site) throw new NotFoundException('No such site in this organisation');
+      const [row] = await manager
+        .query('INSERT INTO buildings (organisation_id, site_id, name) VALUES ($1, $2, $3) RETURNING id', [caller.organisationId, request.siteId, request.name])
+        .catch((error: unknown) => {
+          if (pgCode(error) === UNIQUE_VIOLATION) throw new ConflictException({ message: 'This site already has a building with that name', fields: { name: ['name is already used on this site'] } });
+          throw error;
+        });
+      await this.audit.recordBy(manager, caller, { action: 'building.created', entityType: 'building', entityId: row.id, after: { ...request } });
+      return { id: row.id, siteId: request.siteId, name: request.name };
+    });
+  }
+
+  async floors(organisationId: string, buildingId?: string): Promise<FloorResponse[]> {
+    const rows = await this.dataSource.query(
+      `${FLOOR_SELECT} WHERE f.organisation_id = $1 AND ($2::uuid IS NULL OR f.building_id = $2) ORDER BY f.level`,
+      [organisationId, buildingId ?? null],
+    );
+    return rows.map(toFloor);
+  }
+
+  /** Creates a floor and its modules from a layout of `M` (module) and `.` (not rentable) cells. */
+  async createFloor(caller: Caller, request: CreateFloorRequest): Promise<FloorResponse> {
+    let cells;
+    try {
+      cells = parseLayout(request.layout);
+    } catch (error) {
+      throw new BadRequestException({ message: 'The layout cannot be read', fields: { layout: [(error as Error).message] } });
+    }
+    if (cells.length === 0) throw new BadRequestException({ message: 'A floor needs modules', fields: { layout: ['layout must contain at least one M'] } });
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [building] = await manager.query('SELECT 1 FROM buildings WHERE id = $1 AND organisation_id = $2', [request.buildingId, caller.organisationId]);
+      if (!building) throw new NotFoundException('No such building in this organisation');
+      const [floor] = await manager
+        .query('INSERT INTO floors (organisation_id, building_id, level, name, layout) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+          caller.organisationId,
+          request.buildingId,
+          request.level,
+          request.name,
+          request.layout,
+        ])
+        .catch((error: unknown) => {
+          if (pgCode(error) === UNIQUE_VIOLATION) throw new ConflictException({ message: 'This building already has that level', fields: { level: ['level is already used in this building'] } });
+          throw error;
+        });
+      await manager.query(
+        `INSERT INTO modules (organisation_id, floor_id, col, "row")
+         SELECT $1, $2, c.col, c.row FROM jsonb_to_recordset($3::jsonb) AS c(col int, "row" int)`,
+        [caller.organisationId, floor.id, JSON.stringify(cells)],
+      );
+      await this.audit.recordBy(manager, caller, {
+        action: 'floor.created',
+        entityType: 'floor',
+        entityId: floor.id,
+        after: { ...request, modules: cells.length },
+      });
+      return floor.id as string;
+    });
+    const [created] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1`, [id]);
+    return toFloor(created);
+  }
+
+  /** Every module of the floor with the lease holding it on the given day. */
+  async plan(organisationId: string, floorId: string, on: string): Promise<FloorPlanResponse> {
+    const [floor] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1 AND f.organisation_id = $2`, [floorId, organisationId]);
+    if (!floor) throw new NotFoundException('No such floor');
+    const modules = await this.dataSource.query(
+      `SELECT m.id, m.col, m."row", m.retired_at IS NOT NULL AS retired, l.id AS lease_id, l.startup_id, s.legal_name AS startup_name
+       FROM modules m
+       LEFT JOIN lease_modules lm ON lm.module_id = m.id AND lm.period @> $2::date
+       LEFT JOIN leases l ON l.id = lm.lease_id
+       LEFT JOIN startups s ON s.id = l.startup_id
+       WHERE m.floor_id = $1 ORDER BY m."row", m.col`,
+      [floorId, on],
+    );
+    return {
+      floor: toFloor(floor),
+      on,
+      columns: Math.max(0, ...modules.map((m: { col: number }) => m.col + 1)),
+      rows: Math.max(0, ...modules.map((m: { row: number }) => m.row + 1)),
+      modules: modules.map((m: Record<string, unknown>) => ({
+        id: m['id'] as string,
+        col: m['col'] as number,
+        row: m['row'] as number,
+        retired: m['retired'] as boolean,
+        lease: m['lease_id'] ? { id: m['lease_id'] as string, startupId: m['startup_id'] as string, startupName: m['startup_name'] as string } : null,
+      })),
+    };
+  }
+}
+
+function toFloor(row: Record<string, unknown>): FloorResponse {
+  const moduleCount = row['module_count'] as number;
+  return {
+    id: row['id'] as string,
+    buildingId: row['building_id'] as string,
+    level: row['level'] as number,
+    name: row['name'] as string,
+    moduleCount,
+    leasableM2: moduleCount * MODULE_AREA_M2,
+  };
+}

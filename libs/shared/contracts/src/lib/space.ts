@@ -1,0 +1,109 @@
+import type { ProgramKind } from './programs';
+
+/** Modular office space: floors of 24 m² modules on a grid, leases over half-open [startsOn, endsOn) dates. */
+
+export interface BuildingResponse {
+  id: string;
+  siteId: string;
+  name: string;
+}
+
+export interface CreateBuildingRequest {
+  siteId: string;
+  name: string;
+}
+
+export interface FloorResponse {
+  id: string;
+  buildingId: string;
+  level: number;
+  name: string;
+  moduleCount: number;
+  leasableM2: number;
+}
+
+export interface CreateFloorRequest {
+  buildingId: string;
+  level: number;
+  name: string;
+  /** One line per row of the grid: `M` a 24 m² module, `.` corridor or anything not rentable. */
+  layout: string;
+}
+
+export interface FloorPlanModule {
+  id: string;
+  col: number;
+  row: number;
+  retired: boolean;
+  /** The lease holding the module on the plan's date, if any. */
+  lease: { id: string; startupId: string; startupName: string } | null;
+}
+
+export interface FloorPlanResponse {
+  floor: FloorResponse;
+  /** The day the plan shows (YYYY-MM-DD). */
+  on: string;
+  columns: number;
+  rows: number;
+  modules: FloorPlanModule[];
+}
+
+export interface ProposalRequest {
+  areaM2: number;
+  startsOn: string;
+  /** Exclusive; omit for an open-ended lease. */
+  endsOn?: string;
+  siteId?: string;
+  buildingId?: string;
+  floorId?: string;
+  /** Prefer offices near this startup's current one. */
+  startupId?: string;
+  limit?: number;
+}
+
+export interface ProposalResponse {
+  floorId: string;
+  floorName: string;
+  buildingName: string;
+  moduleIds: string[];
+  cells: Array<{ col: number; row: number }>;
+  requestedAreaM2: number;
+  areaM2: number;
+  perimeter: number;
+  fragmentation: number;
+  distance: number | null;
+}
+
+export interface CreateLeaseRequest {
+  startupId: string;
+  moduleIds: string[];
+  startsOn: string;
+  /** Exclusive; omit for an open-ended lease. */
+  endsOn?: string;
+  programKind: ProgramKind;
+  /** Overrides the site's price list, in euro cents per m² and month. */
+  monthlyPricePerM2Cents?: number;
+}
+
+export interface LeaseResponse {
+  id: string;
+  startupId: string;
+  startupName: string;
+  floorId: string;
+  moduleIds: string[];
+  startsOn: string;
+  endsOn: string | null;
+  programKind: ProgramKind;
+  areaM2: number;
+  monthlyPricePerM2Cents: number;
+  /** areaM2 × monthlyPricePerM2Cents, exact in cents. */
+  monthlyRentCents: number;
+  previousLeaseId: string | null;
+}
+
+/** Grow or shrink by one module from a date; the old version ends the day before (exclusive end = effectiveOn). */
+export interface ResizeLeaseRequest {
+  effectiveOn: string;
+  addModuleId?: string;
+  removeModuleId?: string;
+}
