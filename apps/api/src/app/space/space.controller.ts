@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
-import { FloorService, LeaseService } from '@incubator/api/space';
+import { FloorService, LeaseService, OccupancyService } from '@incubator/api/space';
 import { Permission } from '@incubator/contracts';
-import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse, ProposalResponse } from '@incubator/contracts';
+import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
@@ -14,8 +14,10 @@ import {
   CreateLeaseDto,
   FloorQueryDto,
   LeaseQueryDto,
+  OccupancyQueryDto,
   PlanQueryDto,
   ProposalDto,
+  RentRollQueryDto,
   ResizeLeaseDto,
 } from './space.dto';
 
@@ -25,7 +27,22 @@ export class SpaceController {
   constructor(
     private readonly floors: FloorService,
     private readonly leases: LeaseService,
+    private readonly occupancy: OccupancyService,
   ) {}
+
+  @Get('space/occupancy')
+  @Access(Permission.SpaceRead)
+  @ApiOperation({ summary: 'Leasable and leased m², occupancy rate, vacant modules and largest free block per floor on a day' })
+  occupancyOn(@CurrentCaller() caller: Caller, @Query() query: OccupancyQueryDto): Promise<OccupancyResponse> {
+    return this.occupancy.occupancy(caller.organisationId, query.on, query.siteId);
+  }
+
+  @Get('space/rent-roll')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'Rent of every lease in a month, pro rata by day, in exact euro cents' })
+  rentRoll(@CurrentCaller() caller: Caller, @Query() query: RentRollQueryDto): Promise<RentRollResponse> {
+    return this.occupancy.rentRoll(caller.organisationId, query.month);
+  }
 
   @Get('space/buildings')
   @Access(Permission.SpaceRead)

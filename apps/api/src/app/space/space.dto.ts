@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROGRAM_KINDS } from '@incubator/contracts';
 import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, ProgramKind, ProposalRequest, ResizeLeaseRequest } from '@incubator/contracts';
 import { DateField, TextField } from '../common/dto';
@@ -83,4 +83,15 @@ export class ResizeLeaseDto implements ResizeLeaseRequest {
 
 export class LeaseQueryDto {
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) startupId?: string;
+}
+
+export class OccupancyQueryDto {
+  @DateField('The day to measure') on!: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) siteId?: string;
+}
+
+export class RentRollQueryDto {
+  @ApiProperty({ example: '2027-03', description: 'Calendar month YYYY-MM' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month (YYYY-MM)' })
+  month!: string;
 }

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { ApiErrorResponse, FloorPlanResponse, FloorResponse, LeaseResponse, ProposalResponse } from '@incubator/contracts';
+import type { ApiErrorResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse } from '@incubator/contracts';
 import { signIn, startTestApi } from '../../test/test-app';
 
 describe('modular office space: floors, proposals, leases, resizes (real PostgreSQL)', () => {
@@ -134,6 +134,26 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
       current = shrunk.body;
     }
     expect(current.endsOn).toBe('2027-08-01');
+  });
+
+  it('measures occupancy on a day and the month’s rent roll pro rata, in exact cents', async () => {
+    const { floor, plan } = await newFloor('MMM.M');
+    const [a, b] = [moduleAt(plan, 0, 0), moduleAt(plan, 1, 0)];
+    const lease = await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[0], moduleIds: [a, b], startsOn: '2027-03-15', programKind: 'accelerator', monthlyPricePerM2Cents: 1000 });
+    expect(lease.status).toBe(201);
+
+    const occupancy = await send<OccupancyResponse>('GET', '/space/occupancy?on=2027-03-20');
+    const row = occupancy.body.floors.find((f) => f.floorId === floor.id);
+    expect(row).toMatchObject({ leasableM2: 96, leasedM2: 48, occupancyRate: 0.5, vacantModules: 2, largestFreeBlockModules: 1 });
+    const before = await send<OccupancyResponse>('GET', '/space/occupancy?on=2027-03-14');
+    expect(before.body.floors.find((f) => f.floorId === floor.id)?.leasedM2).toBe(0);
+
+    const roll = await send<RentRollResponse>('GET', '/space/rent-roll?month=2027-03');
+    const line = roll.body.lines.find((l) => l.leaseId === lease.body.id);
+    // 48 m² × 10.00 €/m² = 480.00 € a month; 17 of March's 31 days → 263.2258… € → 26 323 cents.
+    expect(line).toMatchObject({ areaM2: 48, days: 17, rentCents: 26_323 });
+    expect(roll.body.totalCents).toBe(roll.body.lines.reduce((sum, l) => sum + l.rentCents, 0));
+    expect((await send('GET', '/space/rent-roll?month=2027-13')).status).toBe(400);
   });
 
   it('keeps startup members to their own leases and out of floor plans', async () => {

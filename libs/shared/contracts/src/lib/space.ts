@@ -107,3 +107,45 @@ export interface ResizeLeaseRequest {
   addModuleId?: string;
   removeModuleId?: string;
 }
+
+export interface OccupancyRow {
+  siteName: string;
+  buildingName: string;
+  floorId: string;
+  floorName: string;
+  leasableM2: number;
+  leasedM2: number;
+  /** leasedM2 / leasableM2, 0..1 (0 when nothing is leasable). */
+  occupancyRate: number;
+  vacantModules: number;
+  /** Size, in modules, of the largest contiguous block of free modules on the floor. */
+  largestFreeBlockModules: number;
+}
+
+export interface OccupancyResponse {
+  on: string;
+  floors: OccupancyRow[];
+  totals: { leasableM2: number; leasedM2: number; occupancyRate: number; vacantModules: number };
+  byProgramKind: Array<{ programKind: ProgramKind; leasedM2: number }>;
+}
+
+export interface RentRollLine {
+  leaseId: string;
+  startupId: string;
+  startupName: string;
+  programKind: ProgramKind;
+  areaM2: number;
+  monthlyPricePerM2Cents: number;
+  /** Days of the month the lease covers. */
+  days: number;
+  /** areaM2 × price × days / days in month, rounded to the cent (half up). */
+  rentCents: number;
+}
+
+export interface RentRollResponse {
+  /** YYYY-MM */
+  month: string;
+  daysInMonth: number;
+  lines: RentRollLine[];
+  totalCents: number;
+}
