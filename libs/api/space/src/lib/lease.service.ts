@@ -201,7 +201,10 @@ export class LeaseService {
        WHERE l.startup_id = $1 AND l.organisation_id = $2 AND lm.period @> $3::date`,
       [startupId, organisationId, on],
     );
-    return rows.length ? { floorId: rows[0].floor_id, cells: rows.map(({ col, row }) => ({ col, row })) } : undefined;
+    if (!rows.length) return undefined;
+    // A startup may hold offices on several floors; nearness counts on the floor of its first one.
+    const floorId = rows[0].floor_id;
+    return { floorId, cells: rows.filter((m) => m.floor_id === floorId).map(({ col, row }) => ({ col, row })) };
   }
 }
 

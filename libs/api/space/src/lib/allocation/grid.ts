@@ -19,7 +19,11 @@ export function modulesForArea(areaM2: number): number {
   return Math.max(1, Math.ceil(areaM2 / MODULE_AREA_M2 - 1e-9));
 }
 
-export const key = (cell: Cell): string => `${cell.col},${cell.row}`;
+/** A cell's identity as a number (cheaper than a string in the hot loops); floors stay under 65,536 columns. */
+export const key = (cell: Cell): number => cell.row * 65_536 + cell.col;
+
+/** Offsets from a cell's key to its four edge neighbours' keys (right, left, down, up). */
+export const NEIGHBOUR_STEPS = [1, -1, 65_536, -65_536] as const;
 
 export function neighbours(cell: Cell): Cell[] {
   return [
@@ -35,7 +39,8 @@ export function perimeter(cells: readonly Cell[]): number {
   const set = new Set(cells.map(key));
   let shared = 0;
   for (const cell of cells) {
-    for (const next of neighbours(cell)) if (set.has(key(next))) shared++;
+    const k = key(cell);
+    for (const step of NEIGHBOUR_STEPS) if (set.has(k + step)) shared++;
   }
   return 4 * cells.length - shared; // each shared edge was counted from both sides
 }
@@ -46,24 +51,27 @@ export function isConnected(cells: readonly Cell[]): boolean {
   return connectedComponents(cells).length === 1;
 }
 
-/** Splits cells into groups connected through shared edges. */
+/** Splits cells into groups connected through shared edges (numeric keys, no allocation per step: a hot path). */
 export function connectedComponents<T extends Cell>(cells: readonly T[]): T[][] {
-  const byKey = new Map(cells.map((cell) => [key(cell), cell]));
-  const seen = new Set<string>();
+  const index = new Map<number, number>();
+  cells.forEach((cell, i) => index.set(key(cell), i));
+  const seen = new Uint8Array(cells.length);
   const components: T[][] = [];
-  for (const start of cells) {
-    if (seen.has(key(start))) continue;
+  const stack: number[] = [];
+  for (let start = 0; start < cells.length; start++) {
+    if (seen[start]) continue;
     const component: T[] = [];
-    const queue = [start];
-    seen.add(key(start));
-    while (queue.length) {
-      const cell = queue.pop() as T;
-      component.push(cell);
-      for (const next of neighbours(cell)) {
-        const found = byKey.get(key(next));
-        if (found && !seen.has(key(found))) {
-          seen.add(key(found));
-          queue.push(found);
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const i = stack.pop() as number;
+      component.push(cells[i]);
+      const k = key(cells[i]);
+      for (const step of NEIGHBOUR_STEPS) {
+        const j = index.get(k + step);
+        if (j !== undefined && !seen[j]) {
+          seen[j] = 1;
+          stack.push(j);
         }
       }
     }

@@ -1,4 +1,4 @@
-import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea, neighbours, perimeter } from './grid';
+import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea, NEIGHBOUR_STEPS, perimeter } from './grid';
 
 export interface FloorFreeSpace {
   floorId: string;
@@ -37,23 +37,46 @@ export interface Proposal {
  */
 export function proposeOffices(floors: readonly FloorFreeSpace[], request: ProposalRequest): Proposal[] {
   const size = modulesForArea(request.areaM2);
+  const limit = request.limit ?? 5;
   const proposals: Proposal[] = [];
   for (const floor of floors) {
+    const nearHere = request.near?.floorId === floor.floorId;
     const components = connectedComponents(floor.free).filter((component) => component.length >= size);
     for (const component of components) {
-      const seen = new Set<string>();
-      for (const seed of component) {
-        const shape = growCompact(component, seed, size);
-        if (!shape) continue;
-        const signature = shape.map(key).sort().join(';');
-        if (seen.has(signature)) continue;
-        seen.add(signature);
-        proposals.push(score(floor.floorId, component, shape, request));
+      const shapes = distinctShapes(component, size)
+        .map((shape) => ({ shape, perimeter: perimeter(shape) }))
+        .sort((a, b) => a.perimeter - b.perimeter);
+      // Fragmentation costs a flood fill per shape, so shapes are scored in perimeter order and the
+      // scan stops once `limit` shapes leave the free space whole: later ones have no shorter outline
+      // and no lower fragmentation. (With the startup's office on this floor, nearness can still
+      // reorder ties, so every shape is scored.)
+      let whole = 0;
+      for (const { shape } of shapes) {
+        if (whole >= limit && !nearHere) break;
+        const proposal = score(floor.floorId, component, shape, request);
+        if (proposal.fragmentation === 0) whole++;
+        proposals.push(proposal);
       }
     }
   }
   proposals.sort(compareProposals);
-  return proposals.slice(0, request.limit ?? 5);
+  return proposals.slice(0, limit);
+}
+
+/** One compact shape grown from each free module, duplicates removed. */
+function distinctShapes(component: readonly FloorModule[], size: number): FloorModule[][] {
+  const byKey = new Map(component.map((m) => [key(m), m]));
+  const seen = new Set<string>();
+  const shapes: FloorModule[][] = [];
+  for (const seed of component) {
+    const shape = growCompact(byKey, seed, size);
+    if (!shape) continue;
+    const signature = shape.map(key).sort((a, b) => a - b).join(';');
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    shapes.push(shape);
+  }
+  return shapes;
 }
 
 function compareProposals(a: Proposal, b: Proposal): number {
@@ -61,22 +84,28 @@ function compareProposals(a: Proposal, b: Proposal): number {
     a.perimeter - b.perimeter ||
     a.fragmentation - b.fragmentation ||
     (a.distance ?? Number.MAX_SAFE_INTEGER) - (b.distance ?? Number.MAX_SAFE_INTEGER) ||
-    a.moduleIds.join().localeCompare(b.moduleIds.join())
+    compareIds(a.moduleIds, b.moduleIds)
   );
 }
 
-function growCompact(component: readonly FloorModule[], seed: FloorModule, size: number): FloorModule[] | null {
-  const byKey = new Map(component.map((m) => [key(m), m]));
-  const chosen = new Map<string, FloorModule>([[key(seed), seed]]);
+/** A stable last tie-break by module ids (plain code-unit order: localeCompare is far slower). */
+function compareIds(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+}
+
+function growCompact(byKey: ReadonlyMap<number, FloorModule>, seed: FloorModule, size: number): FloorModule[] | null {
+  const chosen = new Map<number, FloorModule>([[key(seed), seed]]);
   while (chosen.size < size) {
     let best: FloorModule | null = null;
     let bestScore: [number, number, number, number] | null = null;
-    for (const cell of chosen.values()) {
-      for (const next of neighbours(cell)) {
-        const candidate = byKey.get(key(next));
-        if (!candidate || chosen.has(key(candidate))) continue;
+    for (const k of chosen.keys()) {
+      for (const step of NEIGHBOUR_STEPS) {
+        const candidate = byKey.get(k + step);
+        if (!candidate || chosen.has(k + step)) continue;
         // Touching more chosen cells shortens the outline; nearer the seed keeps the shape round.
-        const touching = neighbours(candidate).filter((n) => chosen.has(key(n))).length;
+        let touching = 0;
+        for (const s of NEIGHBOUR_STEPS) if (chosen.has(k + step + s)) touching++;
         const candidateScore: [number, number, number, number] = [
           -touching,
           Math.abs(candidate.col - seed.col) + Math.abs(candidate.row - seed.row),
