@@ -46,15 +46,17 @@ export function showFieldErrors(
 export type FormError = { key: string; text?: undefined } | { text: string; key?: undefined };
 
 /**
- * For a 400, shows the field messages at their fields and returns what is left to say above the
- * button (null when every message is at a field). For other errors, the generic message.
+ * For a 400, or another 4xx that names fields (a 409 "name already used", a 422 at `status`), shows
+ * the field messages at their fields and returns what is left to say above the button (null when
+ * every message is at a field). For other errors, the generic message.
  */
 export function formError(
   form: AbstractControl,
   error: unknown,
   aliases: Readonly<Record<string, string>> = {},
 ): FormError | null {
-  if (httpStatus(error) === 400) {
+  const status = httpStatus(error);
+  if (status === 400 || (status !== null && status > 400 && status < 500 && apiError(error)?.fields)) {
     const { shown, others } = showFieldErrors(form, error, aliases);
     if (others.length > 0) {
       return { text: others.join(' ') };

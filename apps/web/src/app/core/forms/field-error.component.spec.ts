@@ -20,6 +20,11 @@ describe('fieldMessage', () => {
     });
   });
 
+  it('names the broken bound of a number with its limit', () => {
+    expect(fieldMessage({ min: { min: 1, actual: 0 } })).toEqual({ key: 'min', params: { min: 1 } });
+    expect(fieldMessage({ max: { max: 1000, actual: 5000 } })).toEqual({ key: 'max', params: { max: 1000 } });
+  });
+
   it('says nothing for a valid value', () => {
     expect(fieldMessage(null)).toBeNull();
   });

@@ -32,7 +32,7 @@ export type FieldMessage =
   | { text: string; key?: undefined; params?: undefined }
   | { text?: undefined; key: string; params: Record<string, unknown> };
 
-const BUILT_IN = ['server', 'required', 'email', 'minlength', 'maxlength'];
+const BUILT_IN = ['server', 'required', 'email', 'minlength', 'maxlength', 'min', 'max'];
 
 /**
  * The order matters: a server message wins, then a rule of the form's own (its message says
@@ -60,6 +60,12 @@ export function fieldMessage(errors: ValidationErrors | null): FieldMessage | nu
   }
   if (errors['maxlength']) {
     return { key: 'maxLength', params: { max: errors['maxlength'].requiredLength } };
+  }
+  if (errors['min']) {
+    return { key: 'min', params: { min: errors['min'].min } };
+  }
+  if (errors['max']) {
+    return { key: 'max', params: { max: errors['max'].max } };
   }
   return null;
 }

@@ -37,3 +37,36 @@ export const NEW_PASSWORD_VALIDATORS: ValidatorFn[] = [
   Validators.minLength(PASSWORD_MIN_LENGTH),
   Validators.maxLength(PASSWORD_MAX_LENGTH),
 ];
+
+/** An http(s) address (error `url`), as the API accepts for websites and evidence links. */
+export function httpUrl(control: AbstractControl): ValidationErrors | null {
+  const value = typeof control.value === 'string' ? control.value.trim() : '';
+  if (!value) {
+    return null;
+  }
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? null : { url: true };
+  } catch {
+    return { url: true };
+  }
+}
+
+/** A whole number, typed or given (error `wholeNumber`); an empty field is left to `Validators.required`. */
+export function wholeNumber(control: AbstractControl): ValidationErrors | null {
+  const value: unknown = control.value;
+  if (value === null || value === undefined || value === '') {
+    return null;
+  }
+  const whole = typeof value === 'number' ? Number.isInteger(value) : /^\s*-?\d+\s*$/.test(String(value));
+  return whole ? null : { wholeNumber: true };
+}
+
+/**
+ * Blank text counts as missing (error `required`): the API trims what it receives. Goes with
+ * `Validators.required`, which Material reads to mark the field as required.
+ */
+export function notBlank(control: AbstractControl): ValidationErrors | null {
+  const value: unknown = control.value;
+  return typeof value === 'string' && value !== '' && value.trim() === '' ? { required: true } : null;
+}

@@ -1,4 +1,14 @@
 import { Routes } from '@angular/router';
+import type { CohortBoardRouteData } from '../pipeline/cohort-board/cohort-board.page';
 import { BoardPage } from './board.page';
 
-export const boardRoutes: Routes = [{ path: '', title: 'areas.board.title', component: BoardPage }];
+export const boardRoutes: Routes = [
+  { path: '', title: 'areas.board.title', component: BoardPage },
+  {
+    path: 'cohorts/:id',
+    title: 'cohortBoard.title',
+    // The board reads: no link to a startup's page, no control that changes anything.
+    data: { readOnly: true, backLink: '/board' } satisfies CohortBoardRouteData,
+    loadComponent: () => import('../pipeline/cohort-board/cohort-board.page').then((m) => m.CohortBoardPage),
+  },
+];

@@ -1,15 +1,47 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 
+/** The landing page of park management: where to go next. */
 @Component({
   selector: 'app-manage-page',
-  imports: [TranslocoDirective],
+  imports: [RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ng-container *transloco="let t; prefix: 'areas.manage'">
-      <h1 data-testid="area-title">{{ t('title') }}</h1>
-      <p>{{ t('summary') }}</p>
+    <ng-container *transloco="let t">
+      <h1 data-testid="area-title">{{ t('areas.manage.title') }}</h1>
+      <p>{{ t('areas.manage.summary') }}</p>
+      <ul class="cards">
+        <li>
+          <a routerLink="/manage/programs" data-testid="manage-programs-link">{{ t('manage.landing.programs') }}</a>
+          <p>{{ t('manage.landing.programsText') }}</p>
+        </li>
+        <li>
+          <a routerLink="/manage/startups" data-testid="manage-startups-link">{{ t('manage.landing.startups') }}</a>
+          <p>{{ t('manage.landing.startupsText') }}</p>
+        </li>
+      </ul>
     </ng-container>
+  `,
+  styles: `
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+      gap: 1rem;
+      padding: 0;
+      list-style: none;
+    }
+    li {
+      padding: 1rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-medium);
+    }
+    a {
+      font: var(--mat-sys-title-medium);
+    }
+    p {
+      margin-bottom: 0;
+    }
   `,
 })
 export class ManagePage {}

@@ -1,4 +1,38 @@
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import { Routes } from '@angular/router';
+import { TranslatedPaginatorIntl } from '../../core/i18n/translated-paginator-intl';
+import type { CohortBoardRouteData } from '../pipeline/cohort-board/cohort-board.page';
+import { ManageLayoutComponent } from './manage-layout.component';
 import { ManagePage } from './manage.page';
 
-export const manageRoutes: Routes = [{ path: '', title: 'areas.manage.title', component: ManagePage }];
+export const manageRoutes: Routes = [
+  {
+    path: '',
+    component: ManageLayoutComponent,
+    children: [
+      { path: '', title: 'areas.manage.title', component: ManagePage },
+      {
+        path: 'programs',
+        title: 'manage.programs.title',
+        loadComponent: () => import('./programs/programs.page').then((m) => m.ProgramsPage),
+      },
+      {
+        path: 'startups',
+        title: 'manage.startups.title',
+        providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+        loadComponent: () => import('./startups/startups.page').then((m) => m.StartupsPage),
+      },
+      {
+        path: 'startups/:id',
+        title: 'manage.startup.title',
+        loadComponent: () => import('./startup-detail/startup-detail.page').then((m) => m.StartupDetailPage),
+      },
+      {
+        path: 'cohorts/:id',
+        title: 'cohortBoard.title',
+        data: { readOnly: false, backLink: '/manage/programs' } satisfies CohortBoardRouteData,
+        loadComponent: () => import('../pipeline/cohort-board/cohort-board.page').then((m) => m.CohortBoardPage),
+      },
+    ],
+  },
+];

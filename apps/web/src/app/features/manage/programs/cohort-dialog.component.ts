@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { CohortResponse, CreateCohortRequest, ProgramResponse, UpdateCohortRequest } from '@incubator/contracts';
+import { Observable } from 'rxjs';
+import { FormError, formError } from '../../../core/forms/api-error';
+import { FieldErrorComponent } from '../../../core/forms/field-error.component';
+import { notBlank, VALIDATE_WHILE_TYPING, wholeNumber } from '../../../core/forms/form-validation';
+import { endsOnFromLastDay, lastDayFromEndsOn } from '../../../core/programs/cohort-dates';
+import { ProgramsService } from '../../../core/programs/programs.service';
+
+export interface CohortDialogData {
+  program: ProgramResponse;
+  /** The cohort to edit; a new one when absent. */
+  cohort?: CohortResponse;
+}
+
+/** The API's bound on a cohort's capacity. */
+export const MAX_CAPACITY = 1000;
+
+/** The last day may be the first day (a one-day cohort), not before it (error `lastDayBeforeFirst`). */
+function notBeforeFirstDay(control: AbstractControl): ValidationErrors | null {
+  const first: unknown = control.parent?.get('firstDay')?.value;
+  const last: unknown = control.value;
+  return typeof first === 'string' && typeof last === 'string' && first && last && last < first
+    ? { lastDayBeforeFirst: true }
+    : null;
+}
+
+/**
+ * Creates or edits a cohort. People pick the last day of the cohort; the API stores the day after it
+ * (`endsOn`, exclusive), so the dialog converts both ways.
+ */
+@Component({
+  selector: 'app-cohort-dialog',
+  imports: [
+    FieldErrorComponent,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoDirective,
+  ],
+  providers: [VALIDATE_WHILE_TYPING],
+  templateUrl: './cohort-dialog.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CohortDialogComponent {
+  private readonly programs = inject(ProgramsService);
+  private readonly dialogRef = inject<MatDialogRef<CohortDialogComponent, CohortResponse>>(MatDialogRef);
+
+  protected readonly data = inject<CohortDialogData>(MAT_DIALOG_DATA);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [this.data.cohort?.name ?? '', [Validators.required, notBlank, Validators.maxLength(120)]],
+    firstDay: [this.data.cohort?.startsOn ?? '', Validators.required],
+    lastDay: [
+      this.data.cohort ? lastDayFromEndsOn(this.data.cohort.endsOn) : '',
+      [Validators.required, notBeforeFirstDay],
+    ],
+    // Text with a numeric keyboard rather than type="number", whose spinner and scroll wheel change
+    // the value by accident; a whole number all the same.
+    capacity: [
+      String(this.data.cohort?.capacity ?? 20),
+      [Validators.required, Validators.min(1), Validators.max(MAX_CAPACITY), wholeNumber],
+    ],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<FormError | null>(null);
+
+  constructor() {
+    this.form.controls.firstDay.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.form.controls.lastDay.updateValueAndValidity());
+  }
+
+  protected submit(): void {
+    if (this.submitting()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    this.save().subscribe({
+      next: (cohort) => this.dialogRef.close(cohort),
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        // 400 at endsOn (ends before it starts), 409 at capacity (below the seats taken) or name.
+        this.error.set(formError(this.form, error, { startsOn: 'firstDay', endsOn: 'lastDay' }));
+      },
+    });
+  }
+
+  private save(): Observable<CohortResponse> {
+    const value = this.form.getRawValue();
+    const fields = {
+      name: value.name.trim(),
+      startsOn: value.firstDay,
+      endsOn: endsOnFromLastDay(value.lastDay),
+      capacity: Number(value.capacity.trim()),
+    };
+    const cohort = this.data.cohort;
+    if (!cohort) {
+      return this.programs.createCohort({ programId: this.data.program.id, ...fields } satisfies CreateCohortRequest);
+    }
+    // Only what changed: a rename alone must not fail on a capacity check.
+    const change = Object.fromEntries(
+      Object.entries(fields).filter(([key, v]) => v !== cohort[key as keyof typeof fields]),
+    ) as UpdateCohortRequest;
+    return this.programs.updateCohort(cohort.id, change);
+  }
+}

@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MilestoneResponse, StartupResponse } from '@incubator/contracts';
+import { afterDialogClosed, clickOn, settle, typeInto } from '../../../testing/dom';
+import { signIn } from '../../../testing/identity-fixtures';
+import { translocoTesting } from '../../../testing/transloco-testing';
+import { LocaleService } from '../../core/i18n/locale.service';
+import { StartupPage } from './startup.page';
+
+const startup: StartupResponse = {
+  id: 'startup-1',
+  legalName: 'Acme SAS',
+  country: 'FR',
+  siren: '732829320',
+  sector: 'ai',
+  foundedOn: null,
+  stage: 'mvp',
+  website: null,
+  description: null,
+  teamSize: 4,
+  currentEnrollment: null,
+  alumni: false,
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+};
+
+function milestone(overrides: Partial<MilestoneResponse> = {}): MilestoneResponse {
+  return {
+    id: 'm-1',
+    startupId: 'startup-1',
+    title: 'First paying customer',
+    category: 'customers',
+    dueOn: '2026-01-31',
+    status: 'in_progress',
+    evidenceNote: null,
+    evidenceUrl: null,
+    overdue: true,
+    comments: [{ id: 'c-1', author: 'Camille manager', body: 'Any news?', createdAt: '2026-02-02T09:00:00Z' }],
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+describe('StartupPage (startup portal)', () => {
+  let fixture: ComponentFixture<StartupPage>;
+  let backend: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [StartupPage, translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    TestBed.inject(LocaleService).use('en');
+    backend = TestBed.inject(HttpTestingController);
+    await signIn('startup');
+    fixture = TestBed.createComponent(StartupPage);
+    backend.expectOne('/api/startups/startup-1').flush(startup);
+    backend.expectOne('/api/startups/startup-1/milestones').flush([milestone()]);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    backend.verify();
+    localStorage.clear();
+  });
+
+  const view = () => fixture.nativeElement as HTMLElement;
+  const row = () => view().querySelector<HTMLElement>('[data-testid="milestone-row-First paying customer"]');
+
+  it("lists the startup's milestones with their status, the overdue badge and the reviewers' comments", () => {
+    expect(view().querySelector('[data-testid="startup-name"]')?.textContent).toBe('Acme SAS');
+    expect(row()?.querySelector('[data-testid="milestone-status-chip"]')?.textContent).toContain('In progress');
+    expect(row()?.querySelector('[data-testid="milestone-overdue"]')?.textContent).toContain('Overdue');
+    expect(row()?.querySelector('[data-testid="milestone-comments"]')?.textContent).toContain('Any news?');
+    // A startup member reports; only reviewers comment.
+    expect(row()?.querySelector('[data-testid="milestone-comment"]')).toBeNull();
+  });
+
+  it('changes the status of a milestone with its evidence', async () => {
+    const status = row()?.querySelector<HTMLSelectElement>('[data-testid="milestone-status"]');
+    const values = Array.from(status?.options ?? []).map((o) => o.value);
+    expect(values).toEqual(['planned', 'in_progress', 'achieved', 'missed']);
+    expect(status?.value).toBe('in_progress');
+
+    await typeInto('milestone-status', 'achieved', row() ?? undefined);
+    await typeInto('milestone-evidence-url', 'https://acme.example/invoice-1', row() ?? undefined);
+    await clickOn('milestone-save', row() ?? undefined);
+
+    const patch = backend.expectOne('/api/startups/startup-1/milestones/m-1');
+    expect(patch.request.body).toEqual({ status: 'achieved', evidenceUrl: 'https://acme.example/invoice-1' });
+    patch.flush(milestone({ status: 'achieved', overdue: false, evidenceUrl: 'https://acme.example/invoice-1' }));
+    await settle();
+
+    expect(row()?.querySelector('[data-testid="milestone-status-chip"]')?.textContent).toContain('Achieved');
+    expect(row()?.querySelector('[data-testid="milestone-overdue"]')).toBeNull();
+  });
+
+  it('adds a milestone', async () => {
+    await clickOn('milestone-create-open', view());
+    await typeInto('milestone-title', 'Seed round');
+    await typeInto('milestone-category', 'funding');
+    await typeInto('milestone-due', '2026-09-30');
+    await clickOn('milestone-submit');
+
+    const post = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/startups/startup-1/milestones');
+    const seed = { title: 'Seed round', category: 'funding', dueOn: '2026-09-30', status: 'planned' } as const;
+    expect(post.request.body).toEqual(seed);
+    post.flush(milestone({ id: 'm-2', ...seed, overdue: false, comments: [] }));
+    await afterDialogClosed();
+
+    const titles = Array.from(view().querySelectorAll('[data-testid^="milestone-row-"]')).map((r) =>
+      r.getAttribute('data-testid'),
+    );
+    expect(titles).toEqual(['milestone-row-First paying customer', 'milestone-row-Seed round']);
+  });
+
+  it('saves the profile the member edits', async () => {
+    await typeInto('startup-team-size', '6', view());
+    await clickOn('startup-save', view());
+
+    const patch = backend.expectOne((r) => r.method === 'PATCH' && r.url === '/api/startups/startup-1');
+    expect(patch.request.body).toEqual({ teamSize: 6 });
+    patch.flush({ ...startup, teamSize: 6 });
+    await settle();
+  });
+});
