@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuditService } from '@incubator/api/audit';
 import { createDataSource } from '@incubator/api/database';
 import type { Caller } from '@incubator/api/identity';
-import { LeaseService } from '@incubator/api/space';
+import { LeaseService, WaitlistTrigger } from '@incubator/api/space';
 import { startLocalStack, WORKSPACE_ROOT } from '../stack/local-stack';
 
 /**
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     const { organisationId, siteId, startupId } = await generate(dataSource);
     const caller: Caller = { userId: '00000000-0000-0000-0000-000000000000', email: 'bench', organisationId, role: 'manager', startupId: null, sessionId: '', requestId: null };
-    const leases = new LeaseService(dataSource, {} as AuditService);
+    // Proposals write nothing: the audit trail and the waitlist trigger are never reached.
+    const leases = new LeaseService(dataSource, {} as AuditService, {} as WaitlistTrigger);
     const request = { areaM2: 120, startsOn: '2027-06-01', siteId };
 
     const sql = `SELECT m.id, m.floor_id, m.col, m."row" FROM modules m JOIN floors f ON f.id = m.floor_id JOIN buildings b ON b.id = f.building_id

@@ -7,6 +7,7 @@ import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { QueuesModule } from '@incubator/api/queues';
 import { MailJobsModule } from '@incubator/api/mail';
+import { SpaceJobsModule } from '@incubator/api/space';
 import { SystemJobsModule } from '@incubator/api/system';
 import { AppModule } from '../app/app.module';
 import { configureApp } from '../app/configure-app';
@@ -24,7 +25,7 @@ export async function startTestApi(): Promise<{ app: NestExpressApplication; url
 }
 
 /** The processors the worker app runs, from the same libraries (apps may not import each other). */
-@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule] })
 class TestWorkerModule {}
 
 export async function startTestWorker(): Promise<INestApplicationContext> {

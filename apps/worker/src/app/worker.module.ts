@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { QueuesModule } from '@incubator/api/queues';
 import { MailJobsModule } from '@incubator/api/mail';
+import { SpaceJobsModule } from '@incubator/api/space';
 import { SystemJobsModule } from '@incubator/api/system';
 
 /** The worker: every queue processor and every repeatable job, and no HTTP server. */
@@ -18,6 +19,7 @@ import { SystemJobsModule } from '@incubator/api/system';
     QueuesModule,
     SystemJobsModule,
     MailJobsModule,
+    SpaceJobsModule,
   ],
 })
 export class WorkerModule {}

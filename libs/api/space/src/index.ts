@@ -5,3 +5,6 @@ export * from './lib/floor.service';
 export * from './lib/lease.service';
 export * from './lib/space.module';
 export * from './lib/occupancy.service';
+export * from './lib/jobs';
+export * from './lib/waitlist-trigger';
+export * from './lib/waitlist.service';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
-import { FloorService, LeaseService, OccupancyService } from '@incubator/api/space';
+import { FloorService, LeaseService, OccupancyService, WaitlistService } from '@incubator/api/space';
 import { Permission } from '@incubator/contracts';
-import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse } from '@incubator/contracts';
+import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse, WaitlistEntryResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
@@ -12,6 +12,7 @@ import {
   CreateBuildingDto,
   CreateFloorDto,
   CreateLeaseDto,
+  CreateWaitlistDto,
   FloorQueryDto,
   LeaseQueryDto,
   OccupancyQueryDto,
@@ -28,7 +29,29 @@ export class SpaceController {
     private readonly floors: FloorService,
     private readonly leases: LeaseService,
     private readonly occupancy: OccupancyService,
+    private readonly waitlist: WaitlistService,
   ) {}
+
+  @Get('waitlist')
+  @Access(Permission.SpaceRead)
+  @ApiOperation({ summary: 'Office requests: waiting ones in priority order (program startups first, then request date), with their offers' })
+  waitlistEntries(@CurrentCaller() caller: Caller): Promise<WaitlistEntryResponse[]> {
+    return this.waitlist.list(caller.organisationId);
+  }
+
+  @Post('waitlist')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'Queue an office request no floor can satisfy now; a job offers space when it frees up' })
+  joinWaitlist(@CurrentCaller() caller: Caller, @Body() body: CreateWaitlistDto): Promise<WaitlistEntryResponse> {
+    return this.waitlist.create(caller, body);
+  }
+
+  @Post('waitlist/offers/:id/accept')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'Confirm an open offer before its deadline: the offered modules become a lease' })
+  acceptOffer(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<LeaseResponse> {
+    return this.waitlist.accept(caller, params.id);
+  }
 
   @Get('space/occupancy')
   @Access(Permission.SpaceRead)

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROGRAM_KINDS } from '@incubator/contracts';
-import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, ProgramKind, ProposalRequest, ResizeLeaseRequest } from '@incubator/contracts';
+import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, CreateWaitlistRequest, ProgramKind, ProposalRequest, ResizeLeaseRequest } from '@incubator/contracts';
 import { DateField, TextField } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
@@ -94,4 +94,21 @@ export class RentRollQueryDto {
   @ApiProperty({ example: '2027-03', description: 'Calendar month YYYY-MM' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month (YYYY-MM)' })
   month!: string;
+}
+
+export class CreateWaitlistDto implements CreateWaitlistRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', uuid) startupId!: string;
+
+  @ApiProperty({ example: 50 })
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(10_000)
+  areaM2!: number;
+
+  @DateField('First day wanted (inclusive)') startsOn!: string;
+  @IsOptional() @DateField('Day after the last day (exclusive)') endsOn?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) siteId?: string;
+  @ApiProperty({ enum: PROGRAM_KINDS }) @IsIn(PROGRAM_KINDS) programKind!: ProgramKind;
+  @ApiProperty({ description: 'Euro cents per m² and month' }) @IsInt() @Min(0) @Max(1_000_000) monthlyPricePerM2Cents!: number;
 }

@@ -7,6 +7,7 @@ import type { BuildingResponse, CreateBuildingRequest, CreateFloorRequest, Floor
 import { MODULE_AREA_M2 } from './allocation/grid';
 import { parseLayout } from './allocation/layout';
 import { pgCode, UNIQUE_VIOLATION } from './postgres-errors';
+import { WaitlistTrigger } from './waitlist-trigger';
 
 const FLOOR_SELECT = `
   SELECT f.id, f.building_id, f.level, f.name,
@@ -19,6 +20,7 @@ export class FloorService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly waitlist: WaitlistTrigger,
   ) {}
 
   async buildings(organisationId: string, siteId?: string): Promise<BuildingResponse[]> {
@@ -89,6 +91,7 @@ export class FloorService {
       });
       return floor.id as string;
     });
+    await this.waitlist.spaceFreed(caller.organisationId);
     const [created] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1`, [id]);
     return toFloor(created);
   }

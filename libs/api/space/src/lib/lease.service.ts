@@ -7,6 +7,7 @@ import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalRespon
 import { checkResize, isConnected, MODULE_AREA_M2 } from './allocation/grid';
 import { proposeOffices } from './allocation/propose';
 import { EXCLUSION_VIOLATION, pgCode } from './postgres-errors';
+import { WaitlistTrigger } from './waitlist-trigger';
 
 interface ModuleRow {
   id: string;
@@ -31,9 +32,10 @@ export class LeaseService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly waitlist: WaitlistTrigger,
   ) {}
 
-  async propose(caller: Caller, request: ProposalRequest): Promise<ProposalResponse[]> {
+  async propose(caller: Pick<Caller, 'organisationId'>, request: ProposalRequest): Promise<ProposalResponse[]> {
     assertRange(request.startsOn, request.endsOn);
     const free: Array<ModuleRow & { floor_name: string; building_name: string }> = await this.dataSource.query(
       `SELECT m.id, m.floor_id, m.col, m."row", f.name AS floor_name, b.name AS building_name
@@ -126,6 +128,7 @@ export class LeaseService {
       });
       return successorId;
     });
+    if (request.removeModuleId) await this.waitlist.spaceFreed(caller.organisationId);
     return this.get(caller, resultId);
   }
 

@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@incubator/api/audit';
 import { FloorService } from './floor.service';
+import { OfferExpiryScheduler, SpaceProcessor } from './jobs';
 import { LeaseService } from './lease.service';
 import { OccupancyService } from './occupancy.service';
+import { WaitlistTrigger } from './waitlist-trigger';
+import { WaitlistService } from './waitlist.service';
 
-@Module({ imports: [AuditModule], providers: [FloorService, LeaseService, OccupancyService], exports: [FloorService, LeaseService, OccupancyService] })
+const services = [FloorService, LeaseService, OccupancyService, WaitlistService, WaitlistTrigger];
+
+/** Space for the api. Needs Config, Database and Queues in the app. */
+@Module({ imports: [AuditModule], providers: services, exports: services })
 export class SpaceModule {}
+
+/** The worker side: waitlist matching and offer expiry. */
+@Module({ imports: [SpaceModule], providers: [SpaceProcessor, OfferExpiryScheduler] })
+export class SpaceJobsModule {}

@@ -4,6 +4,7 @@
 export const QueueName = {
   System: 'system',
   Mail: 'mail',
+  Space: 'space',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -31,4 +32,16 @@ export interface MailJobPayload {
   subject: string;
   text: string;
   html?: string;
+}
+
+export const SpaceJob = {
+  /** Offer freed space to the best waiting requests of an organisation. */
+  MatchWaitlist: 'match-waitlist',
+  /** Lapse offers past their deadline and pass the space on. */
+  ExpireOffers: 'expire-offers',
+} as const;
+export type SpaceJob = (typeof SpaceJob)[keyof typeof SpaceJob];
+
+export interface MatchWaitlistPayload {
+  organisationId: string;
 }

@@ -149,3 +149,42 @@ export interface RentRollResponse {
   lines: RentRollLine[];
   totalCents: number;
 }
+
+export const WAITLIST_STATUSES = ['waiting', 'offered', 'accepted', 'lapsed', 'cancelled'] as const;
+export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+
+export interface CreateWaitlistRequest {
+  startupId: string;
+  areaM2: number;
+  startsOn: string;
+  /** Exclusive; omit for open-ended. */
+  endsOn?: string;
+  siteId?: string;
+  programKind: ProgramKind;
+  monthlyPricePerM2Cents: number;
+}
+
+export interface WaitlistOfferResponse {
+  id: string;
+  floorId: string;
+  moduleIds: string[];
+  status: 'open' | 'accepted' | 'lapsed';
+  expiresAt: string;
+  leaseId: string | null;
+}
+
+export interface WaitlistEntryResponse {
+  id: string;
+  startupId: string;
+  startupName: string;
+  areaM2: number;
+  startsOn: string;
+  endsOn: string | null;
+  siteId: string | null;
+  programKind: ProgramKind;
+  status: WaitlistStatus;
+  requestedAt: string;
+  /** 1 = next in line among waiting requests; null once no longer waiting. */
+  position: number | null;
+  offer: WaitlistOfferResponse | null;
+}

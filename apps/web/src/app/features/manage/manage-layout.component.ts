@@ -48,5 +48,6 @@ export class ManageLayoutComponent {
     { key: 'overview', link: '/manage', exact: true },
     { key: 'programs', link: '/manage/programs', exact: false },
     { key: 'startups', link: '/manage/startups', exact: false },
+    { key: 'space', link: '/manage/space', exact: false },
   ];
 }

@@ -28,6 +28,16 @@ export const manageRoutes: Routes = [
         loadComponent: () => import('./startup-detail/startup-detail.page').then((m) => m.StartupDetailPage),
       },
       {
+        path: 'space',
+        title: 'space.title',
+        loadComponent: () => import('./space/space.page').then((m) => m.SpacePage),
+      },
+      {
+        path: 'space/occupancy',
+        title: 'space.occupancy.title',
+        loadComponent: () => import('./space/occupancy.page').then((m) => m.OccupancyPage),
+      },
+      {
         path: 'cohorts/:id',
         title: 'cohortBoard.title',
         data: { readOnly: false, backLink: '/manage/programs' } satisfies CohortBoardRouteData,

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { MilestoneResponse, StartupResponse } from '@incubator/contracts';
+import { LeaseResponse, MilestoneResponse, StartupResponse } from '@incubator/contracts';
 import { afterDialogClosed, clickOn, settle, typeInto } from '../../../testing/dom';
 import { signIn } from '../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../testing/transloco-testing';
@@ -43,6 +43,21 @@ function milestone(overrides: Partial<MilestoneResponse> = {}): MilestoneRespons
   };
 }
 
+const lease: LeaseResponse = {
+  id: 'lease-1',
+  startupId: 'startup-1',
+  startupName: 'Acme SAS',
+  floorId: 'floor-1',
+  moduleIds: ['m-1', 'm-2', 'm-3'],
+  startsOn: '2026-01-01',
+  endsOn: '2027-01-01',
+  programKind: 'incubator',
+  areaM2: 72,
+  monthlyPricePerM2Cents: 1550,
+  monthlyRentCents: 111600,
+  previousLeaseId: null,
+};
+
 describe('StartupPage (startup portal)', () => {
   let fixture: ComponentFixture<StartupPage>;
   let backend: HttpTestingController;
@@ -63,6 +78,8 @@ describe('StartupPage (startup portal)', () => {
     backend.expectOne('/api/startups/startup-1').flush(startup);
     backend.expectOne('/api/startups/startup-1/milestones').flush([milestone()]);
     await fixture.whenStable();
+    backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 'startup-1').flush([lease]);
+    await fixture.whenStable();
   });
 
   afterEach(() => {
@@ -72,6 +89,13 @@ describe('StartupPage (startup portal)', () => {
 
   const view = () => fixture.nativeElement as HTMLElement;
   const row = () => view().querySelector<HTMLElement>('[data-testid="milestone-row-First paying customer"]');
+
+  it("shows the startup's office: area, rent and its last day inclusive", () => {
+    const office = view().querySelector('[data-testid="my-office-lease-lease-1"]')?.textContent ?? '';
+    expect(office).toContain('72 m²');
+    expect(office).toContain('€1,116.00');
+    expect(office).toContain('Dec 31, 2026');
+  });
 
   it("lists the startup's milestones with their status, the overdue badge and the reviewers' comments", () => {
     expect(view().querySelector('[data-testid="startup-name"]')?.textContent).toBe('Acme SAS');

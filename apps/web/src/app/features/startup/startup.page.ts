@@ -13,13 +13,17 @@ import { StartupsService } from '../../core/startups/startups.service';
 import { MilestoneListComponent, upsertMilestone } from '../pipeline/milestones/milestone-list.component';
 import { StartupForm, startupForm, toUpdateRequest } from '../pipeline/startup-form/startup-form';
 import { StartupFieldsComponent } from '../pipeline/startup-form/startup-fields.component';
+import { MyOfficeComponent } from './my-office.component';
 
 type PageState = 'loading' | 'loaded' | 'noStartup' | 'failed';
 
 /** A startup member's own startup: its profile, which they keep up to date, and its milestones. */
 @Component({
   selector: 'app-startup-page',
-  imports: [MatButtonModule, MilestoneListComponent, ReactiveFormsModule, StartupFieldsComponent, TranslocoDirective],
+  imports: [
+    MatButtonModule,
+    MilestoneListComponent,
+    MyOfficeComponent, ReactiveFormsModule, StartupFieldsComponent, TranslocoDirective],
   templateUrl: './startup.page.html',
   styleUrl: './startup.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -3,6 +3,7 @@ import { CreateHeartbeats1763769700000 } from './1763769700000-create-heartbeats
 import { CreateIdentity1763769800000 } from './1763769800000-create-identity';
 import { CreatePrograms1763769900000 } from './1763769900000-create-programs';
 import { CreateSpace1763770000000 } from './1763770000000-create-space';
+import { CreateWaitlist1763770100000 } from './1763770100000-create-waitlist';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   CreateIdentity1763769800000,
   CreatePrograms1763769900000,
   CreateSpace1763770000000,
+  CreateWaitlist1763770100000,
 ];

@@ -1,0 +1,75 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  BuildingResponse,
+  CreateBuildingRequest,
+  CreateFloorRequest,
+  CreateLeaseRequest,
+  FloorPlanResponse,
+  FloorResponse,
+  LeaseResponse,
+  OccupancyResponse,
+  ProposalRequest,
+  ProposalResponse,
+  RentRollResponse,
+  ResizeLeaseRequest,
+} from '@incubator/contracts';
+import { Observable } from 'rxjs';
+import { toParams } from '../api/to-params';
+
+/** Buildings, floors and their plans, office proposals, leases, occupancy and rent roll. */
+@Injectable({ providedIn: 'root' })
+export class SpaceService {
+  private readonly http = inject(HttpClient);
+
+  buildings(siteId: string): Observable<BuildingResponse[]> {
+    return this.http.get<BuildingResponse[]>('/api/space/buildings', { params: { siteId } });
+  }
+
+  createBuilding(request: CreateBuildingRequest): Observable<BuildingResponse> {
+    return this.http.post<BuildingResponse>('/api/space/buildings', request);
+  }
+
+  floors(buildingId: string): Observable<FloorResponse[]> {
+    return this.http.get<FloorResponse[]>('/api/space/floors', { params: { buildingId } });
+  }
+
+  /** 400 at `fields.layout` when the layout cannot be read. */
+  createFloor(request: CreateFloorRequest): Observable<FloorResponse> {
+    return this.http.post<FloorResponse>('/api/space/floors', request);
+  }
+
+  plan(floorId: string, on: string): Observable<FloorPlanResponse> {
+    return this.http.get<FloorPlanResponse>(`/api/space/floors/${encodeURIComponent(floorId)}/plan`, {
+      params: { on },
+    });
+  }
+
+  /** Ranked, best first. */
+  propose(request: ProposalRequest): Observable<ProposalResponse[]> {
+    return this.http.post<ProposalResponse[]>('/api/space/proposals', request);
+  }
+
+  /** 409 `{message, conflictingLeaseId}` when a module is already taken. */
+  createLease(request: CreateLeaseRequest): Observable<LeaseResponse> {
+    return this.http.post<LeaseResponse>('/api/leases', request);
+  }
+
+  /** A new version of the lease from `effectiveOn`. */
+  resize(leaseId: string, request: ResizeLeaseRequest): Observable<LeaseResponse> {
+    return this.http.post<LeaseResponse>(`/api/leases/${encodeURIComponent(leaseId)}/resize`, request);
+  }
+
+  /** Every version; a startup member sees their own startup's only. */
+  leases(startupId?: string): Observable<LeaseResponse[]> {
+    return this.http.get<LeaseResponse[]>('/api/leases', { params: toParams({ startupId }) });
+  }
+
+  occupancy(on: string, siteId?: string): Observable<OccupancyResponse> {
+    return this.http.get<OccupancyResponse>('/api/space/occupancy', { params: toParams({ on, siteId }) });
+  }
+
+  rentRoll(month: string): Observable<RentRollResponse> {
+    return this.http.get<RentRollResponse>('/api/space/rent-roll', { params: { month } });
+  }
+}

@@ -1,0 +1,117 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { FloorPlanResponse } from '@incubator/contracts';
+import { PlanCell, planCells } from '../../../core/space/plan-layout';
+
+const SIZE = 40;
+const GAP = 4;
+
+/**
+ * A floor's modules as an SVG grid: free light, leased in their startup's colour, retired hatched.
+ * Every module is a button for the keyboard too (Tab, then Enter or Space).
+ */
+@Component({
+  selector: 'app-floor-plan',
+  template: `
+    <svg
+      data-testid="floor-plan"
+      role="group"
+      [attr.aria-label]="label()"
+      [attr.viewBox]="viewBox()"
+      [attr.width]="width()"
+      [attr.height]="height()"
+    >
+      <defs>
+        <pattern id="retired-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#ddd" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#888" stroke-width="2" />
+        </pattern>
+      </defs>
+      @for (cell of cells(); track cell.module.id) {
+        <g
+          class="module"
+          role="button"
+          tabindex="0"
+          [attr.data-testid]="'module-' + cell.col + '-' + cell.row"
+          [attr.data-state]="cell.state"
+          [attr.data-startup]="cell.module.lease && cell.state === 'leased' ? cell.module.lease.startupName : null"
+          [attr.data-proposed]="proposedIds().has(cell.module.id) ? 'true' : null"
+          [attr.data-selected]="isSelected(cell) ? 'true' : null"
+          [attr.aria-label]="describe(cell)"
+          (click)="moduleClick.emit(cell)"
+          (keydown.enter)="moduleClick.emit(cell)"
+          (keydown.space)="$event.preventDefault(); moduleClick.emit(cell)"
+        >
+          <title>{{ describe(cell) }}</title>
+          <rect
+            [attr.x]="cell.col * step"
+            [attr.y]="cell.row * step"
+            [attr.width]="size"
+            [attr.height]="size"
+            rx="3"
+            [attr.fill]="fill(cell)"
+            [attr.stroke]="proposedIds().has(cell.module.id) || isSelected(cell) ? '#000' : '#999'"
+            [attr.stroke-width]="proposedIds().has(cell.module.id) || isSelected(cell) ? 3 : 1"
+            [attr.stroke-dasharray]="proposedIds().has(cell.module.id) ? '4 2' : null"
+          />
+        </g>
+      }
+    </svg>
+  `,
+  styles: `
+    svg {
+      max-width: 100%;
+      height: auto;
+    }
+    .module {
+      cursor: pointer;
+      outline: none;
+    }
+    .module:focus-visible rect {
+      stroke: var(--mat-sys-primary, #000);
+      stroke-width: 4;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FloorPlanComponent {
+  readonly plan = input.required<FloorPlanResponse>();
+  readonly proposed = input<readonly string[]>([]);
+  readonly selectedLeaseId = input<string | null>(null);
+  /** The accessible name of the whole plan. */
+  readonly label = input('');
+  /** "<state>|<startup>|<lease>" texts, from the page's translations. */
+  readonly describeWith = input<(cell: PlanCell) => string>((cell) =>
+    cell.module.lease && cell.state === 'leased' ? `${cell.module.lease.startupName} (${cell.module.lease.id})` : cell.state,
+  );
+  readonly moduleClick = output<PlanCell>();
+
+  protected readonly size = SIZE;
+  protected readonly step = SIZE + GAP;
+  protected readonly cells = computed(() => planCells(this.plan()));
+  protected readonly proposedIds = computed(() => new Set(this.proposed()));
+  private readonly extent = computed(() => {
+    const plan = this.plan();
+    const cols = Math.max(plan.columns, ...plan.modules.map((m) => m.col + 1));
+    const rows = Math.max(plan.rows, ...plan.modules.map((m) => m.row + 1));
+    return { cols: Math.max(cols, 1), rows: Math.max(rows, 1) };
+  });
+  protected readonly width = computed(() => this.extent().cols * this.step);
+  protected readonly height = computed(() => this.extent().rows * this.step);
+  protected readonly viewBox = computed(() => `0 0 ${this.width()} ${this.height()}`);
+
+  protected fill(cell: PlanCell): string {
+    if (cell.state === 'retired') {
+      return 'url(#retired-hatch)';
+    }
+    return cell.colour ?? '#eef5ee';
+  }
+
+  protected isSelected(cell: PlanCell): boolean {
+    const leaseId = this.selectedLeaseId();
+    return leaseId !== null && cell.module.lease?.id === leaseId;
+  }
+
+  protected describe(cell: PlanCell): string {
+    return this.describeWith()(cell);
+  }
+}
