@@ -9,6 +9,7 @@ test.describe('the incubator pipeline, from cohort to cohort board', () => {
   test.use({ locale: 'en-GB' });
 
   test('cohort created, startup admitted, milestone achieved by the founder, seen on the board', async ({ browser }) => {
+    test.setTimeout(120_000); // two sessions and a dozen screens on a 2-core machine
     const program = 'Incubateur Lille';
     const cohort = `E2E cohort ${Date.now()}`;
     const startup = 'Nordlys Robotics SAS';
@@ -30,7 +31,11 @@ test.describe('the incubator pipeline, from cohort to cohort board', () => {
     // … enrolls the startup in it and admits it.
     await manager.goto(`${web()}/manage/startups`);
     await manager.getByTestId('startups-search').fill('Nordlys');
+    // The search applies after a pause and lands in the address: wait for it, so the click hits the filtered row.
+    await expect(manager).toHaveURL(/[?&]q=Nordlys/);
+    await expect(manager.getByTestId('startups-table').locator('[data-testid^="startup-row-"]')).toHaveCount(1);
     await manager.getByTestId(`startup-row-${startup}`).getByTestId('startup-link').click();
+    await expect(manager).toHaveURL(/\/manage\/startups\/[0-9a-f-]{36}/);
     await expect(manager.getByTestId('startup-title')).toHaveText(startup);
     const cohortOption = manager.getByTestId('enroll-cohort').locator('option', { hasText: cohort });
     await manager.getByTestId('enroll-cohort').selectOption((await cohortOption.getAttribute('value')) as string);

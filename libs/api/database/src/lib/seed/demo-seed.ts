@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from '@incubator/api/identity';
+import { parseLayout } from '@incubator/api/space';
 import type { Role } from '@incubator/contracts';
 
 /** Every demo account uses this password (documented in the README; demo data only). */
@@ -10,6 +11,13 @@ interface DemoOrganisation {
   name: string;
   sites: Array<{ slug: string; name: string; city: string; address: string }>;
   startups: Array<{ legalName: string; siren: string; sector: string; stage: string; teamSize: number }>;
+  /** A building with floors of 24 m² modules (`M`; `.` corridors) and the site's price list in cents/m²/month. */
+  space?: {
+    site: string;
+    building: string;
+    prices: Record<'incubator' | 'accelerator' | 'business_centre', number>;
+    floors: Array<{ level: number; name: string; layout: string }>;
+  };
   programs: Array<{ site: string; kind: 'incubator' | 'accelerator' | 'business_centre'; name: string; cohort?: { name: string; startsOn: string; endsOn: string; capacity: number; enroll: Array<[string, 'applied' | 'admitted' | 'active' | 'graduated']> } }>;
   users: Array<{ email: string; displayName: string; role: Role; locale: 'fr' | 'en'; startup?: string }>;
 }
@@ -44,6 +52,15 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       },
       { site: 'lille', kind: 'business_centre', name: 'Business Centre Lille' },
     ],
+    space: {
+      site: 'lille',
+      building: 'Bâtiment Blan-Lafont',
+      prices: { incubator: 1500, accelerator: 1900, business_centre: 2400 },
+      floors: [
+        { level: 1, name: 'Niveau 1', layout: 'MMMMM.MMMMM\nMMMMM.MMMMM\n...........\nMMMMM.MMMMM' },
+        { level: 2, name: 'Niveau 2', layout: 'MMMMMMMMMM\nMMMM..MMMM\nMMMMMMMMMM' },
+      ],
+    },
     users: [
       { email: 'admin@demo.test', displayName: 'Claire Admin', role: 'admin', locale: 'fr' },
       { email: 'manager@demo.test', displayName: 'Marc Manager', role: 'manager', locale: 'fr' },
@@ -136,6 +153,7 @@ async function seedOrganisation(manager: EntityManager, demo: DemoOrganisation, 
       }
     }
   }
+  if (demo.space) await seedSpace(manager, organisation.id, demo.space);
   for (const user of demo.users) {
     const [account] = await manager.query(
       `INSERT INTO users (email, display_name, password_hash, locale) VALUES ($1, $2, $3, $4)
@@ -148,6 +166,36 @@ async function seedOrganisation(manager: EntityManager, demo: DemoOrganisation, 
        ON CONFLICT (user_id, organisation_id) DO UPDATE
          SET role = EXCLUDED.role, startup_id = EXCLUDED.startup_id, is_active = true, updated_at = now()`,
       [account.id, organisation.id, user.role, user.startup ? startupIds.get(user.startup) : null],
+    );
+  }
+}
+
+async function seedSpace(manager: EntityManager, organisationId: string, space: NonNullable<DemoOrganisation['space']>): Promise<void> {
+  const [site] = await manager.query('SELECT id FROM sites WHERE organisation_id = $1 AND slug = $2', [organisationId, space.site]);
+  const [building] = await manager.query(
+    `INSERT INTO buildings (organisation_id, site_id, name) VALUES ($1, $2, $3)
+     ON CONFLICT (site_id, lower(name)) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [organisationId, site.id, space.building],
+  );
+  for (const [kind, cents] of Object.entries(space.prices)) {
+    await manager.query(
+      `INSERT INTO space_prices (organisation_id, site_id, program_kind, monthly_price_per_m2_cents) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (site_id, program_kind) DO UPDATE SET monthly_price_per_m2_cents = EXCLUDED.monthly_price_per_m2_cents`,
+      [organisationId, site.id, kind, cents],
+    );
+  }
+  for (const floor of space.floors) {
+    const [row] = await manager.query(
+      `INSERT INTO floors (organisation_id, building_id, level, name, layout) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (building_id, level) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [organisationId, building.id, floor.level, floor.name, floor.layout],
+    );
+    const cells = parseLayout(floor.layout);
+    await manager.query(
+      `INSERT INTO modules (organisation_id, floor_id, col, "row")
+       SELECT $1, $2, c.col, c.row FROM jsonb_to_recordset($3::jsonb) AS c(col int, "row" int)
+       ON CONFLICT (floor_id, col, "row") DO NOTHING`,
+      [organisationId, row.id, JSON.stringify(cells)],
     );
   }
 }
