@@ -8,3 +8,4 @@ export * from './lib/occupancy.service';
 export * from './lib/jobs';
 export * from './lib/waitlist-trigger';
 export * from './lib/waitlist.service';
+export * from './lib/space-export.service';

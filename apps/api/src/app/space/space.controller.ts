@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
-import { FloorService, LeaseService, OccupancyService, WaitlistService } from '@incubator/api/space';
+import { FloorService, LeaseService, OccupancyService, SpaceExportService, WaitlistService } from '@incubator/api/space';
 import { Permission } from '@incubator/contracts';
 import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse, WaitlistEntryResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
+import { requestLocale } from '../common/request-locale';
 import {
   BuildingQueryDto,
   CreateBuildingDto,
@@ -15,9 +16,11 @@ import {
   CreateWaitlistDto,
   FloorQueryDto,
   LeaseQueryDto,
+  OccupancyExportQueryDto,
   OccupancyQueryDto,
   PlanQueryDto,
   ProposalDto,
+  RentRollExportQueryDto,
   RentRollQueryDto,
   ResizeLeaseDto,
 } from './space.dto';
@@ -30,7 +33,32 @@ export class SpaceController {
     private readonly leases: LeaseService,
     private readonly occupancy: OccupancyService,
     private readonly waitlist: WaitlistService,
+    private readonly exports: SpaceExportService,
   ) {}
+
+  @Get('space/occupancy/export')
+  @Access(Permission.SpaceRead)
+  @ApiOperation({ summary: 'Occupancy on a day as CSV or XLSX' })
+  async exportOccupancy(@CurrentCaller() caller: Caller, @Query() query: OccupancyExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
+    const report = await this.occupancy.occupancy(caller.organisationId, query.on, query.siteId);
+    return download(await this.exports.occupancy(report, query.format, requestLocale(language)), `occupancy-${query.on}`, query.format);
+  }
+
+  @Get('space/rent-roll/export')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({ summary: 'The month’s rent roll as CSV or XLSX (euros with two decimals, from exact cents)' })
+  async exportRentRoll(@CurrentCaller() caller: Caller, @Query() query: RentRollExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
+    const report = await this.occupancy.rentRoll(caller.organisationId, query.month);
+    return download(await this.exports.rentRoll(report, query.format, requestLocale(language)), `rent-roll-${query.month}`, query.format);
+  }
+
+  @Post('space/modules/:id/retire')
+  @Access(Permission.SpaceManage)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Retire a module from the rentable space; its lease history stays (409 while leased)' })
+  async retireModule(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<void> {
+    await this.floors.retireModule(caller, params.id);
+  }
 
   @Get('waitlist')
   @Access(Permission.SpaceRead)
@@ -129,4 +157,10 @@ export class SpaceController {
   resize(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: ResizeLeaseDto): Promise<LeaseResponse> {
     return this.leases.resize(caller, params.id, body);
   }
+}
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+function download(file: Buffer, name: string, format: 'csv' | 'xlsx'): StreamableFile {
+  return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${name}.${format}"` });
 }

@@ -112,3 +112,11 @@ export class CreateWaitlistDto implements CreateWaitlistRequest {
   @ApiProperty({ enum: PROGRAM_KINDS }) @IsIn(PROGRAM_KINDS) programKind!: ProgramKind;
   @ApiProperty({ description: 'Euro cents per m² and month' }) @IsInt() @Min(0) @Max(1_000_000) monthlyPricePerM2Cents!: number;
 }
+
+export class OccupancyExportQueryDto extends OccupancyQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+}
+
+export class RentRollExportQueryDto extends RentRollQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+}

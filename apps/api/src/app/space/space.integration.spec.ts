@@ -154,6 +154,27 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     expect(line).toMatchObject({ areaM2: 48, days: 17, rentCents: 26_323 });
     expect(roll.body.totalCents).toBe(roll.body.lines.reduce((sum, l) => sum + l.rentCents, 0));
     expect((await send('GET', '/space/rent-roll?month=2027-13')).status).toBe(400);
+
+    const csv = await fetch(`${api}/space/rent-roll/export?month=2027-03&format=csv`, { headers: { ...manager, 'Accept-Language': 'en' } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toMatch(/^Startup,Program,m²/);
+    expect(text).toContain(',48,10.00,17,263.23');
+    const xlsx = await fetch(`${api}/space/occupancy/export?on=2027-03-20&format=xlsx`, { headers: manager });
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('retires a free module without touching history, and refuses to retire a leased one', async () => {
+    const { floor, plan } = await newFloor('MMM');
+    const [a, , c] = [0, 1, 2].map((col) => moduleAt(plan, col, 0));
+    await send('POST', '/leases', { startupId: startupIds[0], moduleIds: [a], startsOn: '2027-01-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
+    expect((await send<ApiErrorResponse>('POST', `/space/modules/${a}/retire`)).status).toBe(409);
+    expect((await send('POST', `/space/modules/${c}/retire`)).status).toBe(204);
+    expect((await send('POST', `/space/modules/${c}/retire`)).status).toBe(409);
+    const after = await send<FloorResponse[]>('GET', `/space/floors?buildingId=${floor.buildingId}`);
+    expect(after.body[0].moduleCount).toBe(2);
+    const proposals = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 24, startsOn: '2027-06-01', floorId: floor.id, limit: 10 });
+    expect(proposals.body.flatMap((p) => p.moduleIds)).not.toContain(c);
   });
 
   it('keeps startup members to their own leases and out of floor plans', async () => {

@@ -96,6 +96,26 @@ export class FloorService {
     return toFloor(created);
   }
 
+  /**
+   * Takes a module out of the rentable space from now on (e.g. turned into a meeting room). Its past
+   * leases stay as they were; a module leased today or later cannot be retired (409).
+   */
+  async retireModule(caller: Caller, moduleId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [module] = await manager.query('SELECT id, retired_at FROM modules WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [moduleId, caller.organisationId]);
+      if (!module) throw new NotFoundException('No such module');
+      if (module.retired_at) throw new ConflictException('This module is already retired');
+      const [lease] = await manager.query(
+        `SELECT l.id, s.legal_name FROM lease_modules lm JOIN leases l ON l.id = lm.lease_id JOIN startups s ON s.id = l.startup_id
+         WHERE lm.module_id = $1 AND (upper(lm.period) IS NULL OR upper(lm.period) > current_date) LIMIT 1`,
+        [moduleId],
+      );
+      if (lease) throw new ConflictException(`Leased to ${lease.legal_name} (lease ${lease.id}); end or resize that lease first`);
+      await manager.query('UPDATE modules SET retired_at = now() WHERE id = $1', [moduleId]);
+      await this.audit.recordBy(manager, caller, { action: 'module.retired', entityType: 'module', entityId: moduleId });
+    });
+  }
+
   /** Every module of the floor with the lease holding it on the given day. */
   async plan(organisationId: string, floorId: string, on: string): Promise<FloorPlanResponse> {
     const [floor] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1 AND f.organisation_id = $2`, [floorId, organisationId]);

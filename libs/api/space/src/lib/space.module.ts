@@ -4,10 +4,11 @@ import { FloorService } from './floor.service';
 import { OfferExpiryScheduler, SpaceProcessor } from './jobs';
 import { LeaseService } from './lease.service';
 import { OccupancyService } from './occupancy.service';
+import { SpaceExportService } from './space-export.service';
 import { WaitlistTrigger } from './waitlist-trigger';
 import { WaitlistService } from './waitlist.service';
 
-const services = [FloorService, LeaseService, OccupancyService, WaitlistService, WaitlistTrigger];
+const services = [FloorService, LeaseService, OccupancyService, SpaceExportService, WaitlistService, WaitlistTrigger];
 
 /** Space for the api. Needs Config, Database and Queues in the app. */
 @Module({ imports: [AuditModule], providers: services, exports: services })
