@@ -83,4 +83,48 @@ describe('SpaceService', () => {
     expect(occupancy.request.params.get('siteId')).toBe('site-1');
     expect(backend.expectOne((r) => r.url === '/api/space/rent-roll').request.params.get('month')).toBe('2026-03');
   });
+
+  it('downloads the occupancy of a day and the rent roll of a month as files, with their headers', () => {
+    service.occupancyExport('2026-03-01', 'csv').subscribe();
+    service.rentRollExport('2026-03', 'xlsx').subscribe();
+
+    const occupancy = backend.expectOne((r) => r.url === '/api/space/occupancy/export');
+    expect(occupancy.request.method).toBe('GET');
+    expect(occupancy.request.responseType).toBe('blob');
+    expect(occupancy.request.params.get('on')).toBe('2026-03-01');
+    expect(occupancy.request.params.get('format')).toBe('csv');
+    const rentRoll = backend.expectOne((r) => r.url === '/api/space/rent-roll/export');
+    expect(rentRoll.request.method).toBe('GET');
+    expect(rentRoll.request.responseType).toBe('blob');
+    expect(rentRoll.request.params.get('month')).toBe('2026-03');
+    expect(rentRoll.request.params.get('format')).toBe('xlsx');
+    occupancy.flush(new Blob(['a;b']));
+    rentRoll.flush(new Blob(['x']));
+  });
+
+  it('lists the waitlist, queues a request and accepts an offer, the id being one path segment', () => {
+    service.waitlist().subscribe();
+    service
+      .joinWaitlist({
+        startupId: 's-1',
+        areaM2: 48,
+        startsOn: '2026-04-01',
+        programKind: 'accelerator',
+        monthlyPricePerM2Cents: 1550,
+      })
+      .subscribe();
+    service.acceptOffer('offer/1').subscribe();
+
+    expect(backend.expectOne((r) => r.url === '/api/waitlist' && r.method === 'GET').request.params.keys()).toEqual(
+      [],
+    );
+    expect(backend.expectOne((r) => r.url === '/api/waitlist' && r.method === 'POST').request.body).toEqual({
+      startupId: 's-1',
+      areaM2: 48,
+      startsOn: '2026-04-01',
+      programKind: 'accelerator',
+      monthlyPricePerM2Cents: 1550,
+    });
+    expect(backend.expectOne('/api/waitlist/offers/offer%2F1/accept').request.method).toBe('POST');
+  });
 });

@@ -1,10 +1,11 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   BuildingResponse,
   CreateBuildingRequest,
   CreateFloorRequest,
   CreateLeaseRequest,
+  CreateWaitlistRequest,
   FloorPlanResponse,
   FloorResponse,
   LeaseResponse,
@@ -13,9 +14,12 @@ import {
   ProposalResponse,
   RentRollResponse,
   ResizeLeaseRequest,
+  WaitlistEntryResponse,
 } from '@incubator/contracts';
 import { Observable } from 'rxjs';
 import { toParams } from '../api/to-params';
+
+export type SpaceExportFormat = 'csv' | 'xlsx';
 
 /** Buildings, floors and their plans, office proposals, leases, occupancy and rent roll. */
 @Injectable({ providedIn: 'root' })
@@ -71,5 +75,40 @@ export class SpaceService {
 
   rentRoll(month: string): Observable<RentRollResponse> {
     return this.http.get<RentRollResponse>('/api/space/rent-roll', { params: { month } });
+  }
+
+  /**
+   * The occupancy of a day as a file. Fetched here rather than by a plain link, so that the request
+   * carries the access token; the response keeps its headers for the file name.
+   */
+  occupancyExport(on: string, format: SpaceExportFormat): Observable<HttpResponse<Blob>> {
+    return this.http.get('/api/space/occupancy/export', {
+      params: { on, format },
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  /** The rent roll of a month (YYYY-MM) as a file, like `occupancyExport`. */
+  rentRollExport(month: string, format: SpaceExportFormat): Observable<HttpResponse<Blob>> {
+    return this.http.get('/api/space/rent-roll/export', {
+      params: { month, format },
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  /** Waiting requests first, in line order, then the others. */
+  waitlist(): Observable<WaitlistEntryResponse[]> {
+    return this.http.get<WaitlistEntryResponse[]>('/api/waitlist');
+  }
+
+  joinWaitlist(request: CreateWaitlistRequest): Observable<WaitlistEntryResponse> {
+    return this.http.post<WaitlistEntryResponse>('/api/waitlist', request);
+  }
+
+  /** Turns an open offer into a lease (the page reads the list again); 409 when a module was taken since, 410 once the offer lapsed. */
+  acceptOffer(offerId: string): Observable<unknown> {
+    return this.http.post(`/api/waitlist/offers/${encodeURIComponent(offerId)}/accept`, {});
   }
 }

@@ -38,6 +38,11 @@ export const manageRoutes: Routes = [
         loadComponent: () => import('./space/occupancy.page').then((m) => m.OccupancyPage),
       },
       {
+        path: 'space/waitlist',
+        title: 'space.waitlist.title',
+        loadComponent: () => import('./space/waitlist.page').then((m) => m.WaitlistPage),
+      },
+      {
         path: 'cohorts/:id',
         title: 'cohortBoard.title',
         data: { readOnly: false, backLink: '/manage/programs' } satisfies CohortBoardRouteData,

@@ -3,9 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OccupancyResponse, RentRollResponse } from '@incubator/contracts';
-import { byTestId, settle, typeInto } from '../../../../testing/dom';
+import { byTestId, clickOn, settle, typeInto } from '../../../../testing/dom';
 import { translocoTesting } from '../../../../testing/transloco-testing';
 import { LocaleService } from '../../../core/i18n/locale.service';
+import { today } from '../../../core/space/today';
 import { OccupancyPage } from './occupancy.page';
 
 const occupancy: OccupancyResponse = {
@@ -79,5 +80,49 @@ describe('OccupancyPage', () => {
     await typeInto('rentroll-month', '2026-06', view());
     backend.expectOne((r) => r.params.get('month') === '2026-06').flush(rentRoll);
     await settle();
+  });
+
+  it("downloads the day's occupancy and the month's rent roll as files, named by the API", async () => {
+    const createObjectURL = jest.fn(() => 'blob:export');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const clicks: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    try {
+      await clickOn('occupancy-export-xlsx', view());
+      const occupancyFile = backend.expectOne((r) => r.url === '/api/space/occupancy/export');
+      expect(occupancyFile.request.params.get('on')).toBe(today());
+      expect(occupancyFile.request.params.get('format')).toBe('xlsx');
+      expect(occupancyFile.request.responseType).toBe('blob');
+      occupancyFile.flush(new Blob(['x']), {
+        headers: { 'Content-Disposition': 'attachment; filename="occupancy-2026-03-02.xlsx"' },
+      });
+      await settle();
+
+      await typeInto('rentroll-month', '2026-06', view());
+      backend.expectOne((r) => r.url === '/api/space/rent-roll').flush(rentRoll);
+      await clickOn('rentroll-export-csv', view());
+      const rentRollFile = backend.expectOne((r) => r.url === '/api/space/rent-roll/export');
+      expect(rentRollFile.request.params.get('month')).toBe('2026-06');
+      expect(rentRollFile.request.params.get('format')).toBe('csv');
+      rentRollFile.flush(new Blob(['a;b']));
+      await settle();
+
+      expect(createObjectURL).toHaveBeenCalledTimes(2);
+      expect(clicks).toEqual(['occupancy-2026-03-02.xlsx', 'rent-roll-2026-06.csv']);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('says so when a file cannot be made', async () => {
+    await clickOn('rentroll-export-xlsx', view());
+    backend
+      .expectOne((r) => r.url === '/api/space/rent-roll/export')
+      .flush(new Blob(['{}']), { status: 500, statusText: 'Server Error' });
+    await settle();
+
+    expect(byTestId('export-error', view()).textContent?.trim()).toBe('Something went wrong on our side. Try again in a moment.');
   });
 });

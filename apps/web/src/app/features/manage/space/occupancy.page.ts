@@ -1,3 +1,5 @@
+import { DOCUMENT } from '@angular/common';
+import { HttpResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
@@ -7,12 +9,14 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { OccupancyResponse, RentRollResponse } from '@incubator/contracts';
-import { startWith } from 'rxjs';
+import { Observable, startWith } from 'rxjs';
+import { attachmentName, saveFile } from '../../../core/api/save-file';
+import { FormError, genericError } from '../../../core/forms/api-error';
 import { CalendarDatePipe } from '../../../core/i18n/calendar-date.pipe';
 import { LocalNumberPipe } from '../../../core/i18n/local-number.pipe';
 import { LocaleService } from '../../../core/i18n/locale.service';
 import { formatCents } from '../../../core/space/money';
-import { SpaceService } from '../../../core/space/space.service';
+import { SpaceExportFormat, SpaceService } from '../../../core/space/space.service';
 import { today } from '../../../core/space/today';
 
 /** A rate 0..1 as a percentage in the user's language. */
@@ -44,6 +48,20 @@ export function formatRate(rate: number, locale: string): string {
         <mat-label>{{ t('date') }}</mat-label>
         <input matInput type="date" formControlName="on" data-testid="occupancy-date" />
       </mat-form-field>
+      <div class="exports" role="group" [attr.aria-label]="t('export')">
+        <button mat-stroked-button type="button" [disabled]="exporting() !== null" (click)="exportOccupancy('csv')" data-testid="occupancy-export-csv">
+          {{ t('export') }} {{ t('exportCsv') }}
+        </button>
+        <button mat-stroked-button type="button" [disabled]="exporting() !== null" (click)="exportOccupancy('xlsx')" data-testid="occupancy-export-xlsx">
+          {{ t('export') }} {{ t('exportXlsx') }}
+        </button>
+      </div>
+      @if (exportError(); as error) {
+        <!-- The key of a generic error is outside this page's prefix. -->
+        <p class="form-error" role="alert" data-testid="export-error" *transloco="let root">
+          {{ error.key ? root(error.key) : error.text }}
+        </p>
+      }
 
       @if (occupancyFailed()) {
         <p class="form-error" role="alert">{{ t('loadError') }}</p>
@@ -88,6 +106,14 @@ export function formatRate(rate: number, locale: string): string {
         <mat-label>{{ t('month') }}</mat-label>
         <input matInput type="month" formControlName="month" data-testid="rentroll-month" />
       </mat-form-field>
+      <div class="exports" role="group" [attr.aria-label]="t('export')">
+        <button mat-stroked-button type="button" [disabled]="exporting() !== null" (click)="exportRentRoll('csv')" data-testid="rentroll-export-csv">
+          {{ t('export') }} {{ t('exportCsv') }}
+        </button>
+        <button mat-stroked-button type="button" [disabled]="exporting() !== null" (click)="exportRentRoll('xlsx')" data-testid="rentroll-export-xlsx">
+          {{ t('export') }} {{ t('exportXlsx') }}
+        </button>
+      </div>
       @if (rentRollFailed()) {
         <p class="form-error" role="alert">{{ t('loadError') }}</p>
       }
@@ -132,15 +158,20 @@ export function formatRate(rate: number, locale: string): string {
       display: block;
     }
     .page-header,
-    .totals {
+    .totals,
+    .exports {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 0.5rem 1rem;
     }
-    .totals {
+    .totals,
+    .exports {
       justify-content: flex-start;
+    }
+    .exports {
+      margin-bottom: 1rem;
     }
     .data {
       width: 100%;
@@ -176,6 +207,7 @@ export function formatRate(rate: number, locale: string): string {
 })
 export class OccupancyPage {
   private readonly space = inject(SpaceService);
+  private readonly document = inject(DOCUMENT);
 
   protected readonly locale = inject(LocaleService).locale;
   protected readonly dateControl = new FormControl(today(), { nonNullable: true });
@@ -187,6 +219,9 @@ export class OccupancyPage {
   protected readonly rentRollFailed = signal(false);
   protected readonly rate = (value: number) => formatRate(value, this.locale());
   protected readonly money = (cents: number) => formatCents(cents, this.locale());
+  /** The file being downloaded, one at a time. */
+  protected readonly exporting = signal<string | null>(null);
+  protected readonly exportError = signal<FormError | null>(null);
 
   constructor() {
     this.dateControl.valueChanges.pipe(startWith(this.dateControl.value), takeUntilDestroyed()).subscribe((on) => {
@@ -212,6 +247,40 @@ export class OccupancyPage {
         },
         error: () => this.rentRollFailed.set(true),
       });
+    });
+  }
+
+  protected exportOccupancy(format: SpaceExportFormat): void {
+    const on = this.dateControl.value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(on)) {
+      this.download(this.space.occupancyExport(on, format), `occupancy-${on}.${format}`);
+    }
+  }
+
+  protected exportRentRoll(format: SpaceExportFormat): void {
+    const month = this.monthControl.value;
+    if (/^\d{4}-\d{2}$/.test(month)) {
+      this.download(this.space.rentRollExport(month, format), `rent-roll-${month}.${format}`);
+    }
+  }
+
+  private download(file: Observable<HttpResponse<Blob>>, fallback: string): void {
+    if (this.exporting() !== null) {
+      return;
+    }
+    this.exporting.set(fallback);
+    this.exportError.set(null);
+    file.subscribe({
+      next: (response) => {
+        this.exporting.set(null);
+        if (response.body) {
+          saveFile(this.document, response.body, attachmentName(response.headers.get('Content-Disposition'), fallback));
+        }
+      },
+      error: (error: unknown) => {
+        this.exporting.set(null);
+        this.exportError.set(genericError(error));
+      },
     });
   }
 }

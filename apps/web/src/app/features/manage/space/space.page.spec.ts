@@ -99,6 +99,11 @@ describe('SpacePage', () => {
     localStorage.clear();
   });
 
+  it('links to the occupancy and the waiting list', () => {
+    expect(byTestId('space-occupancy-link', view()).getAttribute('href')).toBe('/manage/space/occupancy');
+    expect(byTestId('space-waitlist-link', view()).getAttribute('href')).toBe('/manage/space/waitlist');
+  });
+
   it("shows the floor's plan and its legend", () => {
     expect(at(0, 0).getAttribute('data-state')).toBe('leased');
     expect(at(0, 0).getAttribute('data-startup')).toBe('Acme');
