@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@incubator/api/audit';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
+import { FundingModule } from '@incubator/api/funding';
 import { IdentityModule } from '@incubator/api/identity';
+import { KpisModule } from '@incubator/api/kpis';
 import { OrganisationsModule } from '@incubator/api/organisations';
 import { ProgramsModule } from '@incubator/api/programs';
 import { QueuesModule } from '@incubator/api/queues';
@@ -14,8 +16,10 @@ import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
+import { FundingController } from './funding/funding.controller';
 import { HealthModule } from './health/health.module';
 import { InvitationsController } from './invitations/invitations.controller';
+import { KpisController } from './kpis/kpis.controller';
 import { loggingModule } from './logging';
 import { MilestonesController } from './milestones/milestones.controller';
 import { OrganisationController } from './organisation/organisation.controller';
@@ -39,6 +43,8 @@ import { UsersController } from './users/users.controller';
     StartupsModule,
     ProgramsModule,
     SpaceModule,
+    FundingModule,
+    KpisModule,
   ],
   controllers: [
     AuthController,
@@ -49,6 +55,8 @@ import { UsersController } from './users/users.controller';
     EnrollmentsController,
     MilestonesController,
     SpaceController,
+    FundingController,
+    KpisController,
     OrganisationController,
     AuditController,
     HeartbeatController,

@@ -7,8 +7,22 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { RequestValidationError } from './common/request-validation.error';
+import { requestLocale } from './common/request-locale';
+import type { NextFunction, Request, Response } from 'express';
 
 export const API_PREFIX = 'api';
+export const CSV_UPLOAD_LIMIT = '2mb';
+
+/** Body-parser errors (too large, malformed) answered in the API's error format instead of Express's HTML page. */
+function payloadTooLarge(error: { status?: number; type?: string } | undefined, request: Request, response: Response, next: NextFunction): void {
+  if (!error?.status || error.status >= 500) return next(error);
+  const fr = requestLocale(request.headers['accept-language']) === 'fr';
+  const message =
+    error.type === 'entity.too.large'
+      ? fr ? `Fichier trop volumineux (au plus ${CSV_UPLOAD_LIMIT}).` : `File too large (at most ${CSV_UPLOAD_LIMIT}).`
+      : fr ? 'Corps de requête illisible.' : 'Unreadable request body.';
+  response.status(error.status).json({ statusCode: error.status, error: error.type ?? 'Bad Request', message });
+}
 
 /**
  * Everything main.ts sets on the application, shared with the integration tests so they exercise
@@ -19,6 +33,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // The client address (login throttling) comes from X-Forwarded-For only through trusted proxies.
   app.set('trust proxy', app.get(AppConfig).TRUST_PROXY);
   app.use(cookieParser());
+  // CSV uploads (KPI import) arrive as text; bigger bodies are refused with a 413 before any work.
+  app.useBodyParser('text', { type: 'text/csv', limit: CSV_UPLOAD_LIMIT });
+  app.use(payloadTooLarge);
   app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({

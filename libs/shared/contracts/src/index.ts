@@ -6,3 +6,5 @@ export * from './lib/system';
 export * from './lib/identity';
 export * from './lib/programs';
 export * from './lib/space';
+export * from './lib/funding';
+export * from './lib/kpis';

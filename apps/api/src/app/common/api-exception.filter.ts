@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { ApiErrorResponse } from '@incubator/contracts';
+import { isBilingual } from '@incubator/contracts';
+import type { ApiErrorResponse, Locale } from '@incubator/contracts';
 import { RequestValidationError } from './request-validation.error';
 import { requestLocale } from './request-locale';
 import { fieldMessages } from './validation-messages';
@@ -39,8 +40,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      // A body of its own (e.g. the health report behind a 503) goes out unchanged.
-      if (typeof payload === 'object' && !('statusCode' in payload)) return { statusCode: status, ...payload } as ApiErrorResponse;
+      // A body of its own (e.g. the health report behind a 503) goes out unchanged, bilingual texts in the caller's language.
+      if (typeof payload === 'object' && !('statusCode' in payload)) {
+        return { statusCode: status, ...(inLocale(payload, requestLocale(request.headers['accept-language'])) as object) } as ApiErrorResponse;
+      }
       const message =
         typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       const error = typeof payload === 'object' && 'error' in payload ? String(payload.error) : exception.name;
@@ -48,4 +51,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
   }
+}
+
+/** Replaces every bilingual text ({fr, en}) in a body by the text in one language. */
+function inLocale(value: unknown, locale: Locale): unknown {
+  if (isBilingual(value)) return value[locale];
+  if (Array.isArray(value)) return value.map((item) => inLocale(item, locale));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLocale(v, locale)]));
+  return value;
 }

@@ -3,24 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StartupService } from '@incubator/api/startups';
 import type { ApiErrorResponse, CohortBoardResponse, CohortResponse, EnrollmentResponse, MilestoneResponse, StartupResponse } from '@incubator/contracts';
+import { freshSiren } from '../../test/fixtures';
 import { signIn, startTestApi } from '../../test/test-app';
-
-/** Valid SIRENs (Luhn) that no other test uses: 9 digits built from a counter plus a check digit. */
-let sirenCounter = Math.floor(Math.random() * 1e6);
-function freshSiren(): string {
-  const body = String(10_000_000 + (sirenCounter++ % 89_999_999)).padStart(8, '0');
-  for (let check = 0; check <= 9; check++) {
-    const candidate = `${body}${check}`;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let digit = Number(candidate[8 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
 
 describe('programs, cohorts, startups, enrollments and milestones (real PostgreSQL)', () => {
   let app: NestExpressApplication;

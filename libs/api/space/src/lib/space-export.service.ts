@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Workbook } from 'exceljs';
+import { renderTable } from '@incubator/api/startups';
 import type { Locale, OccupancyResponse, RentRollResponse } from '@incubator/contracts';
 
 export type SpaceExportFormat = 'csv' | 'xlsx';
@@ -35,14 +35,8 @@ export class SpaceExportService {
     return this.render(locale === 'fr' ? `Loyers ${report.month}` : `Rent roll ${report.month}`, RENT_ROLL_HEADERS[locale], rows, format);
   }
 
-  private async render(sheetName: string, headers: string[], rows: Array<Array<string | number>>, format: SpaceExportFormat): Promise<Buffer> {
-    const workbook = new Workbook();
-    const sheet = workbook.addWorksheet(sheetName);
-    sheet.addRow(headers).font = { bold: true };
-    rows.forEach((row) => sheet.addRow(row));
-    sheet.columns.forEach((column) => (column.width = 20));
-    const buffer = format === 'csv' ? await workbook.csv.writeBuffer() : await workbook.xlsx.writeBuffer();
-    return Buffer.from(buffer as ArrayBuffer);
+  private render(sheetName: string, headers: string[], rows: Array<Array<string | number>>, format: SpaceExportFormat): Promise<Buffer> {
+    return renderTable(sheetName, headers, rows, format);
   }
 }
 

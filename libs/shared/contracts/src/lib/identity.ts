@@ -45,6 +45,20 @@ export const Permission = {
   SpaceManage: 'space:manage',
   /** Read leases (a startup member: their own only). */
   LeasesRead: 'leases:read',
+  /** Read funding rounds and the investor directory (valuations: not for board members). */
+  FundingRead: 'funding:read',
+  /** Record and update funding rounds and investors (a startup member: their own rounds only). */
+  FundingWrite: 'funding:write',
+  /** Read a startup's KPI reports (a startup member: their own only). */
+  KpisRead: 'kpis:read',
+  /** Fill in and submit KPI reports (a startup member: their own only). */
+  KpisReport: 'kpis:report',
+  /** Validate or return reports, see who is late, import history, export. */
+  KpisValidate: 'kpis:validate',
+  /** Define the organisation's and programs' own KPIs. */
+  KpisDefine: 'kpis:define',
+  /** Read ecosystem aggregates (small groups suppressed for board members). */
+  AggregatesRead: 'aggregates:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -64,6 +78,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SpaceRead,
     Permission.SpaceManage,
     Permission.LeasesRead,
+    Permission.FundingRead,
+    Permission.FundingWrite,
+    Permission.KpisRead,
+    Permission.KpisReport,
+    Permission.KpisValidate,
+    Permission.KpisDefine,
+    Permission.AggregatesRead,
   ],
   board: [
     Permission.OrganisationRead,
@@ -72,6 +93,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.MilestonesRead,
     Permission.SpaceRead,
     Permission.LeasesRead,
+    Permission.FundingRead,
+    Permission.AggregatesRead,
   ],
   startup: [
     Permission.OrganisationRead,
@@ -80,6 +103,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.MilestonesRead,
     Permission.MilestonesWrite,
     Permission.LeasesRead,
+    Permission.FundingRead,
+    Permission.FundingWrite,
+    Permission.KpisRead,
+    Permission.KpisReport,
   ],
 };
 

@@ -4,6 +4,7 @@ import { CreateIdentity1763769800000 } from './1763769800000-create-identity';
 import { CreatePrograms1763769900000 } from './1763769900000-create-programs';
 import { CreateSpace1763770000000 } from './1763770000000-create-space';
 import { CreateWaitlist1763770100000 } from './1763770100000-create-waitlist';
+import { CreateFundingAndKpis1763770200000 } from './1763770200000-create-funding-and-kpis';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CreatePrograms1763769900000,
   CreateSpace1763770000000,
   CreateWaitlist1763770100000,
+  CreateFundingAndKpis1763770200000,
 ];

@@ -1,0 +1,110 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, registerDecorator } from 'class-validator';
+import { KPI_AGGREGATIONS, KPI_KEY_PATTERN, KPI_PERIODICITIES, KPI_REPORT_STATUSES, KPI_UNITS, SECTORS } from '@incubator/contracts';
+import type {
+  CreateKpiDefinitionRequest,
+  KpiAggregatesQuery,
+  KpiAggregation,
+  KpiPeriodicity,
+  KpiReportListQuery,
+  KpiReportStatus,
+  KpiUnit,
+  ReturnKpiReportRequest,
+  SaveKpiReportRequest,
+  Sector,
+  UpdateKpiReportRequest,
+} from '@incubator/contracts';
+import { DateField, PageQueryDto, TextField } from '../common/dto';
+
+const uuid = { message: '$property must be a UUID' };
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
+const period = { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' };
+const BOUND = /^-?\d{1,15}(\.\d{1,4})?$/;
+
+/** `{ key: value }` with KPI keys and numbers or decimal strings (the KPI definitions check the rest). */
+function KpiValuesField(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: { headcount: 6, revenue: '42000.00' } })(target, key);
+    registerDecorator({
+      name: 'isKpiValues',
+      target: target.constructor,
+      propertyName: key as string,
+      options: { message: '$property must map KPI keys to numbers (at most 60 entries)' },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 60 &&
+          Object.entries(value).every(([k, v]) => KPI_KEY_PATTERN.test(k) && (typeof v === 'string' ? v.length <= 40 : typeof v === 'number')),
+      },
+    });
+  };
+}
+
+export class SaveKpiReportDto implements SaveKpiReportRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', uuid) startupId!: string;
+  @ApiProperty({ example: '2026-10', description: 'A month YYYY-MM or a quarter YYYY-Qn; not in the future' }) @Matches(PERIOD, period) period!: string;
+  @KpiValuesField() values!: Record<string, string | number>;
+  @ApiProperty({ required: false, description: 'Submit for validation (every required KPI must be present)' }) @IsOptional() @IsBoolean() submit?: boolean;
+}
+
+export class UpdateKpiReportDto implements UpdateKpiReportRequest {
+  @KpiValuesField() values!: Record<string, string | number>;
+  @ApiProperty({ required: false }) @IsOptional() @IsBoolean() submit?: boolean;
+}
+
+export class ReturnKpiReportDto implements ReturnKpiReportRequest {
+  @TextField(2000) comment!: string;
+}
+
+export class KpiReportQueryDto extends PageQueryDto implements KpiReportListQuery {
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) startupId?: string;
+  @ApiProperty({ required: false, enum: KPI_REPORT_STATUSES }) @IsOptional() @IsIn(KPI_REPORT_STATUSES) status?: KpiReportStatus;
+  @ApiProperty({ required: false, example: '2026-10' }) @IsOptional() @Matches(PERIOD, period) period?: string;
+}
+
+export class LateQueryDto {
+  @ApiProperty({ example: '2026-10' }) @Matches(PERIOD, period) period!: string;
+}
+
+export class KpiRangeDto {
+  @DateField('From (inclusive)') from!: string;
+  @DateField('To (exclusive)') to!: string;
+}
+
+export class KpiExportQueryDto extends KpiRangeDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+}
+
+export class KpiImportQueryDto {
+  @ApiProperty({ required: false, default: false, description: 'Check every line and write nothing' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun = false;
+}
+
+export class KpiAggregatesQueryDto extends KpiRangeDto implements KpiAggregatesQuery {
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) siteId?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) programId?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) cohortId?: string;
+  @ApiProperty({ required: false, enum: SECTORS }) @IsOptional() @IsIn(SECTORS) sector?: Sector;
+}
+
+export class CreateKpiDefinitionDto implements CreateKpiDefinitionRequest {
+  @ApiProperty({ example: 'burn_rate', description: 'lower-case snake case' })
+  @Matches(KPI_KEY_PATTERN, { message: '$property must be lower-case snake case (2 to 40 characters)' })
+  key!: string;
+
+  @TextField(120) labelFr!: string;
+  @TextField(120) labelEn!: string;
+  @ApiProperty({ enum: KPI_UNITS }) @IsIn(KPI_UNITS) unit!: KpiUnit;
+  @ApiProperty({ enum: KPI_AGGREGATIONS }) @IsIn(KPI_AGGREGATIONS) aggregation!: KpiAggregation;
+  @ApiProperty({ enum: KPI_PERIODICITIES }) @IsIn(KPI_PERIODICITIES) periodicity!: KpiPeriodicity;
+  @ApiProperty() @IsBoolean() required!: boolean;
+  @ApiProperty({ required: false, example: '0' }) @IsOptional() @Matches(BOUND, { message: '$property must be a decimal number' }) minValue?: string;
+  @ApiProperty({ required: false, example: '1000' }) @IsOptional() @Matches(BOUND, { message: '$property must be a decimal number' }) maxValue?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) programId?: string;
+}

@@ -1,0 +1,147 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Caller } from '@incubator/api/identity';
+import { SqlFilter } from '@incubator/api/startups';
+import { bilingualError, formatMinorUnits, KPI_REPORT_DUE_DAYS } from '@incubator/contracts';
+import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
+import { trimZeros } from './kpi-values';
+
+/** Board members see no figure that fewer than this many startups stand behind. */
+export const SUPPRESSION_THRESHOLD = 3;
+
+/** Enrollment statuses that make a startup active while its cohort runs. */
+const ACTIVE_STATUSES = `('admitted', 'active', 'graduated')`;
+
+interface Raw {
+  startups: number;
+  active: number;
+  kpis: Array<{ key: string; label_fr: string; label_en: string; unit: string; aggregation: string; value: string | null; startups: number }>;
+  rounds: Array<{ kind: string | null; rounds: number; cents: string; startups: number }>;
+  years: Array<{ year: number; startups: number }>;
+  expected: number;
+  completed: number;
+}
+
+/**
+ * Ecosystem figures for a scope (organisation, site, program, cohort, sector) and a date range
+ * [from, to), in one SQL statement. KPI figures come from validated reports whose period lies inside
+ * the range; funds raised from closed rounds closed inside it. Figures with fewer than three startups
+ * behind them are suppressed for board members.
+ */
+@Injectable()
+export class KpiAggregatesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async aggregate(caller: Caller, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
+    if (query.from >= query.to) {
+      throw new BadRequestException(bilingualError({ fr: 'Intervalle vide.', en: 'Empty range.' }, { to: { fr: 'doit être après from (exclu)', en: 'must be after from (exclusive end)' } }));
+    }
+    const filter = new SqlFilter();
+    const org = filter.placeholder(caller.organisationId);
+    const from = filter.placeholder(query.from);
+    const to = filter.placeholder(query.to);
+    const dueDays = filter.placeholder(KPI_REPORT_DUE_DAYS);
+    // The program-side filters apply to the enrollment that puts a startup in scope.
+    const program: string[] = [];
+    if (query.cohortId) program.push(`c.id = ${filter.placeholder(query.cohortId)}`);
+    if (query.programId) program.push(`p.id = ${filter.placeholder(query.programId)}`);
+    if (query.siteId) program.push(`p.site_id = ${filter.placeholder(query.siteId)}`);
+    const programWhere = program.length ? program.join(' AND ') : 'true';
+    const sector = query.sector ? `AND s.sector = ${filter.placeholder(query.sector)}` : '';
+
+    const [{ result }] = await this.dataSource.query(
+      `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
+        scope AS (
+          SELECT s.id, s.founded_on FROM startups s
+          WHERE s.organisation_id = ${org} ${sector}
+            AND (${program.length ? 'false' : 'true'} OR EXISTS (
+              SELECT 1 FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
+              WHERE e.startup_id = s.id AND ${programWhere}))),
+        seats AS (
+          SELECT e.startup_id, c.starts_on, c.ends_on FROM scope
+          JOIN enrollments e ON e.startup_id = scope.id AND e.status IN ${ACTIVE_STATUSES}
+          JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
+          WHERE c.starts_on < ${to}::date AND c.ends_on > ${from}::date AND ${programWhere}),
+        reports AS (
+          SELECT r.id, r.startup_id, r.period_start FROM kpi_reports r JOIN scope ON scope.id = r.startup_id
+          WHERE r.organisation_id = ${org} AND r.status = 'validated' AND r.period_start >= ${from}::date AND r.period_end <= ${to}::date),
+        vals AS (SELECT rp.startup_id, rp.period_start, v.definition_id, v.value FROM reports rp JOIN kpi_values v ON v.report_id = rp.id),
+        latest AS (SELECT DISTINCT ON (startup_id, definition_id) startup_id, definition_id, value FROM vals ORDER BY startup_id, definition_id, period_start DESC),
+        months AS (
+          SELECT m::date AS start, to_char(m, 'YYYY-MM') AS period, (m + interval '1 month')::date AS "end"
+          FROM generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') m
+          WHERE m >= ${from}::date AND m + interval '1 month' <= ${to}::date
+            AND (m + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today)),
+        expected AS (
+          SELECT DISTINCT seats.startup_id, months.period FROM months JOIN seats ON seats.starts_on < months."end" AND seats.ends_on > months.start)
+      SELECT json_build_object(
+        'startups', (SELECT count(*) FROM scope),
+        'active', (SELECT count(DISTINCT startup_id) FROM seats),
+        'kpis', coalesce((
+          SELECT json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
+            'value', CASE d.aggregation
+                       WHEN 'latest' THEN (SELECT sum(l.value) FROM latest l WHERE l.definition_id = d.id)
+                       WHEN 'sum' THEN (SELECT sum(x.value) FROM vals x WHERE x.definition_id = d.id)
+                       ELSE (SELECT round(avg(x.value), 2) FROM vals x WHERE x.definition_id = d.id) END::text,
+            'startups', (SELECT count(DISTINCT x.startup_id) FROM vals x WHERE x.definition_id = d.id))
+            ORDER BY d.standard DESC, d.created_at, d.key)
+          FROM kpi_definitions d WHERE d.organisation_id = ${org}), '[]'),
+        'rounds', coalesce((
+          SELECT json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups))
+          FROM (SELECT f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups
+                FROM funding_rounds f JOIN scope ON scope.id = f.startup_id
+                WHERE f.organisation_id = ${org} AND f.status = 'closed' AND f.closed_on >= ${from}::date AND f.closed_on < ${to}::date
+                GROUP BY ROLLUP (f.kind)) k), '[]'),
+        'years', coalesce((
+          SELECT json_agg(json_build_object('year', year, 'startups', n) ORDER BY year)
+          FROM (SELECT extract(year FROM founded_on)::int AS year, count(*) AS n FROM scope WHERE founded_on IS NOT NULL GROUP BY 1) y), '[]'),
+        'expected', (SELECT count(*) FROM expected),
+        'completed', (SELECT count(*) FROM expected x JOIN kpi_reports r ON r.startup_id = x.startup_id AND r.period = x.period AND r.status IN ('submitted', 'validated'))
+      ) AS result`,
+      filter.params,
+    );
+    return this.present(result as Raw, query, caller.role === 'board');
+  }
+
+  private present(raw: Raw, query: KpiAggregatesQuery, forBoard: boolean): KpiAggregatesResponse {
+    let suppressed = false;
+    /** The figure, or null for board members when fewer than the threshold of startups stand behind it. */
+    const shown = <T>(value: T, startups: number): T | null => {
+      if (forBoard && startups > 0 && startups < SUPPRESSION_THRESHOLD) {
+        suppressed = true;
+        return null;
+      }
+      return value;
+    };
+    const kpis = raw.kpis.map((k) => ({
+      key: k.key,
+      labelFr: k.label_fr,
+      labelEn: k.label_en,
+      unit: k.unit as KpiAggregatesResponse['kpis'][number]['unit'],
+      aggregation: k.aggregation as KpiAggregatesResponse['kpis'][number]['aggregation'],
+      value: shown(trimZeros(k.value ?? '0'), k.startups),
+      startups: k.startups,
+    }));
+    const kpi = (key: string) => (kpis.find((k) => k.key === key) ?? { value: '0' }).value;
+    const total = raw.rounds.find((r) => r.kind === null);
+    const byKind = raw.rounds.filter((r) => r.kind !== null).sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
+    const rate = raw.expected ? Math.round((raw.completed / raw.expected) * 1000) / 10 : null;
+    return {
+      from: query.from,
+      to: query.to,
+      startups: raw.startups,
+      activeStartups: raw.active,
+      headcount: kpi('headcount'),
+      jobsCreated: kpi('jobs_created'),
+      revenueEur: kpi('revenue'),
+      fundsRaisedEur: total ? shown(formatMinorUnits(total.cents, 2), total.startups) : '0.00',
+      roundsByKind: byKind.map((r) => ({ kind: r.kind as string, rounds: r.rounds, amountEur: shown(formatMinorUnits(r.cents, 2), r.startups) })),
+      kpis,
+      startupsCreatedByYear: raw.years.map((y) => ({ year: y.year, startups: shown(y.startups, y.startups) })),
+      reportCompletion: { expected: raw.expected, completed: raw.completed, rate },
+      suppressionThreshold: SUPPRESSION_THRESHOLD,
+      suppressed,
+    };
+  }
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@incubator/api/audit';
+import type { Caller } from '@incubator/api/identity';
+import { isValidSiren, KPI_REPORT_DUE_DAYS, periodRange } from '@incubator/contracts';
+import type { Bilingual, KpiImportLineError, KpiImportResult, KpiPeriodicity, Locale } from '@incubator/contracts';
+import { toResponse as toDefinition } from './kpi-definition.service';
+import { checkKpiValues, KpiRule } from './kpi-values';
+
+/** Columns the export writes that the import reads past (so an export can be edited and imported back). */
+const IGNORED_COLUMNS = new Set(['legal_name', 'status', 'funds_raised_eur']);
+export const KPI_IMPORT_MAX_LINES = 50_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface GoodLine {
+  startupId: string;
+  period: string;
+  range: NonNullable<ReturnType<typeof periodRange>>;
+  values: Map<string, string>;
+}
+
+/**
+ * Historical KPIs from a CSV file: header `startup,period,<kpi keys…>`, one report per line, startup
+ * given by SIREN, id or exact legal name. Every line is checked as a report would be (known startup,
+ * past period, not already reported, values within bounds, required KPIs present). Nothing is written
+ * unless every line is good; imported reports are validated by the importing manager.
+ */
+@Injectable()
+export class KpiImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(caller: Caller, csv: string, options: { dryRun: boolean; locale: Locale }): Promise<KpiImportResult> {
+    const errors: KpiImportLineError[] = [];
+    const fail = (line: number, column: string | null, text: Bilingual): void => {
+      errors.push({ line, column, message: text[options.locale] });
+    };
+    const result = (lines: number, imported = 0): KpiImportResult => ({ dryRun: options.dryRun, lines, imported, errors });
+
+    let rows: string[][];
+    try {
+      rows = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    } catch (error) {
+      const line = (error as { lines?: number }).lines ?? 1;
+      fail(line, null, { fr: `CSV illisible : ${(error as Error).message}`, en: `Unreadable CSV: ${(error as Error).message}` });
+      return result(0);
+    }
+    if (rows.length < 2) {
+      fail(1, null, { fr: 'le fichier doit contenir un en-tête et au moins une ligne', en: 'the file needs a header and at least one line' });
+      return result(Math.max(rows.length - 1, 0));
+    }
+    if (rows.length - 1 > KPI_IMPORT_MAX_LINES) {
+      fail(1, null, { fr: `au plus ${KPI_IMPORT_MAX_LINES} lignes par import`, en: `at most ${KPI_IMPORT_MAX_LINES} lines per import` });
+      return result(rows.length - 1);
+    }
+
+    const [{ today }] = await this.dataSource.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM organisations WHERE id = $1`, [caller.organisationId]);
+    const definitions = (await this.dataSource.query('SELECT * FROM kpi_definitions WHERE organisation_id = $1', [caller.organisationId])).map(toDefinition);
+    const header = rows[0].map((h) => h.toLowerCase());
+    const known = new Set(definitions.map((d: { key: string }) => d.key));
+    header.forEach((column, index) => {
+      if (index === 0 && column !== 'startup') fail(1, column, { fr: 'la première colonne doit être « startup »', en: 'the first column must be "startup"' });
+      else if (index === 1 && column !== 'period') fail(1, column, { fr: 'la deuxième colonne doit être « period »', en: 'the second column must be "period"' });
+      else if (index > 1 && !known.has(column) && !IGNORED_COLUMNS.has(column)) fail(1, column, { fr: `colonne inconnue « ${column} »`, en: `unknown column "${column}"` });
+      else if (header.indexOf(column) !== index) fail(1, column, { fr: 'colonne en double', en: 'duplicate column' });
+    });
+    if (errors.length) return result(rows.length - 1);
+
+    const startups = await this.startupDirectory(caller.organisationId);
+    const lines: GoodLine[] = [];
+    const seen = new Map<string, number>();
+    rows.slice(1).forEach((cells, index) => {
+      const line = index + 2;
+      if (cells.length > header.length) return fail(line, null, { fr: `${cells.length} cellules pour ${header.length} colonnes`, en: `${cells.length} cells for ${header.length} columns` });
+      const startupId = startups.resolve(cells[0] ?? '');
+      if (!startupId) return fail(line, 'startup', { fr: `startup inconnue « ${cells[0] ?? ''} » (SIREN, identifiant ou raison sociale)`, en: `unknown startup "${cells[0] ?? ''}" (SIREN, id or legal name)` });
+      const period = cells[1] ?? '';
+      const range = periodRange(period);
+      if (!range) return fail(line, 'period', { fr: 'période au format AAAA-MM ou AAAA-Qn', en: 'period must be YYYY-MM or YYYY-Qn' });
+      if (range.start > today) return fail(line, 'period', { fr: 'période dans le futur', en: 'period is in the future' });
+      const key = `${startupId}|${period}`;
+      if (seen.has(key)) return fail(line, 'period', { fr: `même startup et période qu’à la ligne ${seen.get(key)}`, en: `same startup and period as line ${seen.get(key)}` });
+      seen.set(key, line);
+      const values: Record<string, string> = {};
+      header.forEach((column, i) => {
+        if (i > 1 && !IGNORED_COLUMNS.has(column) && (cells[i] ?? '') !== '') values[column] = cells[i];
+      });
+      const rules = startups.rules(startupId, range.periodicity, definitions);
+      const checked = checkKpiValues(rules, values, { requireAll: true });
+      for (const [column, text] of Object.entries(checked.problems)) fail(line, column, text);
+      if (!Object.keys(checked.problems).length) lines.push({ startupId, period, range, values: checked.values });
+    });
+
+    const existing = await this.existingReports(caller.organisationId, lines);
+    for (const good of lines) {
+      if (existing.has(`${good.startupId}|${good.period}`)) {
+        fail(seen.get(`${good.startupId}|${good.period}`)!, 'period', { fr: 'un rapport existe déjà pour cette startup et cette période', en: 'a report already exists for this startup and period' });
+      }
+    }
+    errors.sort((a, b) => a.line - b.line);
+    if (errors.length || options.dryRun) return result(rows.length - 1);
+    await this.write(caller, lines);
+    return result(rows.length - 1, lines.length);
+  }
+
+  private async write(caller: Caller, lines: GoodLine[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: Array<{ id: string; startup_id: string; period: string }> = await manager.query(
+        `INSERT INTO kpi_reports (organisation_id, startup_id, period, period_start, period_end, due_on, status, submitted_at, validated_at, validated_by)
+         SELECT $1, x.startup_id, x.period, x.period_start, x.period_end, x.period_end + $6::int, 'validated', now(), now(), $7
+         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[]) AS x (startup_id, period, period_start, period_end)
+         RETURNING id, startup_id, period`,
+        [caller.organisationId, lines.map((l) => l.startupId), lines.map((l) => l.period), lines.map((l) => l.range.start), lines.map((l) => l.range.end), KPI_REPORT_DUE_DAYS, caller.userId],
+      );
+      const reportIds = new Map(inserted.map((r) => [`${r.startup_id}|${r.period}`, r.id]));
+      const [reports, definitionIds, values]: [string[], string[], string[]] = [[], [], []];
+      for (const line of lines) {
+        for (const [definitionId, value] of line.values) {
+          reports.push(reportIds.get(`${line.startupId}|${line.period}`)!);
+          definitionIds.push(definitionId);
+          values.push(value);
+        }
+      }
+      await manager.query('INSERT INTO kpi_values (report_id, definition_id, value) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[])', [reports, definitionIds, values]);
+      await this.audit.recordBy(manager, caller, {
+        action: 'kpi_report.imported',
+        entityType: 'kpi_report',
+        entityId: inserted[0].id,
+        before: null,
+        after: { reports: inserted.length, periods: [...new Set(lines.map((l) => l.period))].sort() },
+      });
+    });
+  }
+
+  /** Reports that already exist for the lines' startup and period. */
+  private async existingReports(organisationId: string, lines: GoodLine[]): Promise<Set<string>> {
+    if (!lines.length) return new Set();
+    const rows = await this.dataSource.query(
+      `SELECT r.startup_id, r.period FROM kpi_reports r JOIN unnest($2::uuid[], $3::text[]) AS x (startup_id, period)
+         ON r.startup_id = x.startup_id AND r.period = x.period
+       WHERE r.organisation_id = $1`,
+      [organisationId, lines.map((l) => l.startupId), lines.map((l) => l.period)],
+    );
+    return new Set(rows.map((r: { startup_id: string; period: string }) => `${r.startup_id}|${r.period}`));
+  }
+
+  /** The organisation's startups by SIREN, id and legal name (names shared by two startups resolve to none), with their programs. */
+  private async startupDirectory(organisationId: string) {
+    const rows: Array<{ id: string; siren: string | null; name: string; programs: string[] }> = await this.dataSource.query(
+      `SELECT s.id, s.siren, lower(s.legal_name) AS name,
+              coalesce(array_agg(DISTINCT c.program_id) FILTER (WHERE c.program_id IS NOT NULL), '{}') AS programs
+       FROM startups s LEFT JOIN enrollments e ON e.startup_id = s.id AND e.status <> 'withdrawn' LEFT JOIN cohorts c ON c.id = e.cohort_id
+       WHERE s.organisation_id = $1 GROUP BY s.id`,
+      [organisationId],
+    );
+    const bySiren = new Map(rows.filter((r) => r.siren).map((r) => [r.siren!, r.id]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byName = new Map<string, string | null>();
+    for (const r of rows) byName.set(r.name, byName.has(r.name) ? null : r.id);
+    return {
+      resolve(text: string): string | null {
+        if (isValidSiren(text)) return bySiren.get(text) ?? null;
+        if (UUID.test(text)) return byId.has(text.toLowerCase()) ? text.toLowerCase() : null;
+        return byName.get(text.toLowerCase()) ?? null;
+      },
+      rules(startupId: string, periodicity: KpiPeriodicity, definitions: Array<ReturnType<typeof toDefinition>>): KpiRule[] {
+        const programs = new Set(byId.get(startupId)?.programs ?? []);
+        return definitions
+          .filter((d) => d.periodicity === periodicity && (d.programId === null || programs.has(d.programId)))
+          .map((d) => ({ id: d.id, key: d.key, unit: d.unit, required: d.required, minValue: d.minValue, maxValue: d.maxValue }));
+      },
+    };
+  }
+}
