@@ -18,6 +18,12 @@ interface DemoOrganisation {
     prices: Record<'incubator' | 'accelerator' | 'business_centre', number>;
     floors: Array<{ level: number; name: string; layout: string }>;
   };
+  /** Investors, closed rounds and validated monthly KPI history of the named startups. */
+  funding?: {
+    investors: Array<{ name: string; kind: 'fund' | 'business_angel' | 'public_bank' | 'corporate' }>;
+    rounds: Array<{ startup: string; kind: string; amountEuros: number; closedOn: string; lead: string; investors: string[] }>;
+    kpiHistory: string[];
+  };
   programs: Array<{ site: string; kind: 'incubator' | 'accelerator' | 'business_centre'; name: string; cohort?: { name: string; startsOn: string; endsOn: string; capacity: number; enroll: Array<[string, 'applied' | 'admitted' | 'active' | 'graduated']> } }>;
   users: Array<{ email: string; displayName: string; role: Role; locale: 'fr' | 'en'; startup?: string }>;
 }
@@ -37,6 +43,19 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { legalName: 'Canopée Data SAS', siren: '552100554', sector: 'ai', stage: 'revenue', teamSize: 14 },
       { legalName: 'Beffroi Health SAS', siren: '542065479', sector: 'healthtech', stage: 'prototype', teamSize: 4 },
     ],
+    funding: {
+      investors: [
+        { name: 'Bpifrance', kind: 'public_bank' },
+        { name: 'Nord Amorçage Capital', kind: 'fund' },
+        { name: 'Business Angels des Flandres', kind: 'business_angel' },
+      ],
+      rounds: [
+        { startup: 'Canopée Data SAS', kind: 'seed', amountEuros: 1_200_000, closedOn: '2026-03-12', lead: 'Nord Amorçage Capital', investors: ['Bpifrance'] },
+        { startup: 'Nordlys Robotics SAS', kind: 'pre_seed', amountEuros: 300_000, closedOn: '2025-11-05', lead: 'Business Angels des Flandres', investors: [] },
+        { startup: 'Nordlys Robotics SAS', kind: 'grant', amountEuros: 30_000, closedOn: '2026-02-20', lead: 'Bpifrance', investors: [] },
+      ],
+      kpiHistory: ['Nordlys Robotics SAS', 'Canopée Data SAS'],
+    },
     programs: [
       {
         site: 'lille',
@@ -154,6 +173,7 @@ async function seedOrganisation(manager: EntityManager, demo: DemoOrganisation, 
     }
   }
   if (demo.space) await seedSpace(manager, organisation.id, demo.space);
+  if (demo.funding) await seedFunding(manager, organisation.id, demo.funding, startupIds);
   for (const user of demo.users) {
     const [account] = await manager.query(
       `INSERT INTO users (email, display_name, password_hash, locale) VALUES ($1, $2, $3, $4)
@@ -212,5 +232,65 @@ async function seedMilestones(manager: EntityManager, organisationId: string, st
       'INSERT INTO milestones (organisation_id, startup_id, title, category, due_on, status) VALUES ($1, $2, $3, $4, $5, $6)',
       [organisationId, startupId, title, category, dueOn, status],
     );
+  }
+}
+
+/** The demo's investors and closed rounds (EUR), keyed by names so reseeding adds nothing. */
+async function seedFunding(manager: EntityManager, organisationId: string, funding: NonNullable<DemoOrganisation['funding']>, startupIds: Map<string, string>): Promise<void> {
+  const investorIds = new Map<string, string>();
+  for (const investor of funding.investors) {
+    const [row] = await manager.query(
+      `INSERT INTO investors (organisation_id, name, kind) VALUES ($1, $2, $3)
+       ON CONFLICT (organisation_id, lower(name)) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
+      [organisationId, investor.name, investor.kind],
+    );
+    investorIds.set(investor.name, row.id);
+  }
+  for (const round of funding.rounds) {
+    const startupId = startupIds.get(round.startup);
+    const [exists] = await manager.query('SELECT 1 FROM funding_rounds WHERE startup_id = $1 AND kind = $2 AND closed_on = $3', [startupId, round.kind, round.closedOn]);
+    if (exists) continue;
+    const cents = String(round.amountEuros * 100);
+    const [row] = await manager.query(
+      `INSERT INTO funding_rounds (organisation_id, startup_id, kind, status, currency, amount_minor, eur_rate, amount_eur_cents, announced_on, closed_on, lead_investor_id)
+       VALUES ($1, $2, $3, 'closed', 'EUR', $4, 1, $4, $5, $5, $6) RETURNING id`,
+      [organisationId, startupId, round.kind, cents, round.closedOn, investorIds.get(round.lead)],
+    );
+    for (const name of new Set([round.lead, ...round.investors])) {
+      await manager.query('INSERT INTO funding_round_investors (round_id, investor_id) VALUES ($1, $2)', [row.id, investorIds.get(name)]);
+    }
+  }
+  for (const [index, name] of funding.kpiHistory.entries()) await seedKpiHistory(manager, organisationId, startupIds.get(name) as string, index);
+}
+
+/**
+ * Validated monthly KPI reports from twelve months back to two months back, so the last month stays
+ * open for the founder to report (the demo's and the e2e test's first step). Values grow steadily.
+ */
+async function seedKpiHistory(manager: EntityManager, organisationId: string, startupId: string, seed: number): Promise<void> {
+  const definitions = new Map<string, string>(
+    (await manager.query('SELECT key, id FROM kpi_definitions WHERE organisation_id = $1', [organisationId])).map((d: { key: string; id: string }) => [d.key, d.id]),
+  );
+  const now = new Date();
+  for (let back = 12; back >= 2; back--) {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    const period = month.toISOString().slice(0, 7);
+    const step = 12 - back;
+    const [report] = await manager.query(
+      `INSERT INTO kpi_reports (organisation_id, startup_id, period, period_start, period_end, due_on, status, submitted_at, validated_at)
+       VALUES ($1, $2, $3, $4::date, ($4::date + interval '1 month')::date, ($4::date + interval '1 month')::date + 15, 'validated', now(), now())
+       ON CONFLICT (startup_id, period) DO NOTHING RETURNING id`,
+      [organisationId, startupId, period, `${period}-01`],
+    );
+    if (!report) continue;
+    const values: Record<string, string> = {
+      headcount: String(4 + seed * 8 + Math.floor(step / 3)),
+      jobs_created: String(step % 3 === 0 ? 1 : 0),
+      revenue: (8000 + seed * 30000 + step * 1250.5).toFixed(2),
+      customers: String(3 + seed * 10 + step),
+    };
+    for (const [key, value] of Object.entries(values)) {
+      await manager.query('INSERT INTO kpi_values (report_id, definition_id, value) VALUES ($1, $2, $3)', [report.id, definitions.get(key), value]);
+    }
   }
 }
