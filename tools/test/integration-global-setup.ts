@@ -15,6 +15,8 @@ export default async function setup(): Promise<void> {
   process.env['REDIS_URL'] = stack.redisUrl;
   process.env['NODE_ENV'] = 'test';
   process.env['LOG_LEVEL'] ??= 'silent';
+  // A killed worker's report job goes to another worker after this long (the default 30 s would slow the test).
+  process.env['REPORT_LOCK_MS'] = '3000';
   process.env['JWT_SECRET'] = randomBytes(48).toString('base64url');
   try {
     execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/db/cli.ts', 'seed'], {

@@ -9,6 +9,7 @@ import { KpisModule } from '@incubator/api/kpis';
 import { OrganisationsModule } from '@incubator/api/organisations';
 import { ProgramsModule } from '@incubator/api/programs';
 import { QueuesModule } from '@incubator/api/queues';
+import { ReportsModule } from '@incubator/api/reports';
 import { SpaceModule } from '@incubator/api/space';
 import { StartupsModule } from '@incubator/api/startups';
 import { SystemModule } from '@incubator/api/system';
@@ -24,6 +25,8 @@ import { loggingModule } from './logging';
 import { MilestonesController } from './milestones/milestones.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ProgramsController } from './programs/programs.controller';
+import { QueuesController } from './reports/queues.controller';
+import { ReportsController } from './reports/reports.controller';
 import { SpaceController } from './space/space.controller';
 import { StartupsController } from './startups/startups.controller';
 import { HeartbeatController } from './system/heartbeat.controller';
@@ -45,6 +48,7 @@ import { UsersController } from './users/users.controller';
     SpaceModule,
     FundingModule,
     KpisModule,
+    ReportsModule,
   ],
   controllers: [
     AuthController,
@@ -57,6 +61,8 @@ import { UsersController } from './users/users.controller';
     SpaceController,
     FundingController,
     KpisController,
+    ReportsController,
+    QueuesController,
     OrganisationController,
     AuditController,
     HeartbeatController,

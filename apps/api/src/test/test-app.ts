@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { QueuesModule } from '@incubator/api/queues';
+import { ReportsJobsModule } from '@incubator/api/reports';
 import { MailJobsModule } from '@incubator/api/mail';
 import { SpaceJobsModule } from '@incubator/api/space';
 import { SystemJobsModule } from '@incubator/api/system';
@@ -25,7 +26,7 @@ export async function startTestApi(): Promise<{ app: NestExpressApplication; url
 }
 
 /** The processors the worker app runs, from the same libraries (apps may not import each other). */
-@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule, ReportsJobsModule] })
 class TestWorkerModule {}
 
 export async function startTestWorker(): Promise<INestApplicationContext> {

@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { QueuesModule } from '@incubator/api/queues';
 import { MailJobsModule } from '@incubator/api/mail';
+import { ReportsJobsModule } from '@incubator/api/reports';
 import { SpaceJobsModule } from '@incubator/api/space';
 import { SystemJobsModule } from '@incubator/api/system';
 
@@ -20,6 +21,7 @@ import { SystemJobsModule } from '@incubator/api/system';
     SystemJobsModule,
     MailJobsModule,
     SpaceJobsModule,
+    ReportsJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -8,3 +8,4 @@ export * from './lib/programs';
 export * from './lib/space';
 export * from './lib/funding';
 export * from './lib/kpis';
+export * from './lib/reports';

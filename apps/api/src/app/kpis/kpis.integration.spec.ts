@@ -240,7 +240,7 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
 
   describe('CSV import', () => {
     const post = async (csv: string | Buffer, dryRun: boolean, headers: Headers = manager) => {
-      const response = await fetch(`${api}/kpi-reports/import?dryRun=${dryRun}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body: csv });
+      const response = await fetch(`${api}/kpi-reports/import?dryRun=${dryRun}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body: typeof csv === 'string' ? csv : new Uint8Array(csv) });
       return { status: response.status, body: (await response.json()) as KpiImportResult & ApiErrorResponse };
     };
 

@@ -114,6 +114,23 @@ export class AppConfig {
   @IsString()
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'must be a cron expression of 5 or 6 fields' })
   HEARTBEAT_CRON = '*/5 * * * *';
+
+  /**
+   * How long a worker holds a report job before BullMQ considers it stalled (the worker died) and
+   * hands it to another worker, in ms. Also the interval of the stalled-job check.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  REPORT_LOCK_MS = 30_000;
+
+  /** Testing aid: pause between a report's steps (ms) so a test can kill the worker mid-run. Keep 0. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  REPORT_STEP_DELAY_MS = 0;
 }
 
 const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'];

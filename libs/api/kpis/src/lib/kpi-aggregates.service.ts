@@ -19,6 +19,9 @@ interface Raw {
   kpis: Array<{ key: string; label_fr: string; label_en: string; unit: string; aggregation: string; value: string | null; startups: number }>;
   rounds: Array<{ kind: string | null; rounds: number; cents: string; startups: number }>;
   years: Array<{ year: number; startups: number }>;
+  created: number;
+  milestones_due: number;
+  milestones_achieved: number;
   expected: number;
   completed: number;
 }
@@ -33,7 +36,7 @@ interface Raw {
 export class KpiAggregatesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async aggregate(caller: Caller, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
+  async aggregate(caller: Pick<Caller, 'organisationId' | 'role'>, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
     if (query.from >= query.to) {
       throw new BadRequestException(bilingualError({ fr: 'Intervalle vide.', en: 'Empty range.' }, { to: { fr: 'doit être après from (exclu)', en: 'must be after from (exclusive end)' } }));
     }
@@ -96,6 +99,10 @@ export class KpiAggregatesService {
         'years', coalesce((
           SELECT json_agg(json_build_object('year', year, 'startups', n) ORDER BY year)
           FROM (SELECT extract(year FROM founded_on)::int AS year, count(*) AS n FROM scope WHERE founded_on IS NOT NULL GROUP BY 1) y), '[]'),
+        'created', (SELECT count(*) FROM scope WHERE founded_on >= ${from}::date AND founded_on < ${to}::date),
+        'milestones_due', (SELECT count(*) FROM milestones m JOIN scope ON scope.id = m.startup_id WHERE m.due_on >= ${from}::date AND m.due_on < ${to}::date),
+        'milestones_achieved', (SELECT count(*) FROM milestones m JOIN scope ON scope.id = m.startup_id
+                                WHERE m.due_on >= ${from}::date AND m.due_on < ${to}::date AND m.status = 'achieved'),
         'expected', (SELECT count(*) FROM expected),
         'completed', (SELECT count(*) FROM expected x JOIN kpi_reports r ON r.startup_id = x.startup_id AND r.period = x.period AND r.status IN ('submitted', 'validated'))
       ) AS result`,
@@ -126,7 +133,7 @@ export class KpiAggregatesService {
     const kpi = (key: string) => (kpis.find((k) => k.key === key) ?? { value: '0' }).value;
     const total = raw.rounds.find((r) => r.kind === null);
     const byKind = raw.rounds.filter((r) => r.kind !== null).sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
-    const rate = raw.expected ? Math.round((raw.completed / raw.expected) * 1000) / 10 : null;
+    const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
     return {
       from: query.from,
       to: query.to,
@@ -139,7 +146,9 @@ export class KpiAggregatesService {
       roundsByKind: byKind.map((r) => ({ kind: r.kind as string, rounds: r.rounds, amountEur: shown(formatMinorUnits(r.cents, 2), r.startups) })),
       kpis,
       startupsCreatedByYear: raw.years.map((y) => ({ year: y.year, startups: shown(y.startups, y.startups) })),
-      reportCompletion: { expected: raw.expected, completed: raw.completed, rate },
+      startupsCreated: raw.created,
+      milestoneCompletion: { due: raw.milestones_due, achieved: raw.milestones_achieved, rate: percent(raw.milestones_achieved, raw.milestones_due) },
+      reportCompletion: { expected: raw.expected, completed: raw.completed, rate: percent(raw.completed, raw.expected) },
       suppressionThreshold: SUPPRESSION_THRESHOLD,
       suppressed,
     };

@@ -8,8 +8,11 @@ import { MailJob, MailJobPayload, QueueName } from '@incubator/contracts';
 export class MailService {
   constructor(@InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJobPayload>) {}
 
-  /** `dedupeKey` makes the job id deterministic: the same email is never queued twice. */
+  /**
+   * `dedupeKey` makes the job id deterministic: the same email is never queued twice. (BullMQ refuses
+   * custom ids with colons unless they have exactly three parts, so colons become dots.)
+   */
   async send(message: MailJobPayload, dedupeKey?: string): Promise<void> {
-    await this.mailQueue.add(MailJob.Send, message, dedupeKey ? { jobId: `mail:${dedupeKey}` } : undefined);
+    await this.mailQueue.add(MailJob.Send, message, dedupeKey ? { jobId: `mail.${dedupeKey.replaceAll(':', '.')}` } : undefined);
   }
 }

@@ -59,6 +59,12 @@ export const Permission = {
   KpisDefine: 'kpis:define',
   /** Read ecosystem aggregates (small groups suppressed for board members). */
   AggregatesRead: 'aggregates:read',
+  /** See report runs and download board packs; request a board pack. */
+  ReportsRead: 'reports:read',
+  /** Request and regenerate every kind of report (occupancy and rent roll included). */
+  ReportsManage: 'reports:manage',
+  /** See and change the organisation's schedules and yearly targets. */
+  SchedulesManage: 'schedules:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -85,6 +91,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.KpisValidate,
     Permission.KpisDefine,
     Permission.AggregatesRead,
+    Permission.ReportsRead,
+    Permission.ReportsManage,
   ],
   board: [
     Permission.OrganisationRead,
@@ -95,6 +103,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.LeasesRead,
     Permission.FundingRead,
     Permission.AggregatesRead,
+    Permission.ReportsRead,
   ],
   startup: [
     Permission.OrganisationRead,

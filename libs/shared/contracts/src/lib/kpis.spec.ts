@@ -1,4 +1,5 @@
 import { monthOf, periodRange, previousPeriod } from './kpis';
+import { quarterOf, quarterRange, shiftQuarter } from './reports';
 
 describe('reporting periods', () => {
   it('turns months and quarters into half-open date ranges', () => {
@@ -18,5 +19,17 @@ describe('reporting periods', () => {
     expect(previousPeriod('2026-Q1')).toBe('2025-Q4');
     expect(previousPeriod('2026-Q3')).toBe('2026-Q2');
     expect(monthOf('2026-03-15')).toBe('2026-03');
+  });
+});
+
+describe('quarters', () => {
+  it('maps quarters to half-open ranges and steps across years', () => {
+    expect(quarterRange('2026-Q4')).toEqual({ from: '2026-10-01', to: '2027-01-01' });
+    expect(quarterRange('2026-Q2')).toEqual({ from: '2026-04-01', to: '2026-07-01' });
+    expect(quarterRange('2026-Q5')).toBeNull();
+    expect(shiftQuarter('2026-Q1', 1)).toBe('2025-Q4');
+    expect(shiftQuarter('2026-Q3', 4)).toBe('2025-Q3');
+    expect(quarterOf('2026-11-22')).toBe('2026-Q4');
+    expect(quarterOf('2026-03-31')).toBe('2026-Q1');
   });
 });

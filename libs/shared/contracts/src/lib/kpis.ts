@@ -204,6 +204,10 @@ export interface KpiAggregatesResponse {
   kpis: Array<{ key: string; labelFr: string; labelEn: string; unit: KpiUnit; aggregation: KpiAggregation; value: string | null; startups: number }>;
   /** Startups in scope by founding year (all years). */
   startupsCreatedByYear: Array<{ year: number; startups: number | null }>;
+  /** Startups in scope founded inside the range. */
+  startupsCreated: number;
+  /** Milestones of startups in scope due inside the range, and how many of them are achieved (rate in %, one decimal). */
+  milestoneCompletion: { due: number; achieved: number; rate: number | null };
   /** Reports due in the range (expected), submitted or validated ones among them, and the rate in % (one decimal). */
   reportCompletion: { expected: number; completed: number; rate: number | null };
   /** Minimum number of startups behind a figure shown to board members. */

@@ -5,6 +5,7 @@ export const QueueName = {
   System: 'system',
   Mail: 'mail',
   Space: 'space',
+  Reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -43,5 +44,28 @@ export const SpaceJob = {
 export type SpaceJob = (typeof SpaceJob)[keyof typeof SpaceJob];
 
 export interface MatchWaitlistPayload {
+  organisationId: string;
+}
+
+export const ReportsJob = {
+  /** Produce a report run's files and deliver them. Job id: report.<organisation>.<kind>.<period>.<generation>. */
+  Run: 'run',
+  /** A schedule fired: work out the period and request the run (or send the reminders). */
+  Fire: 'fire',
+  /** An admin changed a schedule: the worker re-registers the organisation's repeatable jobs. */
+  SyncSchedules: 'sync-schedules',
+} as const;
+export type ReportsJob = (typeof ReportsJob)[keyof typeof ReportsJob];
+
+export interface ReportRunPayload {
+  runId: string;
+}
+
+export interface ScheduleFirePayload {
+  organisationId: string;
+  kind: 'board_pack' | 'occupancy' | 'kpi_reminders';
+}
+
+export interface SyncSchedulesPayload {
   organisationId: string;
 }

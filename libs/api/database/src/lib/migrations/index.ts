@@ -5,6 +5,7 @@ import { CreatePrograms1763769900000 } from './1763769900000-create-programs';
 import { CreateSpace1763770000000 } from './1763770000000-create-space';
 import { CreateWaitlist1763770100000 } from './1763770100000-create-waitlist';
 import { CreateFundingAndKpis1763770200000 } from './1763770200000-create-funding-and-kpis';
+import { CreateReports1763770300000 } from './1763770300000-create-reports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   CreateSpace1763770000000,
   CreateWaitlist1763770100000,
   CreateFundingAndKpis1763770200000,
+  CreateReports1763770300000,
 ];

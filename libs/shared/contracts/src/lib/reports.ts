@@ -1,0 +1,158 @@
+import type { KpiAggregatesResponse } from './kpis';
+import type { Locale } from './locale';
+
+/** Reports produced by the worker: the quarterly board pack and the monthly occupancy & rent roll. */
+export const REPORT_KINDS = ['board_pack', 'occupancy'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** Scheduled work an admin can see and tune, per organisation. */
+export const SCHEDULE_KINDS = ['board_pack', 'occupancy', 'kpi_reminders'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+export const REPORT_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type ReportRunStatus = (typeof REPORT_RUN_STATUSES)[number];
+
+export const REPORT_FILE_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
+
+/** Targets an organisation may set for a calendar year. */
+export const TARGET_KEYS = ['jobs_created', 'active_startups', 'funds_raised_eur'] as const;
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+/** "2026-Q3" → its half-open range; null when the text is not a quarter. */
+export function quarterRange(quarter: string): { from: string; to: string } | null {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const q = Number(match[2]);
+  const month = (q - 1) * 3 + 1;
+  const from = `${year}-${String(month).padStart(2, '0')}-01`;
+  const to = q === 4 ? `${year + 1}-01-01` : `${year}-${String(month + 3).padStart(2, '0')}-01`;
+  return { from, to };
+}
+
+/** The quarter `steps` quarters before: ("2026-Q1", 1) → "2025-Q4". */
+export function shiftQuarter(quarter: string, steps: number): string {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) throw new Error(`Not a quarter: ${quarter}`);
+  const index = Number(match[1]) * 4 + Number(match[2]) - 1 - steps;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/** The quarter containing a date: "2026-11-22" → "2026-Q4". */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export interface ReportFileResponse {
+  id: string;
+  format: ReportFileFormat;
+  locale: Locale | null;
+  filename: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface ReportRunResponse {
+  id: string;
+  kind: ReportKind;
+  /** "2026-Q3" for a board pack, "2026-10" for an occupancy report. */
+  period: string;
+  /** 1 for the first run of a period; regenerating adds a generation and keeps the older files. */
+  generation: number;
+  trigger: 'schedule' | 'on_demand';
+  requestedBy: string | null;
+  status: ReportRunStatus;
+  progress: number;
+  attempts: number;
+  /** Shown to admins and managers when the run failed. */
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  files: ReportFileResponse[];
+}
+
+export interface RequestReportRunRequest {
+  kind: ReportKind;
+  period: string;
+  /** Produce the period again as a new generation, keeping the earlier files. */
+  regenerate?: boolean;
+}
+
+export interface ScheduleResponse {
+  kind: ScheduleKind;
+  /** Five-field cron expression, evaluated in the time zone below. */
+  cron: string;
+  timeZone: string;
+  enabled: boolean;
+  /** When the schedule fires next (ISO instant), null when disabled. */
+  nextRunAt: string | null;
+  updatedAt: string;
+}
+
+export interface UpdateScheduleRequest {
+  cron?: string;
+  enabled?: boolean;
+}
+
+export interface TargetResponse {
+  key: TargetKey;
+  year: number;
+  value: string;
+}
+
+export interface SetTargetRequest {
+  key: TargetKey;
+  year: number;
+  value: string;
+}
+
+/** A headline figure of a quarter with the quarter before and the same quarter a year earlier. */
+export interface HeadlineFigure {
+  key: 'active_startups' | 'jobs_created' | 'headcount' | 'funds_raised_eur' | 'startups_created' | 'occupancy_rate' | 'milestone_completion' | 'report_completion';
+  value: number | null;
+  previousQuarter: number | null;
+  previousYear: number | null;
+  /** The last eight quarters, oldest first (sparklines). */
+  series: Array<number | null>;
+}
+
+export interface BreakdownRow {
+  id: string;
+  name: string;
+  activeStartups: number;
+  jobsCreated: string | null;
+  headcount: string | null;
+  fundsRaisedEur: string | null;
+}
+
+/** Everything the board dashboard and the board pack show for one quarter. */
+export interface BoardQuarterResponse {
+  quarter: string;
+  from: string;
+  to: string;
+  organisationName: string;
+  headline: HeadlineFigure[];
+  /** The quarter's aggregates exactly as GET /kpi-aggregates returns them to a board member. */
+  aggregates: KpiAggregatesResponse;
+  bySite: BreakdownRow[];
+  byProgram: BreakdownRow[];
+  bySector: BreakdownRow[];
+  rounds: Array<{ startupName: string; kind: string; amountEur: string; closedOn: string; lead: string | null }>;
+  /** Year-to-date actual against the year's target, where one is set. */
+  targets: Array<{ key: TargetKey; year: number; target: string; actual: string | null }>;
+  /** Leased m² at the quarter's end and headcount per 100 m² leased. */
+  space: { leasedM2: number; leasableM2: number; occupancyRate: number; jobsPer100M2: number | null };
+}
+
+export interface QueueCounts {
+  name: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  completed: number;
+  failed: number;
+  paused: boolean;
+  failedJobs: Array<{ id: string; name: string; failedReason: string; attemptsMade: number; finishedOn: string | null }>;
+}
