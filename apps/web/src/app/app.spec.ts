@@ -109,12 +109,14 @@ describe('App', () => {
     const fixture = await render();
     const shell = fixture.nativeElement as HTMLElement;
 
-    shell.querySelector<HTMLButtonElement>('[data-testid="language-fr"] button')?.click();
+    shell.querySelector<HTMLButtonElement>('[data-testid="language-fr"]')?.click();
     await fixture.whenStable();
 
     expect(TestBed.inject(DOCUMENT).documentElement.lang).toBe('fr');
     expect(localStorage.getItem('incubator.locale')).toBe('fr');
     expect(shell.querySelector('[data-testid="nav-login"]')?.textContent).toContain('Se connecter');
+    expect(shell.querySelector('[data-testid="language-fr"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect(shell.querySelector('[data-testid="language-en"]')?.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('redirects to the status page and titles pages in the active language', async () => {

@@ -40,8 +40,62 @@ export class KpiAggregatesService {
     if (query.from >= query.to) {
       throw new BadRequestException(bilingualError({ fr: 'Intervalle vide.', en: 'Empty range.' }, { to: { fr: 'doit être après from (exclu)', en: 'must be after from (exclusive end)' } }));
     }
+    const { text, params } = aggregatesSql(caller.organisationId, query);
+    const [{ result }] = await this.dataSource.query(text, params);
+    return this.present(result as Raw, query, caller.role === 'board');
+  }
+
+  private present(raw: Raw, query: KpiAggregatesQuery, forBoard: boolean): KpiAggregatesResponse {
+    let suppressed = false;
+    /** The figure, or null for board members when fewer than the threshold of startups stand behind it. */
+    const shown = <T>(value: T, startups: number): T | null => {
+      if (forBoard && startups > 0 && startups < SUPPRESSION_THRESHOLD) {
+        suppressed = true;
+        return null;
+      }
+      return value;
+    };
+    const kpis = raw.kpis.map((k) => ({
+      key: k.key,
+      labelFr: k.label_fr,
+      labelEn: k.label_en,
+      unit: k.unit as KpiAggregatesResponse['kpis'][number]['unit'],
+      aggregation: k.aggregation as KpiAggregatesResponse['kpis'][number]['aggregation'],
+      value: shown(trimZeros(k.value ?? '0'), k.startups),
+      startups: k.startups,
+    }));
+    const kpi = (key: string) => (kpis.find((k) => k.key === key) ?? { value: '0' }).value;
+    const total = raw.rounds.find((r) => r.kind === null);
+    const byKind = raw.rounds.filter((r) => r.kind !== null).sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
+    const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
+    return {
+      from: query.from,
+      to: query.to,
+      startups: raw.startups,
+      activeStartups: raw.active,
+      headcount: kpi('headcount'),
+      jobsCreated: kpi('jobs_created'),
+      revenueEur: kpi('revenue'),
+      fundsRaisedEur: total ? shown(formatMinorUnits(total.cents, 2), total.startups) : '0.00',
+      roundsByKind: byKind.map((r) => ({ kind: r.kind as string, rounds: r.rounds, amountEur: shown(formatMinorUnits(r.cents, 2), r.startups) })),
+      kpis,
+      startupsCreatedByYear: raw.years.map((y) => ({ year: y.year, startups: shown(y.startups, y.startups) })),
+      startupsCreated: raw.created,
+      milestoneCompletion: { due: raw.milestones_due, achieved: raw.milestones_achieved, rate: percent(raw.milestones_achieved, raw.milestones_due) },
+      reportCompletion: { expected: raw.expected, completed: raw.completed, rate: percent(raw.completed, raw.expected) },
+      suppressionThreshold: SUPPRESSION_THRESHOLD,
+      suppressed,
+    };
+  }
+}
+
+/**
+ * The one SQL statement behind the aggregates (exported so benchmarks can run exactly the same SQL
+ * directly as the floor). Every value is a parameter.
+ */
+export function aggregatesSql(organisationId: string, query: KpiAggregatesQuery): { text: string; params: unknown[] } {
     const filter = new SqlFilter();
-    const org = filter.placeholder(caller.organisationId);
+    const org = filter.placeholder(organisationId);
     const from = filter.placeholder(query.from);
     const to = filter.placeholder(query.to);
     const dueDays = filter.placeholder(KPI_REPORT_DUE_DAYS);
@@ -53,7 +107,7 @@ export class KpiAggregatesService {
     const programWhere = program.length ? program.join(' AND ') : 'true';
     const sector = query.sector ? `AND s.sector = ${filter.placeholder(query.sector)}` : '';
 
-    const [{ result }] = await this.dataSource.query(
+  const text =
       `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
         scope AS (
           SELECT s.id, s.founded_on FROM startups s
@@ -105,52 +159,6 @@ export class KpiAggregatesService {
                                 WHERE m.due_on >= ${from}::date AND m.due_on < ${to}::date AND m.status = 'achieved'),
         'expected', (SELECT count(*) FROM expected),
         'completed', (SELECT count(*) FROM expected x JOIN kpi_reports r ON r.startup_id = x.startup_id AND r.period = x.period AND r.status IN ('submitted', 'validated'))
-      ) AS result`,
-      filter.params,
-    );
-    return this.present(result as Raw, query, caller.role === 'board');
-  }
-
-  private present(raw: Raw, query: KpiAggregatesQuery, forBoard: boolean): KpiAggregatesResponse {
-    let suppressed = false;
-    /** The figure, or null for board members when fewer than the threshold of startups stand behind it. */
-    const shown = <T>(value: T, startups: number): T | null => {
-      if (forBoard && startups > 0 && startups < SUPPRESSION_THRESHOLD) {
-        suppressed = true;
-        return null;
-      }
-      return value;
-    };
-    const kpis = raw.kpis.map((k) => ({
-      key: k.key,
-      labelFr: k.label_fr,
-      labelEn: k.label_en,
-      unit: k.unit as KpiAggregatesResponse['kpis'][number]['unit'],
-      aggregation: k.aggregation as KpiAggregatesResponse['kpis'][number]['aggregation'],
-      value: shown(trimZeros(k.value ?? '0'), k.startups),
-      startups: k.startups,
-    }));
-    const kpi = (key: string) => (kpis.find((k) => k.key === key) ?? { value: '0' }).value;
-    const total = raw.rounds.find((r) => r.kind === null);
-    const byKind = raw.rounds.filter((r) => r.kind !== null).sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
-    const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
-    return {
-      from: query.from,
-      to: query.to,
-      startups: raw.startups,
-      activeStartups: raw.active,
-      headcount: kpi('headcount'),
-      jobsCreated: kpi('jobs_created'),
-      revenueEur: kpi('revenue'),
-      fundsRaisedEur: total ? shown(formatMinorUnits(total.cents, 2), total.startups) : '0.00',
-      roundsByKind: byKind.map((r) => ({ kind: r.kind as string, rounds: r.rounds, amountEur: shown(formatMinorUnits(r.cents, 2), r.startups) })),
-      kpis,
-      startupsCreatedByYear: raw.years.map((y) => ({ year: y.year, startups: shown(y.startups, y.startups) })),
-      startupsCreated: raw.created,
-      milestoneCompletion: { due: raw.milestones_due, achieved: raw.milestones_achieved, rate: percent(raw.milestones_achieved, raw.milestones_due) },
-      reportCompletion: { expected: raw.expected, completed: raw.completed, rate: percent(raw.completed, raw.expected) },
-      suppressionThreshold: SUPPRESSION_THRESHOLD,
-      suppressed,
-    };
-  }
+      ) AS result`;
+  return { text, params: filter.params };
 }

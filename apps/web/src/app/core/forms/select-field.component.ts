@@ -23,11 +23,10 @@ export interface SelectOption {
 /**
  * A native `<select>` in a Material form field, bound to a FormControl of strings.
  *
- * Why not `<select formControlName>`: the forms module is part of the first download (the language
- * switch needs it), and every part of it a lazy page uses is downloaded with it. Its select and
- * option directives alone would push the first download over its budget; this component binds the
- * control itself and stays in the lazy pages. A native select also lets end-to-end tests pick an
- * option by value (Playwright's `selectOption`).
+ * Why not `<select formControlName>`: this component binds the control itself and needs none of the
+ * forms module's select and option directives, which kept the first download near its budget when
+ * the forms module was part of it. A native select also lets end-to-end tests pick an option by
+ * value (Playwright's `selectOption`).
  */
 @Component({
   selector: 'app-select-field',

@@ -1,38 +1,59 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonToggleChange, MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { isLocale, SUPPORTED_LOCALES } from '@incubator/contracts';
+import { Locale, SUPPORTED_LOCALES } from '@incubator/contracts';
 import { LocaleService } from './locale.service';
 
+/**
+ * Two plain toggle buttons rather than MatButtonToggle: the toggle group depends on @angular/forms,
+ * which would then be part of the first download of every page.
+ */
 @Component({
   selector: 'app-language-switch',
-  imports: [MatButtonToggleModule, TranslocoDirective],
+  imports: [MatButtonModule, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-button-toggle-group
-      *transloco="let t"
-      hideSingleSelectionIndicator
-      [value]="localeService.locale()"
-      (change)="select($event)"
-      [attr.aria-label]="t('language.label')"
-      data-testid="language-switch"
-    >
+    <div *transloco="let t" class="switch" role="group" [attr.aria-label]="t('language.label')" data-testid="language-switch">
       @for (locale of locales; track locale) {
+        @let active = localeService.locale() === locale;
         <!-- Each language name is written in that language, hence its own lang attribute. -->
-        <mat-button-toggle [value]="locale" [attr.lang]="locale" [attr.data-testid]="'language-' + locale">
+        <button
+          mat-button
+          type="button"
+          [class.is-active]="active"
+          [attr.aria-pressed]="active"
+          [attr.lang]="locale"
+          [attr.data-testid]="'language-' + locale"
+          (click)="select(locale)"
+        >
           {{ t('language.' + locale) }}
-        </mat-button-toggle>
+        </button>
       }
-    </mat-button-toggle-group>
+    </div>
+  `,
+  styles: `
+    .switch {
+      display: inline-flex;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-full);
+      overflow: hidden;
+    }
+    button {
+      border-radius: 0;
+    }
+    .is-active {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
   `,
 })
 export class LanguageSwitchComponent {
   protected readonly localeService = inject(LocaleService);
   protected readonly locales = SUPPORTED_LOCALES;
 
-  protected select(change: MatButtonToggleChange): void {
-    if (isLocale(change.value)) {
-      this.localeService.use(change.value);
+  protected select(locale: Locale): void {
+    if (locale !== this.localeService.locale()) {
+      this.localeService.use(locale);
     }
   }
 }

@@ -1,13 +1,35 @@
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { Routes } from '@angular/router';
 import { TranslatedPaginatorIntl } from '../../core/i18n/translated-paginator-intl';
+import { AdminLayoutComponent } from './admin-layout.component';
 import { AdminPage } from './admin.page';
 
 export const adminRoutes: Routes = [
   {
     path: '',
-    title: 'areas.admin.title',
-    component: AdminPage,
-    providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+    component: AdminLayoutComponent,
+    children: [
+      {
+        path: '',
+        title: 'areas.admin.title',
+        component: AdminPage,
+        providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+      },
+      {
+        path: 'schedules',
+        title: 'reports.schedules.title',
+        loadComponent: () => import('./schedules/schedules.page').then((m) => m.SchedulesPage),
+      },
+      {
+        path: 'targets',
+        title: 'reports.targets.title',
+        loadComponent: () => import('./targets/targets.page').then((m) => m.TargetsPage),
+      },
+      {
+        path: 'queues',
+        title: 'reports.queues.title',
+        loadComponent: () => import('./queues/queues.page').then((m) => m.QueuesPage),
+      },
+    ],
   },
 ];

@@ -1,106 +1,115 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl } from '@angular/forms';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { CohortResponse } from '@incubator/contracts';
+import { BoardQuarterResponse, Permission } from '@incubator/contracts';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { SelectFieldComponent, SelectOption } from '../../core/forms/select-field.component';
+import { formatAmount, formatEuros } from '../../core/funding/amounts';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
-import { LocalNumberPipe } from '../../core/i18n/local-number.pipe';
 import { LocaleService } from '../../core/i18n/locale.service';
-import { lastDayFromEndsOn } from '../../core/programs/cohort-dates';
-import { ProgramsService } from '../../core/programs/programs.service';
+import { formatQuarter, initialQuarter, quarterOptions } from '../../core/reports/quarters';
+import { ReportsService } from '../../core/reports/reports.service';
+import { today } from '../../core/space/today';
+import { BoardCohortsComponent } from './board-cohorts.component';
+import { BoardPacksComponent } from './board-packs.component';
+import { formatRate } from './board-format';
+import { BreakdownComponent } from './breakdown.component';
+import { HeadlineCardComponent } from './headline-card.component';
 
-/** The board's home: every cohort, each opening its progress board (read-only). */
+type Loaded = BoardQuarterResponse | 'failed' | null;
+
+/**
+ * The board's home, readable on a projector: a quarter's headline figures, breakdowns, targets,
+ * space and rounds, the board packs, then every cohort. The quarter is in the address
+ * (`?quarter=2026-Q3`), so that the emails' links open it.
+ */
 @Component({
   selector: 'app-board-page',
-  imports: [CalendarDatePipe, LocalNumberPipe, RouterLink, TranslocoDirective],
+  imports: [
+    BoardCohortsComponent,
+    BoardPacksComponent,
+    BreakdownComponent,
+    CalendarDatePipe,
+    HeadlineCardComponent,
+    MatProgressBarModule,
+    SelectFieldComponent,
+    TranslocoDirective,
+  ],
+  templateUrl: './board.page.html',
+  styleUrl: './board.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <ng-container *transloco="let t">
-      <h1 data-testid="area-title">{{ t('areas.board.title') }}</h1>
-      <p>{{ t('areas.board.summary') }}</p>
-
-      <h2 id="board-cohorts-title">{{ t('board.cohorts.title') }}</h2>
-      @if (failed()) {
-        <p class="form-error" role="alert">{{ t('pipeline.loadError') }}</p>
-      } @else if (cohorts(); as cohorts) {
-        <div class="table-scroll">
-          <table class="cohorts" aria-labelledby="board-cohorts-title" data-testid="board-cohorts">
-            <thead>
-              <tr>
-                <th scope="col">{{ t('board.cohorts.cohort') }}</th>
-                <th scope="col">{{ t('board.cohorts.program') }}</th>
-                <th scope="col">{{ t('manage.cohorts.columns.dates') }}</th>
-                <th scope="col" class="number">{{ t('manage.cohorts.columns.seats') }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (cohort of cohorts; track cohort.id) {
-                <tr [attr.data-testid]="'cohort-row-' + cohort.name">
-                  <th scope="row">
-                    <a [routerLink]="['/board/cohorts', cohort.id]" data-testid="cohort-board-link">
-                      {{ cohort.name }}
-                    </a>
-                  </th>
-                  <td>{{ cohort.programName }}</td>
-                  <td>
-                    {{
-                      t('pipeline.cohortDates', {
-                        first: (cohort.startsOn | calendarDate: locale()),
-                        last: (lastDay(cohort.endsOn) | calendarDate: locale()),
-                      })
-                    }}
-                  </td>
-                  <td class="number">
-                    {{ cohort.seated | localNumber: locale() }}/{{ cohort.capacity | localNumber: locale() }}
-                  </td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="4" class="muted" data-testid="board-cohorts-empty">{{ t('board.cohorts.empty') }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      } @else {
-        <p class="muted" aria-busy="true">{{ t('pipeline.loading') }}</p>
-      }
-    </ng-container>
-  `,
-  styles: `
-    .table-scroll {
-      overflow-x: auto;
-    }
-    .cohorts {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      padding: 0.5rem;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: start;
-    }
-    .number {
-      text-align: end;
-      white-space: nowrap;
-      font-variant-numeric: tabular-nums;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
 })
 export class BoardPage {
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly reports = inject(ReportsService);
+  private readonly auth = inject(AuthService);
+
   protected readonly locale = inject(LocaleService).locale;
-  protected readonly cohorts = signal<CohortResponse[] | null>(null);
-  protected readonly failed = signal(false);
-  protected readonly lastDay = lastDayFromEndsOn;
+  private readonly day = today();
+  /** The quarter shown: the address's, else the last completed one. */
+  protected readonly quarter = toSignal(
+    this.route.queryParamMap.pipe(map((params) => initialQuarter(params.get('quarter'), this.day))),
+    { initialValue: initialQuarter(null, this.day) },
+  );
+  protected readonly quarterControl = new FormControl(this.quarter(), { nonNullable: true });
+  protected readonly quarters = computed<SelectOption[]>(() =>
+    quarterOptions(this.day, this.quarter()).map((q) => ({ value: q, label: formatQuarter(q, this.locale()) })),
+  );
+  protected readonly quarterLabel = computed(() => formatQuarter(this.quarter(), this.locale()));
+  protected readonly data = signal<Loaded>(null);
+  protected readonly canSeePacks = computed(() => this.auth.permissions().includes(Permission.ReportsRead));
 
   constructor() {
-    inject(ProgramsService)
-      .listCohorts()
-      .pipe(takeUntilDestroyed())
-      .subscribe({ next: (cohorts) => this.cohorts.set(cohorts), error: () => this.failed.set(true) });
+    effect(() => {
+      const quarter = this.quarter();
+      if (this.quarterControl.value !== quarter) {
+        this.quarterControl.setValue(quarter, { emitEvent: false });
+      }
+    });
+    this.quarterControl.valueChanges.pipe(takeUntilDestroyed()).subscribe((quarter) => {
+      void this.router.navigate([], { relativeTo: this.route, queryParams: { quarter }, queryParamsHandling: 'merge' });
+    });
+    toObservable(this.quarter)
+      .pipe(
+        switchMap((quarter) =>
+          this.reports.boardQuarter(quarter).pipe(
+            catchError(() => of('failed' as const)),
+            startWith(null),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((data) => this.data.set(data));
+  }
+
+  protected euros(decimal: string | null): string {
+    return formatEuros(decimal, this.locale());
+  }
+
+  protected amount(decimal: string): string {
+    return formatAmount(decimal, 'EUR', this.locale());
+  }
+
+  protected rate(percent: number): string {
+    return formatRate(percent, this.locale());
+  }
+
+  protected number(value: number | null, digits = 1): string {
+    return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: digits }).format(value);
+  }
+
+  /** Year-to-date actual against the target, in % of it (capped at 100 for the bar). */
+  protected progress(actual: string | null, target: string): number {
+    const goal = Number(target);
+    return actual === null || !(goal > 0) ? 0 : Math.min(100, (Number(actual) / goal) * 100);
+  }
+
+  protected targetValue(key: string, value: string | null): string {
+    return key === 'funds_raised_eur' ? this.euros(value) : this.number(value === null ? null : Number(value));
   }
 }

@@ -1,53 +1,24 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { RouterOutlet } from '@angular/router';
+import { NavSection, SectionNavComponent } from '../../core/ui/section-nav.component';
 
 /** The park management area: its sections, then the page. */
 @Component({
   selector: 'app-manage-layout',
-  imports: [MatButtonModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoDirective],
+  imports: [RouterOutlet, SectionNavComponent],
   template: `
-    <ng-container *transloco="let t; prefix: 'manage.nav'">
-      <nav class="sections" [attr.aria-label]="t('label')">
-        @for (section of sections; track section.link) {
-          <a
-            mat-button
-            [routerLink]="section.link"
-            routerLinkActive="is-active"
-            [routerLinkActiveOptions]="{ exact: section.exact }"
-            ariaCurrentWhenActive="page"
-            [attr.data-testid]="'manage-nav-' + section.key"
-          >
-            {{ t(section.key) }}
-          </a>
-        }
-      </nav>
-    </ng-container>
+    <app-section-nav label="manage.nav.label" [sections]="sections" />
     <router-outlet />
-  `,
-  styles: `
-    :host {
-      display: block;
-    }
-    .sections {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .is-active {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ManageLayoutComponent {
-  protected readonly sections = [
-    { key: 'overview', link: '/manage', exact: true },
-    { key: 'programs', link: '/manage/programs', exact: false },
-    { key: 'startups', link: '/manage/startups', exact: false },
-    { key: 'space', link: '/manage/space', exact: false },
+  protected readonly sections: NavSection[] = [
+    { label: 'manage.nav.overview', link: '/manage', exact: true, testId: 'manage-nav-overview' },
+    { label: 'manage.nav.programs', link: '/manage/programs', exact: false, testId: 'manage-nav-programs' },
+    { label: 'manage.nav.startups', link: '/manage/startups', exact: false, testId: 'manage-nav-startups' },
+    { label: 'manage.nav.space', link: '/manage/space', exact: false, testId: 'manage-nav-space' },
+    { label: 'manage.nav.kpis', link: '/manage/kpis', exact: false, testId: 'nav-kpis' },
+    { label: 'manage.nav.reports', link: '/manage/reports', exact: false, testId: 'nav-reports' },
   ];
 }

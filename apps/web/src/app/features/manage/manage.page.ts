@@ -20,6 +20,14 @@ import { TranslocoDirective } from '@jsverse/transloco';
           <a routerLink="/manage/startups" data-testid="manage-startups-link">{{ t('manage.landing.startups') }}</a>
           <p>{{ t('manage.landing.startupsText') }}</p>
         </li>
+        <li>
+          <a routerLink="/manage/kpis" data-testid="manage-kpis-link">{{ t('manage.landing.kpis') }}</a>
+          <p>{{ t('manage.landing.kpisText') }}</p>
+        </li>
+        <li>
+          <a routerLink="/manage/reports" data-testid="manage-reports-link">{{ t('manage.landing.reports') }}</a>
+          <p>{{ t('manage.landing.reportsText') }}</p>
+        </li>
       </ul>
     </ng-container>
   `,

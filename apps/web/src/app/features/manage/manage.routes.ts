@@ -43,6 +43,16 @@ export const manageRoutes: Routes = [
         loadComponent: () => import('./space/waitlist.page').then((m) => m.WaitlistPage),
       },
       {
+        path: 'kpis',
+        title: 'kpis.manage.title',
+        loadComponent: () => import('./kpis/kpis.page').then((m) => m.KpisPage),
+      },
+      {
+        path: 'reports',
+        title: 'reports.manage.title',
+        loadComponent: () => import('./reports/reports.page').then((m) => m.ReportsPage),
+      },
+      {
         path: 'cohorts/:id',
         title: 'cohortBoard.title',
         data: { readOnly: false, backLink: '/manage/programs' } satisfies CohortBoardRouteData,

@@ -14,8 +14,7 @@ import { MilestoneListComponent, upsertMilestone } from '../pipeline/milestones/
 import { StartupForm, startupForm, toUpdateRequest } from '../pipeline/startup-form/startup-form';
 import { StartupFieldsComponent } from '../pipeline/startup-form/startup-fields.component';
 import { MyOfficeComponent } from './my-office.component';
-
-type PageState = 'loading' | 'loaded' | 'noStartup' | 'failed';
+import { PortalState, PortalStateComponent } from './portal-state.component';
 
 /** A startup member's own startup: its profile, which they keep up to date, and its milestones. */
 @Component({
@@ -23,7 +22,12 @@ type PageState = 'loading' | 'loaded' | 'noStartup' | 'failed';
   imports: [
     MatButtonModule,
     MilestoneListComponent,
-    MyOfficeComponent, ReactiveFormsModule, StartupFieldsComponent, TranslocoDirective],
+    MyOfficeComponent,
+    PortalStateComponent,
+    ReactiveFormsModule,
+    StartupFieldsComponent,
+    TranslocoDirective,
+  ],
   templateUrl: './startup.page.html',
   styleUrl: './startup.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,7 +40,7 @@ export class StartupPage {
   private readonly transloco = inject(TranslocoService);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  protected readonly state = signal<PageState>('loading');
+  protected readonly state = signal<PortalState>('loading');
   protected readonly startup = signal<StartupResponse | null>(null);
   protected readonly milestones = signal<MilestoneResponse[]>([]);
   protected readonly form = signal<StartupForm | null>(null);

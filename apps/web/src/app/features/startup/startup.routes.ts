@@ -1,4 +1,23 @@
 import { Routes } from '@angular/router';
+import { StartupLayoutComponent } from './startup-layout.component';
 import { StartupPage } from './startup.page';
 
-export const startupRoutes: Routes = [{ path: '', title: 'areas.startup.title', component: StartupPage }];
+export const startupRoutes: Routes = [
+  {
+    path: '',
+    component: StartupLayoutComponent,
+    children: [
+      { path: '', title: 'areas.startup.title', component: StartupPage },
+      {
+        path: 'kpis',
+        title: 'kpis.report.title',
+        loadComponent: () => import('./kpis/kpi-report.page').then((m) => m.KpiReportPage),
+      },
+      {
+        path: 'funding',
+        title: 'funding.title',
+        loadComponent: () => import('./funding/funding.page').then((m) => m.FundingPage),
+      },
+    ],
+  },
+];

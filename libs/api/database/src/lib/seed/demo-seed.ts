@@ -23,6 +23,8 @@ interface DemoOrganisation {
     investors: Array<{ name: string; kind: 'fund' | 'business_angel' | 'public_bank' | 'corporate' }>;
     rounds: Array<{ startup: string; kind: string; amountEuros: number; closedOn: string; lead: string; investors: string[] }>;
     kpiHistory: string[];
+    /** Targets for the current calendar year. */
+    targets: Array<{ key: 'jobs_created' | 'active_startups' | 'funds_raised_eur'; value: number }>;
   };
   programs: Array<{ site: string; kind: 'incubator' | 'accelerator' | 'business_centre'; name: string; cohort?: { name: string; startsOn: string; endsOn: string; capacity: number; enroll: Array<[string, 'applied' | 'admitted' | 'active' | 'graduated']> } }>;
   users: Array<{ email: string; displayName: string; role: Role; locale: 'fr' | 'en'; startup?: string }>;
@@ -42,6 +44,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { legalName: 'Nordlys Robotics SAS', siren: '732829320', sector: 'industry', stage: 'mvp', teamSize: 6 },
       { legalName: 'Canopée Data SAS', siren: '552100554', sector: 'ai', stage: 'revenue', teamSize: 14 },
       { legalName: 'Beffroi Health SAS', siren: '542065479', sector: 'healthtech', stage: 'prototype', teamSize: 4 },
+      { legalName: 'Vauban Mobility SAS', siren: '812345601', sector: 'mobility', stage: 'revenue', teamSize: 9 },
+      { legalName: 'Citadelle Foods SAS', siren: '812345619', sector: 'foodtech', stage: 'mvp', teamSize: 5 },
     ],
     funding: {
       investors: [
@@ -54,14 +58,19 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         { startup: 'Nordlys Robotics SAS', kind: 'pre_seed', amountEuros: 300_000, closedOn: '2025-11-05', lead: 'Business Angels des Flandres', investors: [] },
         { startup: 'Nordlys Robotics SAS', kind: 'grant', amountEuros: 30_000, closedOn: '2026-02-20', lead: 'Bpifrance', investors: [] },
       ],
-      kpiHistory: ['Nordlys Robotics SAS', 'Canopée Data SAS'],
+      kpiHistory: ['Nordlys Robotics SAS', 'Canopée Data SAS', 'Vauban Mobility SAS', 'Citadelle Foods SAS'],
+      targets: [
+        { key: 'jobs_created', value: 40 },
+        { key: 'active_startups', value: 6 },
+        { key: 'funds_raised_eur', value: 2_500_000 },
+      ],
     },
     programs: [
       {
         site: 'lille',
         kind: 'incubator',
         name: 'Incubateur Lille',
-        cohort: { name: 'Promo 2026', startsOn: '2026-01-05', endsOn: '2026-12-19', capacity: 12, enroll: [['Nordlys Robotics SAS', 'active'], ['Canopée Data SAS', 'graduated']] },
+        cohort: { name: 'Promo 2026', startsOn: '2026-01-05', endsOn: '2026-12-19', capacity: 12, enroll: [['Nordlys Robotics SAS', 'active'], ['Canopée Data SAS', 'graduated'], ['Vauban Mobility SAS', 'active'], ['Citadelle Foods SAS', 'active']] },
       },
       {
         site: 'eurasante',
@@ -261,6 +270,12 @@ async function seedFunding(manager: EntityManager, organisationId: string, fundi
     }
   }
   for (const [index, name] of funding.kpiHistory.entries()) await seedKpiHistory(manager, organisationId, startupIds.get(name) as string, index);
+  for (const target of funding.targets) {
+    await manager.query(
+      `INSERT INTO organisation_targets (organisation_id, key, year, value) VALUES ($1, $2, extract(year FROM now())::int, $3) ON CONFLICT DO NOTHING`,
+      [organisationId, target.key, target.value],
+    );
+  }
 }
 
 /**
@@ -284,10 +299,10 @@ async function seedKpiHistory(manager: EntityManager, organisationId: string, st
     );
     if (!report) continue;
     const values: Record<string, string> = {
-      headcount: String(4 + seed * 8 + Math.floor(step / 3)),
+      headcount: String(4 + (seed % 2) * 8 + seed + Math.floor(step / 3)),
       jobs_created: String(step % 3 === 0 ? 1 : 0),
-      revenue: (8000 + seed * 30000 + step * 1250.5).toFixed(2),
-      customers: String(3 + seed * 10 + step),
+      revenue: (8000 + (seed % 2) * 30000 + seed * 1500 + step * 1250.5).toFixed(2),
+      customers: String(3 + (seed % 2) * 10 + seed + step),
     };
     for (const [key, value] of Object.entries(values)) {
       await manager.query('INSERT INTO kpi_values (report_id, definition_id, value) VALUES ($1, $2, $3)', [report.id, definitions.get(key), value]);

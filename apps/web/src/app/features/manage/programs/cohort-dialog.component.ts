@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
@@ -14,7 +14,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { CohortResponse, CreateCohortRequest, ProgramResponse, UpdateCohortRequest } from '@incubator/contracts';
 import { Observable } from 'rxjs';
-import { FormError, formError } from '../../../core/forms/api-error';
+import { submitForm, submitState } from '../../../core/forms/submit-form';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { notBlank, VALIDATE_WHILE_TYPING, wholeNumber } from '../../../core/forms/form-validation';
 import { endsOnFromLastDay, lastDayFromEndsOn } from '../../../core/programs/cohort-dates';
@@ -76,8 +76,9 @@ export class CohortDialogComponent {
       [Validators.required, Validators.min(1), Validators.max(MAX_CAPACITY), wholeNumber],
     ],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<FormError | null>(null);
+  private readonly submission = submitState();
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   constructor() {
     this.form.controls.firstDay.valueChanges
@@ -86,23 +87,14 @@ export class CohortDialogComponent {
   }
 
   protected submit(): void {
-    if (this.submitting()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.save().subscribe({
-      next: (cohort) => this.dialogRef.close(cohort),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        // 400 at endsOn (ends before it starts), 409 at capacity (below the seats taken) or name.
-        this.error.set(formError(this.form, error, { startsOn: 'firstDay', endsOn: 'lastDay' }));
-      },
-    });
+    // 400 at endsOn (ends before it starts), 409 at capacity (below the seats taken) or name.
+    submitForm(
+      this.form,
+      this.submission,
+      () => this.save(),
+      (cohort) => this.dialogRef.close(cohort),
+      { startsOn: 'firstDay', endsOn: 'lastDay' },
+    );
   }
 
   private save(): Observable<CohortResponse> {

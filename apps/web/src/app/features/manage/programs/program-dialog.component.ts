@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { CreateProgramRequest, PROGRAM_KINDS, ProgramKind, ProgramResponse, SiteResponse } from '@incubator/contracts';
-import { FormError, formError } from '../../../core/forms/api-error';
+import { submitForm, submitState } from '../../../core/forms/submit-form';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
 import { notBlank, VALIDATE_WHILE_TYPING } from '../../../core/forms/form-validation';
@@ -52,17 +52,21 @@ export class ProgramDialogComponent {
     name: ['', [Validators.required, notBlank, Validators.maxLength(120)]],
     description: ['', Validators.maxLength(2000)],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<FormError | null>(null);
+  private readonly submission = submitState();
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   protected submit(): void {
-    if (this.submitting()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    // A 409 names the field: the name is already used on the site.
+    submitForm(
+      this.form,
+      this.submission,
+      () => this.programs.createProgram(this.request()),
+      (program) => this.dialogRef.close(program),
+    );
+  }
+
+  private request(): CreateProgramRequest {
     const value = this.form.getRawValue();
     const request: CreateProgramRequest = {
       siteId: value.siteId,
@@ -72,15 +76,6 @@ export class ProgramDialogComponent {
     if (value.description.trim()) {
       request.description = value.description.trim();
     }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.programs.createProgram(request).subscribe({
-      next: (program) => this.dialogRef.close(program),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        // A 409 names the field: the name is already used on the site.
-        this.error.set(formError(this.form, error));
-      },
-    });
+    return request;
   }
 }

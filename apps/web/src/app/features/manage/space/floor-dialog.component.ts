@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { BuildingResponse, FloorResponse } from '@incubator/contracts';
-import { FormError, formError } from '../../../core/forms/api-error';
+import { submitForm, submitState } from '../../../core/forms/submit-form';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { notBlank, VALIDATE_WHILE_TYPING, wholeNumber } from '../../../core/forms/form-validation';
 import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
@@ -110,28 +110,24 @@ export class FloorDialogComponent {
   });
   private readonly layout = toSignal(this.form.controls.layout.valueChanges, { initialValue: '' });
   protected readonly preview = computed(() => parseLayout(this.layout()));
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<FormError | null>(null);
+  private readonly submission = submitState();
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   protected submit(): void {
-    if (this.submitting()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.space
-      .createFloor({ buildingId: value.buildingId, level: Number(value.level), name: value.name.trim(), layout: value.layout })
-      .subscribe({
-        next: (floor) => this.dialogRef.close(floor),
-        error: (error: unknown) => {
-          this.submitting.set(false);
-          this.error.set(formError(this.form, error));
-        },
-      });
+    submitForm(
+      this.form,
+      this.submission,
+      () => {
+        const value = this.form.getRawValue();
+        return this.space.createFloor({
+          buildingId: value.buildingId,
+          level: Number(value.level),
+          name: value.name.trim(),
+          layout: value.layout,
+        });
+      },
+      (floor) => this.dialogRef.close(floor),
+    );
   }
 }

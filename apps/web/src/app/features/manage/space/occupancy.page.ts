@@ -1,5 +1,3 @@
-import { DOCUMENT } from '@angular/common';
-import { HttpResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
@@ -9,9 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { OccupancyResponse, RentRollResponse } from '@incubator/contracts';
-import { Observable, startWith } from 'rxjs';
-import { attachmentName, saveFile } from '../../../core/api/save-file';
-import { FormError, genericError } from '../../../core/forms/api-error';
+import { startWith } from 'rxjs';
+import { fileDownloads } from '../../../core/api/file-download';
 import { CalendarDatePipe } from '../../../core/i18n/calendar-date.pipe';
 import { LocalNumberPipe } from '../../../core/i18n/local-number.pipe';
 import { LocaleService } from '../../../core/i18n/locale.service';
@@ -207,7 +204,6 @@ export function formatRate(rate: number, locale: string): string {
 })
 export class OccupancyPage {
   private readonly space = inject(SpaceService);
-  private readonly document = inject(DOCUMENT);
 
   protected readonly locale = inject(LocaleService).locale;
   protected readonly dateControl = new FormControl(today(), { nonNullable: true });
@@ -219,9 +215,10 @@ export class OccupancyPage {
   protected readonly rentRollFailed = signal(false);
   protected readonly rate = (value: number) => formatRate(value, this.locale());
   protected readonly money = (cents: number) => formatCents(cents, this.locale());
-  /** The file being downloaded, one at a time. */
-  protected readonly exporting = signal<string | null>(null);
-  protected readonly exportError = signal<FormError | null>(null);
+  /** One file at a time. */
+  private readonly downloads = fileDownloads();
+  protected readonly exporting = this.downloads.busy;
+  protected readonly exportError = this.downloads.error;
 
   constructor() {
     this.dateControl.valueChanges.pipe(startWith(this.dateControl.value), takeUntilDestroyed()).subscribe((on) => {
@@ -253,34 +250,14 @@ export class OccupancyPage {
   protected exportOccupancy(format: SpaceExportFormat): void {
     const on = this.dateControl.value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(on)) {
-      this.download(this.space.occupancyExport(on, format), `occupancy-${on}.${format}`);
+      this.downloads.start(this.space.occupancyExport(on, format), `occupancy-${on}.${format}`);
     }
   }
 
   protected exportRentRoll(format: SpaceExportFormat): void {
     const month = this.monthControl.value;
     if (/^\d{4}-\d{2}$/.test(month)) {
-      this.download(this.space.rentRollExport(month, format), `rent-roll-${month}.${format}`);
+      this.downloads.start(this.space.rentRollExport(month, format), `rent-roll-${month}.${format}`);
     }
-  }
-
-  private download(file: Observable<HttpResponse<Blob>>, fallback: string): void {
-    if (this.exporting() !== null) {
-      return;
-    }
-    this.exporting.set(fallback);
-    this.exportError.set(null);
-    file.subscribe({
-      next: (response) => {
-        this.exporting.set(null);
-        if (response.body) {
-          saveFile(this.document, response.body, attachmentName(response.headers.get('Content-Disposition'), fallback));
-        }
-      },
-      error: (error: unknown) => {
-        this.exporting.set(null);
-        this.exportError.set(genericError(error));
-      },
-    });
   }
 }

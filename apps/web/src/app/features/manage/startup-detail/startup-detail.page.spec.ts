@@ -1,10 +1,17 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CohortResponse, EnrollmentResponse, MilestoneResponse, StartupResponse } from '@incubator/contracts';
+import {
+  CohortResponse,
+  EnrollmentResponse,
+  FundingRoundResponse,
+  KpiReportResponse,
+  MilestoneResponse,
+  StartupResponse,
+} from '@incubator/contracts';
 import { clickOn, settle, typeInto } from '../../../../testing/dom';
 import { signIn } from '../../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../../testing/transloco-testing';
@@ -60,12 +67,50 @@ const mvp: MilestoneResponse = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
+const march: KpiReportResponse = {
+  id: 'report-03',
+  startupId: 'startup-acme',
+  startupName: 'Acme SAS',
+  period: '2026-03',
+  periodStart: '2026-03-01',
+  periodEnd: '2026-04-01',
+  dueOn: '2026-04-16',
+  status: 'validated',
+  values: { headcount: '5', revenue: '12000.00' },
+  fundsRaisedEur: '0.00',
+  returnComment: null,
+  submittedAt: '2026-04-02T10:00:00Z',
+  validatedAt: '2026-04-03T10:00:00Z',
+  updatedAt: '2026-04-03T10:00:00Z',
+};
+const seed: FundingRoundResponse = {
+  id: 'round-1',
+  startupId: 'startup-acme',
+  startupName: 'Acme SAS',
+  kind: 'seed',
+  status: 'closed',
+  currency: 'EUR',
+  amount: '1500000.00',
+  eurRate: '1',
+  amountEur: '1500000.00',
+  amountEurCents: 150000000,
+  announcedOn: null,
+  closedOn: '2026-03-10',
+  investors: [{ id: 'inv-1', name: 'Nord Capital', kind: 'fund' }],
+  leadInvestorId: 'inv-1',
+  preMoneyValuation: '6000000.00',
+  valuationHidden: false,
+  updatedAt: '2026-03-10T10:00:00Z',
+};
+
 describe('StartupDetailPage', () => {
   let backend: HttpTestingController;
   let page: HTMLElement;
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
+      // The charts stay placeholders: chart.js needs a real canvas.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       imports: [translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
       providers: [
         provideHttpClient(),
@@ -85,6 +130,13 @@ describe('StartupDetailPage', () => {
     backend.expectOne('/api/startups/startup-acme/milestones').flush([mvp]);
     backend.expectOne((r) => r.url === '/api/cohorts').flush([autumn, spring]);
     await settle();
+    const reports = backend.expectOne((r) => r.url === '/api/kpi-reports');
+    expect(reports.request.params.get('startupId')).toBe('startup-acme');
+    reports.flush({ items: [march], total: 1, limit: 100, offset: 0 });
+    const rounds = backend.expectOne((r) => r.url === '/api/funding-rounds');
+    expect(rounds.request.params.get('startupId')).toBe('startup-acme');
+    rounds.flush({ items: [seed], total: 1, limit: 100, offset: 0 });
+    await settle();
     page = harness.routeNativeElement as HTMLElement;
   });
 
@@ -101,6 +153,18 @@ describe('StartupDetailPage', () => {
     const timeline = page.querySelector('[data-testid="timeline"]');
     expect(timeline?.textContent).toContain('Milestone due: MVP in production');
     expect(timeline?.textContent).toContain('Jan 15, 2026');
+  });
+
+  it("shows the startup's KPI reports and its funding rounds", () => {
+    const section = page.querySelector('[data-testid="startup-kpis"]');
+    expect(section?.querySelectorAll('[data-testid="startup-kpi-report"]')).toHaveLength(1);
+    expect(section?.querySelector('[data-testid="startup-kpi-report"]')?.textContent).toContain('March 2026');
+    expect(section?.querySelector('[data-testid="startup-kpi-report"]')?.textContent).toContain('Validated');
+    const rows = section?.querySelectorAll('[data-testid="round-row"]') ?? [];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].textContent).toContain('Seed');
+    expect(rows[0].textContent).toContain('€1,500,000.00');
+    expect(rows[0].textContent).toContain('Nord Capital (lead)');
   });
 
   it('enrolls the startup in a cohort, then offers the next moves and records them on the timeline', async () => {

@@ -31,6 +31,7 @@ import { MilestoneListComponent, upsertMilestone } from '../../pipeline/mileston
 import { StartupForm, startupForm, toUpdateRequest } from '../../pipeline/startup-form/startup-form';
 import { StartupFieldsComponent } from '../../pipeline/startup-form/startup-fields.component';
 import { EnrollmentCardComponent } from './enrollment-card.component';
+import { StartupKpisComponent } from './startup-kpis.component';
 import { buildTimeline } from './timeline';
 
 type PageState = 'loading' | 'loaded' | 'notFound' | 'failed';
@@ -54,6 +55,7 @@ type PageState = 'loading' | 'loaded' | 'notFound' | 'failed';
     RouterLink,
     SelectFieldComponent,
     StartupFieldsComponent,
+    StartupKpisComponent,
     TranslocoDirective,
   ],
   providers: [VALIDATE_WHILE_TYPING],
@@ -83,6 +85,7 @@ export class StartupDetailPage {
   protected readonly canEdit = computed(() => this.can(Permission.StartupsEdit));
   protected readonly canWriteMilestones = computed(() => this.can(Permission.MilestonesWrite));
   protected readonly canReview = computed(() => this.can(Permission.MilestonesReview));
+  protected readonly canReadKpis = computed(() => this.can(Permission.KpisRead) && this.can(Permission.FundingRead));
 
   /** Cohorts the startup is not in yet, the ones still to come first. */
   protected readonly enrollableCohorts = computed(() => {

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { StartupResponse } from '@incubator/contracts';
-import { FormError, formError } from '../../../core/forms/api-error';
+import { submitForm, submitState } from '../../../core/forms/submit-form';
 import { StartupsService } from '../../../core/startups/startups.service';
 import { startupForm, toCreateRequest } from '../../pipeline/startup-form/startup-form';
 import { StartupFieldsComponent } from '../../pipeline/startup-form/startup-fields.component';
@@ -43,26 +43,17 @@ export class StartupDialogComponent {
   private readonly dialogRef = inject<MatDialogRef<StartupDialogComponent, StartupResponse>>(MatDialogRef);
 
   protected readonly form = startupForm(inject(NonNullableFormBuilder));
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<FormError | null>(null);
+  private readonly submission = submitState();
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   protected submit(): void {
-    if (this.submitting()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.startups.create(toCreateRequest(this.form)).subscribe({
-      next: (startup) => this.dialogRef.close(startup),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        // 400 or 409 at `siren`: invalid, or already registered.
-        this.error.set(formError(this.form, error));
-      },
-    });
+    // 400 or 409 at `siren`: invalid, or already registered.
+    submitForm(
+      this.form,
+      this.submission,
+      () => this.startups.create(toCreateRequest(this.form)),
+      (startup) => this.dialogRef.close(startup),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -13,7 +13,7 @@ import {
   MilestoneResponse,
   MilestoneStatus,
 } from '@incubator/contracts';
-import { FormError, formError } from '../../../core/forms/api-error';
+import { submitForm, submitState } from '../../../core/forms/submit-form';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { SelectFieldComponent } from '../../../core/forms/select-field.component';
 import { httpUrl, notBlank, VALIDATE_WHILE_TYPING } from '../../../core/forms/form-validation';
@@ -56,17 +56,20 @@ export class MilestoneDialogComponent {
     evidenceNote: ['', Validators.maxLength(4000)],
     evidenceUrl: ['', [Validators.maxLength(500), httpUrl]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<FormError | null>(null);
+  private readonly submission = submitState();
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   protected submit(): void {
-    if (this.submitting()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    submitForm(
+      this.form,
+      this.submission,
+      () => this.milestones.create(this.data.startupId, this.request()),
+      (milestone) => this.dialogRef.close(milestone),
+    );
+  }
+
+  private request(): CreateMilestoneRequest {
     const value = this.form.getRawValue();
     const request: CreateMilestoneRequest = {
       title: value.title.trim(),
@@ -80,14 +83,6 @@ export class MilestoneDialogComponent {
     if (value.evidenceUrl.trim()) {
       request.evidenceUrl = value.evidenceUrl.trim();
     }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.milestones.create(this.data.startupId, request).subscribe({
-      next: (milestone) => this.dialogRef.close(milestone),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.error.set(formError(this.form, error));
-      },
-    });
+    return request;
   }
 }

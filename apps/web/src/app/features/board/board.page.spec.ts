@@ -1,0 +1,190 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { BoardQuarterResponse, HeadlineFigure, KpiAggregatesResponse } from '@incubator/contracts';
+import { byTestId, clickOn, settle, typeInto } from '../../../testing/dom';
+import { signIn } from '../../../testing/identity-fixtures';
+import { translocoTesting } from '../../../testing/transloco-testing';
+import { LocaleService } from '../../core/i18n/locale.service';
+import { reportFile, reportRun } from '../../core/reports/report-fixtures';
+import { BoardPage } from './board.page';
+
+function figure(key: HeadlineFigure['key'], overrides: Partial<HeadlineFigure> = {}): HeadlineFigure {
+  return { key, value: 10, previousQuarter: 10, previousYear: 10, series: [8, 9, 10, 10, 10, 10, 10, 10], ...overrides };
+}
+
+function quarterData(quarter: string): BoardQuarterResponse {
+  return {
+    quarter,
+    from: '2026-07-01',
+    to: '2026-10-01',
+    organisationName: 'EuraTechnologies',
+    headline: [
+      figure('jobs_created', { value: 45, previousQuarter: 40, previousYear: 30, series: [10, 20, null, 30, 35, 38, 40, 45] }),
+      figure('funds_raised_eur', { value: 1200000, previousQuarter: 1500000, previousYear: null }),
+      figure('milestone_completion', { value: null, previousQuarter: 50, previousYear: 40, series: [null, null] }),
+    ],
+    aggregates: {} as KpiAggregatesResponse,
+    bySite: [{ id: 's1', name: 'Lille', activeStartups: 12, jobsCreated: '30', headcount: '120', fundsRaisedEur: '900000' }],
+    byProgram: [],
+    bySector: [],
+    rounds: [{ startupName: 'Acme SAS', kind: 'seed', amountEur: '1200000.00', closedOn: '2026-08-14', lead: 'Nord Capital' }],
+    targets: [{ key: 'jobs_created', year: 2026, target: '120', actual: '90' }],
+    space: { leasedM2: 1440, leasableM2: 1920, occupancyRate: 75, jobsPer100M2: 8.3 },
+  };
+}
+
+describe('BoardPage (the board dashboard)', () => {
+  let backend: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    // Only the date is fixed (Sunday 22 November 2026): Q3 is the last completed quarter.
+    jest.useFakeTimers({
+      now: new Date('2026-11-22T10:00:00Z'),
+      // Timers stay real: Angular and the tests wait on them.
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'nextTick',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'hrtime',
+        'performance',
+      ],
+    });
+    TestBed.configureTestingModule({
+      imports: [translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'board', component: BoardPage }]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+      // The charts stay placeholders: chart.js needs a real canvas.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    });
+    TestBed.inject(LocaleService).use('en');
+    backend = TestBed.inject(HttpTestingController);
+    await signIn('board');
+  });
+
+  afterEach(() => {
+    backend.verify();
+    localStorage.clear();
+    jest.useRealTimers();
+  });
+
+  const view = () => harness.routeNativeElement as HTMLElement;
+  const text = (testId: string) => byTestId(testId, view()).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  async function open(url: string, quarter: string, packs = [reportRun({ status: 'completed' })]) {
+    harness = await RouterTestingHarness.create(url);
+    answerQuarter(quarter);
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush(packs);
+    backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
+    await settle();
+  }
+
+  function answerQuarter(quarter: string) {
+    backend.expectOne(`/api/board/quarters/${quarter}`).flush(quarterData(quarter));
+  }
+
+  it("opens on the last completed quarter, among the current quarter and the 11 before it", async () => {
+    await open('/board', '2026-Q3');
+    const select = byTestId<HTMLSelectElement>('quarter-select', view());
+    const options = Array.from(select.options).map((o) => o.value);
+    expect(options).toHaveLength(12);
+    expect(options[0]).toBe('2026-Q4');
+    expect(options[11]).toBe('2024-Q1');
+    expect(select.value).toBe('2026-Q3');
+    expect(select.selectedOptions[0].textContent?.trim()).toBe('Q3 2026');
+  });
+
+  it("opens on the address's quarter, and puts the quarter chosen in the address", async () => {
+    await open('/board?quarter=2026-Q2', '2026-Q2');
+    expect(byTestId<HTMLSelectElement>('quarter-select', view()).value).toBe('2026-Q2');
+
+    await typeInto('quarter-select', '2025-Q4', view());
+    answerQuarter('2025-Q4');
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/board?quarter=2025-Q4');
+    expect(text('headline-jobs_created')).toContain('45');
+  });
+
+  it('shows each headline figure with its change in % and its sparkline, and "—" for a withheld one', async () => {
+    await open('/board', '2026-Q3');
+    const jobs = text('headline-jobs_created');
+    expect(jobs).toContain('Jobs created');
+    expect(jobs).toContain('45');
+    expect(jobs).toContain('+12.5% vs previous quarter');
+    expect(jobs).toContain('+50% vs a year earlier');
+    const path = byTestId('headline-jobs_created', view()).querySelector('svg path')?.getAttribute('d');
+    expect(path).toMatch(/^M\S+ \S+ L\S+ \S+ M/);
+
+    const funds = text('headline-funds_raised_eur');
+    expect(funds).toContain('€1,200,000');
+    expect(funds).toContain('-20% vs previous quarter');
+    expect(funds).not.toContain('year earlier');
+
+    const milestones = text('headline-milestone_completion');
+    expect(milestones).toContain('—');
+    expect(milestones).toContain('Withheld: fewer than 3 startups');
+    expect(byTestId('headline-milestone_completion', view()).querySelector('svg')).toBeNull();
+  });
+
+  it('shows the targets, the space, the rounds and the breakdowns with their table', async () => {
+    await open('/board', '2026-Q3');
+    expect(text('target-jobs_created')).toContain('90 / 120');
+    expect(text('target-jobs_created')).toContain('75% of the target');
+    expect(text('space-jobs-per-100m2')).toBe('8.3');
+    expect(text('space-occupancy')).toBe('75%');
+    expect(text('board-rounds')).toContain('Acme SAS');
+    expect(text('board-rounds')).toContain('€1,200,000.00');
+    expect(text('chart-by-site')).toContain('Lille');
+    expect(text('chart-by-program')).toContain('No figure to show.');
+  });
+
+  it("lists the board packs with the user's language first, and asks for the quarter's pack", async () => {
+    const files = [
+      reportFile({ id: 'f1', format: 'pdf', locale: 'fr' }),
+      reportFile({ id: 'f2', format: 'xlsx', locale: 'en' }),
+      reportFile({ id: 'f3', format: 'pdf', locale: 'en' }),
+      reportFile({ id: 'f4', format: 'xlsx', locale: 'fr' }),
+    ];
+    await open('/board?quarter=2026-Q2', '2026-Q2', [reportRun({ status: 'completed', progress: 100, files })]);
+    const row = byTestId('pack-row', view());
+    expect(row.dataset['period']).toBe('2026-Q3');
+    const buttons = Array.from(row.querySelectorAll('button')).map((b) => b.dataset['testid']);
+    expect(buttons).toEqual(['pack-download-pdf-en', 'pack-download-xlsx-en', 'pack-download-pdf-fr', 'pack-download-xlsx-fr']);
+
+    expect(text('pack-generate')).toBe('Generate the Q2 2026 pack');
+    await clickOn('pack-generate', view());
+    const post = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/report-runs');
+    expect(post.request.body).toEqual({ kind: 'board_pack', period: '2026-Q2' });
+    post.flush(reportRun({ id: 'run-2', period: '2026-Q2', status: 'running', progress: 30 }));
+    await settle();
+
+    const rows = view().querySelectorAll<HTMLElement>('[data-testid="pack-row"]');
+    expect(rows[0].dataset['period']).toBe('2026-Q2');
+    expect(byTestId('pack-progress', rows[0]).getAttribute('aria-valuenow')).toBe('30');
+    expect(rows[0].textContent).toContain('30% done');
+    expect(byTestId<HTMLButtonElement>('pack-generate', view()).disabled).toBe(true);
+  });
+
+  it('shows why a pack failed', async () => {
+    await open('/board', '2026-Q3', [reportRun({ status: 'failed', error: 'The PDF could not be produced' })]);
+    expect(text('pack-error')).toBe('The PDF could not be produced');
+    expect(text('pack-generate')).toBe('Regenerate the Q3 2026 pack');
+  });
+});

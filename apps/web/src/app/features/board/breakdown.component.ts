@@ -1,0 +1,75 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { BreakdownRow, Locale } from '@incubator/contracts';
+import { formatEuros } from '../../core/funding/amounts';
+import { BreakdownChartComponent } from './breakdown-chart.component';
+
+/** A breakdown of the quarter (by site, programme or sector): bars, and the same figures as a table. */
+@Component({
+  selector: 'app-breakdown',
+  imports: [BreakdownChartComponent, TranslocoDirective],
+  template: `
+    <ng-container *transloco="let t">
+      <h3 [id]="titleId()">{{ title() }}</h3>
+      @if (rows().length === 0) {
+        <p class="muted">{{ t('reports.board.noBreakdown') }}</p>
+      } @else {
+        @defer (on idle) {
+          <app-breakdown-chart
+            [rows]="rows()"
+            [label]="t('reports.board.chartLabel', { title: title() })"
+            [series]="[t('reports.board.activeStartups'), t('reports.board.jobsCreated')]"
+            [locale]="locale()"
+          />
+        } @placeholder {
+          <div class="chart-placeholder"></div>
+        }
+        <details>
+          <summary>{{ t('reports.board.showTable') }}</summary>
+          <div class="table-scroll">
+            <table class="data" [attr.aria-labelledby]="titleId()">
+              <thead>
+                <tr>
+                  <th scope="col">{{ t('reports.board.name') }}</th>
+                  <th scope="col" class="num">{{ t('reports.board.activeStartups') }}</th>
+                  <th scope="col" class="num">{{ t('reports.board.jobsCreated') }}</th>
+                  <th scope="col" class="num">{{ t('reports.board.headcount') }}</th>
+                  <th scope="col" class="num">{{ t('reports.board.fundsRaised') }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (row of rows(); track row.id) {
+                  <tr>
+                    <th scope="row">{{ row.name }}</th>
+                    <td class="num">{{ number(row.activeStartups) }}</td>
+                    <td class="num">{{ number(row.jobsCreated) }}</td>
+                    <td class="num">{{ number(row.headcount) }}</td>
+                    <td class="num">{{ euros(row.fundsRaisedEur) }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        </details>
+      }
+    </ng-container>
+  `,
+  styleUrl: './breakdown.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BreakdownComponent {
+  readonly rows = input.required<readonly BreakdownRow[]>();
+  readonly title = input.required<string>();
+  readonly locale = input.required<Locale>();
+  readonly name = input.required<string>();
+
+  protected readonly titleId = computed(() => `breakdown-${this.name()}-title`);
+
+  protected number(value: number | string | null): string {
+    return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: 1 }).format(Number(value));
+  }
+
+  protected euros(value: string | null): string {
+    return formatEuros(value, this.locale());
+  }
+}

@@ -1,0 +1,123 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { HeadlineFigure, Locale } from '@incubator/contracts';
+import { changePercent } from '../../core/reports/quarters';
+import { sparklinePath } from '../../core/reports/sparkline';
+import { formatChange, formatFigure } from './board-format';
+
+const SPARK_WIDTH = 120;
+const SPARK_HEIGHT = 32;
+
+interface Change {
+  /** Translation key of what it compares with. */
+  label: string;
+  text: string;
+  direction: 'up' | 'down' | 'flat';
+}
+
+/** One headline figure of the quarter: its value, how it moved, and its last eight quarters as a sparkline. */
+@Component({
+  selector: 'app-headline-card',
+  imports: [TranslocoDirective],
+  template: `
+    <ng-container *transloco="let t">
+      <h3>{{ t('reports.headline.' + figure().key) }}</h3>
+      @if (figure().value === null) {
+        <p class="value" [title]="t('reports.board.withheld')">—</p>
+        <p class="note" data-testid="headline-withheld">{{ t('reports.board.withheld') }}</p>
+      } @else {
+        <p class="value" data-testid="headline-value">{{ value() }}</p>
+      }
+      <ul class="changes">
+        @for (change of changes(); track change.label) {
+          <li [class]="change.direction">
+            <span aria-hidden="true">{{ arrows[change.direction] }}</span>
+            <strong>{{ change.text }}</strong> {{ t(change.label) }}
+          </li>
+        }
+      </ul>
+      @if (path()) {
+        <svg
+          class="sparkline"
+          [attr.viewBox]="'0 0 ' + width + ' ' + height"
+          [attr.width]="width"
+          [attr.height]="height"
+          role="img"
+          [attr.aria-label]="t('reports.board.sparkline')"
+          data-testid="headline-sparkline"
+        >
+          <path [attr.d]="path()" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+        </svg>
+      }
+    </ng-container>
+  `,
+  styles: `
+    :host {
+      display: block;
+      padding: 1rem;
+      border: 2px solid var(--mat-sys-outline);
+      border-radius: 0.75rem;
+      background: var(--mat-sys-surface-container-lowest);
+    }
+    h3 {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .value {
+      margin: 0.25rem 0;
+      font-size: clamp(2rem, 4vw, 3rem);
+      font-weight: 700;
+      line-height: 1.1;
+      font-variant-numeric: tabular-nums;
+    }
+    .note {
+      margin: 0;
+      font: var(--mat-sys-body-small);
+    }
+    .changes {
+      list-style: none;
+      padding: 0;
+      margin: 0.25rem 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .up {
+      color: #0b6b2b;
+    }
+    .down {
+      color: #a4161a;
+    }
+    .sparkline {
+      color: var(--mat-sys-primary);
+      display: block;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HeadlineCardComponent {
+  readonly figure = input.required<HeadlineFigure>();
+  readonly locale = input.required<Locale>();
+
+  protected readonly width = SPARK_WIDTH;
+  protected readonly height = SPARK_HEIGHT;
+  protected readonly arrows = { up: '▲', down: '▼', flat: '▶' };
+  protected readonly value = computed(() => formatFigure(this.figure().key, this.figure().value, this.locale()));
+  protected readonly path = computed(() => sparklinePath(this.figure().series, SPARK_WIDTH, SPARK_HEIGHT));
+  protected readonly changes = computed<Change[]>(() => {
+    const { value, previousQuarter, previousYear } = this.figure();
+    const changes: Change[] = [];
+    for (const [label, previous] of [
+      ['reports.board.vsPreviousQuarter', previousQuarter],
+      ['reports.board.vsPreviousYear', previousYear],
+    ] as const) {
+      const change = changePercent(value, previous);
+      if (change !== null) {
+        changes.push({
+          label,
+          text: formatChange(change, this.locale()),
+          direction: change > 0 ? 'up' : change < 0 ? 'down' : 'flat',
+        });
+      }
+    }
+    return changes;
+  });
+}

@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+import { createDataSource } from '@incubator/api/database';
+import { FULL_SIZE, generateEcosystem } from '../data/ecosystem';
+import { startProduct } from '../stack/product';
+import { WORKSPACE_ROOT } from '../stack/local-stack';
+import { benchApiLoad } from './api-load';
+import { benchBoardPack } from './board-pack';
+import { benchClient } from './client';
+import { benchProposals } from './proposals';
+import { BenchRow, printRows, writeReport } from './report';
+
+/**
+ * `npm run bench`: the whole product on a throwaway stack (built api, worker and web), the generated
+ * ecosystem (10,000 startups, 30 sites, 10,000 modules, ten years of monthly KPIs, 50,000 rounds),
+ * then every benchmark, each next to a floor measured in the same run; results in docs/benchmarks.md.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const notes: string[] = [];
+  const log = (line: string) => {
+    console.log(line);
+    notes.push(line);
+  };
+  log('starting the product (throwaway stack, build cached when unchanged)…');
+  const product = await startProduct({ mode: 'throwaway', log: () => undefined, onCrash: (name, code) => log(`!! ${name} exited with ${code}`) });
+  const db = await createDataSource(product.databaseUrl).initialize();
+  const rows: BenchRow[] = [];
+  try {
+    log('generating the ecosystem…');
+    const eco = await generateEcosystem(db, FULL_SIZE, 42, log);
+    log('API reads under load…');
+    rows.push(...(await benchApiLoad(product.apiUrl, db, eco, log)));
+    log('allocation proposals…');
+    rows.push(...(await benchProposals(db, log)));
+    log('board pack…');
+    rows.push(...(await benchBoardPack(db, eco, log)));
+    log('client…');
+    rows.push(...(await benchClient(WORKSPACE_ROOT, product.webUrl, log)));
+  } finally {
+    await db.destroy();
+    await product.stop();
+  }
+  console.log('');
+  printRows(rows, console.log);
+  const file = writeReport(WORKSPACE_ROOT, rows, notes, (performance.now() - started) / 1000);
+  console.log(`\nwritten to ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
