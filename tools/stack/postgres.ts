@@ -16,6 +16,8 @@ export interface PostgresOptions {
   database: string;
   /** false for throwaway test clusters: no fsync, much faster, lost on a machine crash. */
   durable: boolean;
+  /** A fixed port (a restart on the same address, for the fault tests); a free one otherwise. */
+  port?: number;
   log: (line: string) => void;
 }
 
@@ -34,7 +36,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const dataDir = join(options.dir, 'pgdata');
   await stopStaleServer(join(dataDir, 'postmaster.pid'), 'postgres', 'SIGINT');
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -24,13 +24,13 @@ export class MissingRedisError extends Error {
  * Starts `redis-server` from the PATH on a free port, with its own directory and an append-only file
  * so queued jobs survive a restart, and `noeviction` as BullMQ requires.
  */
-export async function startRedis(options: { dir: string; log: (line: string) => void }): Promise<RunningRedis> {
+export async function startRedis(options: { dir: string; log: (line: string) => void; port?: number }): Promise<RunningRedis> {
   if (spawnSync('redis-server', ['--version']).error) throw new MissingRedisError();
   mkdirSync(options.dir, { recursive: true });
   const pidFile = join(options.dir, 'redis.pid');
   await stopStaleServer(pidFile, 'redis-server', 'SIGTERM');
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     'redis-server',
     [

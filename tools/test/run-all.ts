@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WORKSPACE_ROOT } from '../stack/local-stack';
 
 /**
- * `npm test`: lint, type-check, unit, integration and end-to-end tests, in that order, each step run
+ * `npm test`: lint, type-check, unit, integration, end-to-end and fault tests, in that order, each step run
  * even when an earlier one failed, then one summary line: `<passed> passed, <failed> failed`.
  * Exits non-zero when anything failed. `--only=unit,integration` runs a subset.
  */
@@ -92,6 +92,7 @@ const steps: Array<[string, () => StepResult]> = [
   ['unit', () => jestStep('unit', 'jest.config.ts')],
   ['integration', () => jestStep('integration', 'jest.integration.config.ts')],
   ['e2e', e2eStep],
+  ['faults', () => jestStep('faults', 'jest.faults.config.ts')],
 ];
 
 rmSync(RESULTS_DIR, { recursive: true, force: true });

@@ -49,8 +49,29 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const error = typeof payload === 'object' && 'error' in payload ? String(payload.error) : exception.name;
       return { statusCode: status, error, message };
     }
+    if (isDependencyDown(exception)) {
+      const fr = requestLocale(request.headers['accept-language']) === 'fr';
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: fr ? 'Service momentanément indisponible, réessayez dans un instant.' : 'Service briefly unavailable, try again in a moment.',
+        retryAfter: 5,
+      } as ApiErrorResponse;
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
   }
+}
+
+/**
+ * The database or Redis is unreachable or restarting (refused, reset, shut down by an administrator,
+ * pool timeout): a 503 the client may retry, not a 500 — the request itself was fine.
+ */
+export function isDependencyDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  const code = e.code ?? e.driverError?.code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(code)) return true;
+  const message = `${e.message ?? ''} ${e.driverError?.message ?? ''}`;
+  return /Connection terminated|timeout exceeded when trying to connect|Connection is closed|connect ECONNREFUSED|the database system is (starting up|shutting down)|Stream isn't writeable/i.test(message);
 }
 
 /** Replaces every bilingual text ({fr, en}) in a body by the text in one language. */

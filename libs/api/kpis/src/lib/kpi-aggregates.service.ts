@@ -122,9 +122,18 @@ export function aggregatesSql(organisationId: string, query: KpiAggregatesQuery)
           WHERE c.starts_on < ${to}::date AND c.ends_on > ${from}::date AND ${programWhere}),
         reports AS (
           SELECT r.id, r.startup_id, r.period_start FROM kpi_reports r JOIN scope ON scope.id = r.startup_id
-          WHERE r.organisation_id = ${org} AND r.status = 'validated' AND r.period_start >= ${from}::date AND r.period_end <= ${to}::date),
-        vals AS (SELECT rp.startup_id, rp.period_start, v.definition_id, v.value FROM reports rp JOIN kpi_values v ON v.report_id = rp.id),
-        latest AS (SELECT DISTINCT ON (startup_id, definition_id) startup_id, definition_id, value FROM vals ORDER BY startup_id, definition_id, period_start DESC),
+          WHERE r.organisation_id = ${org} AND r.status = 'validated' AND r.period_start >= ${from}::date AND r.period_start < ${to}::date AND r.period_end <= ${to}::date),
+        -- A lateral lookup per report on the primary key rather than a scan of every value ever reported
+        -- (OFFSET 0 keeps the planner from flattening it back into a hash join over the whole table).
+        vals AS (SELECT rp.startup_id, rp.period_start, v.definition_id, v.value
+                 FROM reports rp CROSS JOIN LATERAL (SELECT definition_id, value FROM kpi_values WHERE report_id = rp.id OFFSET 0) v),
+        -- One pass per (KPI, startup), then per KPI: sum, average, startups, and the sum of each startup's latest value.
+        per_startup AS (
+          SELECT definition_id, startup_id, sum(value) AS total, count(*) AS reports, (array_agg(value ORDER BY period_start DESC))[1] AS latest
+          FROM vals GROUP BY definition_id, startup_id),
+        per_definition AS (
+          SELECT definition_id, sum(total) AS total, round(sum(total) / sum(reports), 2) AS average, count(*) AS startups, sum(latest) AS latest
+          FROM per_startup GROUP BY definition_id),
         months AS (
           SELECT m::date AS start, to_char(m, 'YYYY-MM') AS period, (m + interval '1 month')::date AS "end"
           FROM generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') m
@@ -137,13 +146,11 @@ export function aggregatesSql(organisationId: string, query: KpiAggregatesQuery)
         'active', (SELECT count(DISTINCT startup_id) FROM seats),
         'kpis', coalesce((
           SELECT json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
-            'value', CASE d.aggregation
-                       WHEN 'latest' THEN (SELECT sum(l.value) FROM latest l WHERE l.definition_id = d.id)
-                       WHEN 'sum' THEN (SELECT sum(x.value) FROM vals x WHERE x.definition_id = d.id)
-                       ELSE (SELECT round(avg(x.value), 2) FROM vals x WHERE x.definition_id = d.id) END::text,
-            'startups', (SELECT count(DISTINCT x.startup_id) FROM vals x WHERE x.definition_id = d.id))
+            'value', CASE d.aggregation WHEN 'latest' THEN p.latest WHEN 'sum' THEN p.total ELSE p.average END::text,
+            'startups', coalesce(p.startups, 0))
             ORDER BY d.standard DESC, d.created_at, d.key)
-          FROM kpi_definitions d WHERE d.organisation_id = ${org}), '[]'),
+          FROM kpi_definitions d LEFT JOIN per_definition p ON p.definition_id = d.id
+          WHERE d.organisation_id = ${org}), '[]'),
         'rounds', coalesce((
           SELECT json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups))
           FROM (SELECT f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups

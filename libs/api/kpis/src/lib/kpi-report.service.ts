@@ -55,7 +55,7 @@ export class KpiReportService {
   /** Reports whose period lies in [from, to), for export (bounded). */
   async listRange(caller: Caller, from: string, to: string, cap = 200_000): Promise<KpiReportResponse[]> {
     const rows = await this.dataSource.query(
-      `${SELECT} WHERE r.organisation_id = $1 AND r.period_start >= $2 AND r.period_end <= $3
+      `${SELECT} WHERE r.organisation_id = $1 AND r.period_start >= $2 AND r.period_start < $3 AND r.period_end <= $3
        ORDER BY lower(s.legal_name), r.period_start, r.period_end LIMIT $4`,
       [caller.organisationId, from, to, cap],
     );
