@@ -30,10 +30,15 @@ export async function benchBoardPack(db: DataSource, eco: Ecosystem, log: (line:
     ...SECTORS.map((sector) => ({ ...range, sector })),
     { from: `${range.from.slice(0, 4)}-01-01`, to: range.to },
   ].map((query) => aggregatesSql(eco.organisationId, query));
-  const floor = await timeRuns(async () => {
-    for (const { text, params } of statements) await db.query(text, params);
-  }, 3, 1);
+  const runFloor = () =>
+    timeRuns(async () => {
+      for (const { text, params } of statements) await db.query(text, params);
+    }, 3, 1);
+  // The floor before and after the pack, keeping the faster: caches warm up during the first runs.
+  const floorBefore = await runFloor();
   const full = await timeRuns(pack, 3, 1);
+  const floorAfter = await runFloor();
+  const floor = floorBefore.p50 <= floorAfter.p50 ? floorBefore : floorAfter;
   log(`  board pack ${quarter}: ${statements.length} aggregation statements`);
   return [
     {
