@@ -138,6 +138,13 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
   it('fires a schedule through Redis and the worker: the PDF’s text and the XLSX’s figures equal the aggregates API', async () => {
     worker ??= await startTestWorker();
     const quarter = shiftQuarter(quarterOf(new Date().toISOString().slice(0, 10)), 1);
+    const schedules = (await send<ScheduleResponse[]>('GET', '/schedules', undefined, admin)).body;
+    expect(schedules.map((s) => [s.kind, s.timeZone, s.enabled])).toEqual([
+      ['board_pack', 'Europe/Paris', true],
+      ['kpi_reminders', 'Europe/Paris', true],
+      ['occupancy', 'Europe/Paris', true],
+      ['waitlist_expiry', 'Europe/Paris', true],
+    ]);
     const bad = await send('PATCH', '/schedules/board_pack', { cron: 'every day' }, admin);
     expect(bad.status).toBe(400);
     expect((await send('PATCH', '/schedules/board_pack', { enabled: false }, manager)).status).toBe(403);

@@ -105,11 +105,6 @@ export class AppConfig {
   @Max(720)
   WAITLIST_OFFER_TTL_HOURS = 48;
 
-  /** Cron expression (UTC) of the job that lapses unconfirmed waitlist offers. */
-  @IsString()
-  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'must be a cron expression of 5 or 6 fields' })
-  WAITLIST_EXPIRY_CRON = '*/5 * * * *';
-
   /** Cron expression (UTC) of the worker's heartbeat job. */
   @IsString()
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'must be a cron expression of 5 or 6 fields' })

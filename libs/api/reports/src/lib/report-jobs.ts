@@ -3,6 +3,7 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { LEGACY_OFFER_EXPIRY_SCHEDULER_ID, WaitlistService } from '@incubator/api/space';
 import { previousPeriod, quarterOf, QueueName, ReportsJob, shiftQuarter } from '@incubator/contracts';
 import type { ReportRunPayload, ScheduleFirePayload, ScheduleKind, SyncSchedulesPayload } from '@incubator/contracts';
 import { KpiReminders } from './kpi-reminders';
@@ -27,9 +28,11 @@ export class ScheduleRegistry implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Reports) private readonly queue: Queue<ReportsPayload>,
+    @InjectQueue(QueueName.Space) private readonly spaceQueue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.spaceQueue.removeJobScheduler(LEGACY_OFFER_EXPIRY_SCHEDULER_ID);
     const organisations: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM organisations');
     for (const organisation of organisations) await this.sync(organisation.id);
   }
@@ -62,6 +65,7 @@ export class ReportsProcessor extends WorkerHost {
     private readonly runs: ReportRunService,
     private readonly reminders: KpiReminders,
     private readonly registry: ScheduleRegistry,
+    private readonly waitlist: WaitlistService,
   ) {
     super();
   }
@@ -92,6 +96,10 @@ export class ReportsProcessor extends WorkerHost {
     if (kind === 'kpi_reminders') {
       const sent = await this.reminders.send(organisationId);
       this.logger.log({ organisationId, sent }, 'KPI reminders sent');
+      return;
+    }
+    if (kind === 'waitlist_expiry') {
+      if ((await this.waitlist.expireOffers(organisationId)).length) this.logger.log({ organisationId }, 'waitlist offers lapsed');
       return;
     }
     const period = kind === 'board_pack' ? shiftQuarter(quarterOf(today), 1) : previousPeriod(today.slice(0, 7));

@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, Queue } from 'bullmq';
-import { AppConfig } from '@incubator/api/config';
+import { Logger } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
 import { MatchWaitlistPayload, QueueName, SpaceJob } from '@incubator/contracts';
 import { WaitlistService } from './waitlist.service';
 
@@ -32,17 +31,8 @@ export class SpaceProcessor extends WorkerHost {
   }
 }
 
-export const OFFER_EXPIRY_SCHEDULER_ID = 'space:expire-offers';
-
-/** Registered by the worker only, so API replicas never fire it. */
-@Injectable()
-export class OfferExpiryScheduler implements OnApplicationBootstrap {
-  constructor(
-    @InjectQueue(QueueName.Space) private readonly spaceQueue: Queue,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.spaceQueue.upsertJobScheduler(OFFER_EXPIRY_SCHEDULER_ID, { pattern: this.config.WAITLIST_EXPIRY_CRON, tz: 'UTC' }, { name: SpaceJob.ExpireOffers, data: {} });
-  }
-}
+/**
+ * The scheduler id offer expiry had when it was one global cron (WAITLIST_EXPIRY_CRON): it is now each
+ * organisation's `waitlist_expiry` schedule, and the reports worker removes this one at start.
+ */
+export const LEGACY_OFFER_EXPIRY_SCHEDULER_ID = 'space:expire-offers';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@incubator/api/audit';
 import { FloorService } from './floor.service';
-import { OfferExpiryScheduler, SpaceProcessor } from './jobs';
+import { SpaceProcessor } from './jobs';
 import { LeaseService } from './lease.service';
 import { OccupancyService } from './occupancy.service';
 import { SpaceExportService } from './space-export.service';
@@ -15,5 +15,5 @@ const services = [FloorService, LeaseService, OccupancyService, SpaceExportServi
 export class SpaceModule {}
 
 /** The worker side: waitlist matching and offer expiry. */
-@Module({ imports: [SpaceModule], providers: [SpaceProcessor, OfferExpiryScheduler] })
+@Module({ imports: [SpaceModule], providers: [SpaceProcessor] })
 export class SpaceJobsModule {}

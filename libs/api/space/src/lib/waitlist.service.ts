@@ -89,12 +89,17 @@ export class WaitlistService {
     return offered;
   }
 
-  /** Lapses open offers past their deadline; their space goes to the next request. Returns the organisations touched. */
-  async expireOffers(): Promise<string[]> {
+  /**
+   * Lapses open offers past their deadline (of one organisation, or all); their space goes to the next
+   * request. Returns the organisations touched.
+   */
+  async expireOffers(organisationId?: string): Promise<string[]> {
     const expired = await this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query(
         `UPDATE waitlist_offers o SET status = 'lapsed' FROM waitlist_requests r
-         WHERE o.request_id = r.id AND o.status = 'open' AND o.expires_at <= now() RETURNING r.id, r.organisation_id`,
+         WHERE o.request_id = r.id AND o.status = 'open' AND o.expires_at <= now() AND ($1::uuid IS NULL OR r.organisation_id = $1)
+         RETURNING r.id, r.organisation_id`,
+        [organisationId ?? null],
       );
       for (const row of rows) await manager.query(`UPDATE waitlist_requests SET status = 'lapsed' WHERE id = $1`, [row.id]);
       return rows as Array<{ id: string; organisation_id: string }>;

@@ -63,7 +63,7 @@ export interface ReportRunPayload {
 
 export interface ScheduleFirePayload {
   organisationId: string;
-  kind: 'board_pack' | 'occupancy' | 'kpi_reminders';
+  kind: 'board_pack' | 'occupancy' | 'kpi_reminders' | 'waitlist_expiry';
 }
 
 export interface SyncSchedulesPayload {

@@ -6,6 +6,7 @@ import { CreateSpace1763770000000 } from './1763770000000-create-space';
 import { CreateWaitlist1763770100000 } from './1763770100000-create-waitlist';
 import { CreateFundingAndKpis1763770200000 } from './1763770200000-create-funding-and-kpis';
 import { CreateReports1763770300000 } from './1763770300000-create-reports';
+import { ScheduleWaitlistExpiry1763770400000 } from './1763770400000-schedule-waitlist-expiry';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateWaitlist1763770100000,
   CreateFundingAndKpis1763770200000,
   CreateReports1763770300000,
+  ScheduleWaitlistExpiry1763770400000,
 ];
