@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import { KpiAggregatesResponse } from '@incubator/contracts';
-import { byTestId, clickOn, settle, typeInto } from '../../../../testing/dom';
+import { KpiAggregatesResponse, ProgramResponse } from '@incubator/contracts';
+import { byTestId, clickOn, fieldText, settle, typeInto } from '../../../../testing/dom';
 import { signIn } from '../../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../../testing/transloco-testing';
 import { LocaleService } from '../../../core/i18n/locale.service';
@@ -35,6 +35,16 @@ const figures: KpiAggregatesResponse = {
   suppressed: true,
 };
 
+const program: ProgramResponse = {
+  id: 'program-1',
+  siteId: 'site-1',
+  siteName: 'Lyon',
+  kind: 'accelerator',
+  name: 'Scale',
+  description: null,
+  cohortCount: 1,
+};
+
 describe('KpisPage (park management)', () => {
   let fixture: ComponentFixture<KpisPage>;
   let backend: HttpTestingController;
@@ -56,7 +66,23 @@ describe('KpisPage (park management)', () => {
     await signIn('manager');
     fixture = TestBed.createComponent(KpisPage);
     await fixture.whenStable();
-    backend.expectOne('/api/kpi-definitions').flush([definition('headcount'), definition('revenue')]);
+    backend
+      .expectOne('/api/kpi-definitions')
+      .flush([
+        definition('headcount'),
+        definition('revenue'),
+        definition('burn_rate', {
+          labelFr: 'Consommation',
+          labelEn: 'Burn rate',
+          unit: 'eur',
+          aggregation: 'average',
+          required: false,
+          minValue: '0',
+          maxValue: '500000',
+          programId: 'program-1',
+          standard: false,
+        }),
+      ]);
     const queue = backend.expectOne((r) => r.url === '/api/kpi-reports' && r.method === 'GET');
     expect(queue.request.params.get('status')).toBe('submitted');
     queue.flush({
@@ -81,7 +107,10 @@ describe('KpisPage (park management)', () => {
         reportId: null,
       },
     ]);
-    backend.expectOne('/api/programs').flush([]);
+    // The figures' filter and the definitions' form each list the programs.
+    const programs = backend.match('/api/programs');
+    expect(programs).toHaveLength(2);
+    programs.forEach((request) => request.flush([program]));
     const aggregates = backend.expectOne((r) => r.url === '/api/kpi-aggregates');
     expect(aggregates.request.params.get('from')).toBe(yearToDateRange(today()).from);
     expect(aggregates.request.params.get('to')).toBe(yearToDateRange(today()).to);
@@ -178,5 +207,155 @@ describe('KpisPage (park management)', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].textContent?.replace(/\s+/g, ' ')).toContain('Line 2 · startup: Unknown startup');
     expect(text('kpi-import-summary')).toContain('1 problem(s) in 1 line(s)');
+  });
+
+  describe('KPI definitions', () => {
+    const rows = () => Array.from(page.querySelectorAll<HTMLElement>('[data-testid="kpi-definition-row"]'));
+    const rowText = (row: HTMLElement) => row.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+    async function fill(): Promise<void> {
+      await typeInto('kpi-def-key', 'mrr', page);
+      await typeInto('kpi-def-label-fr', 'Revenu récurrent', page);
+      await typeInto('kpi-def-label-en', 'Recurring revenue', page);
+      await typeInto('kpi-def-unit', 'eur', page);
+      await typeInto('kpi-def-aggregation', 'latest', page);
+      await typeInto('kpi-def-periodicity', 'quarterly', page);
+    }
+
+    it('lists the definitions with their label, unit, bounds, program and the standard badge', () => {
+      expect(rows()).toHaveLength(3);
+      expect(rowText(rows()[0])).toContain('headcount');
+      expect(rows()[0].querySelector('[data-testid="kpi-definition-standard"]')?.textContent).toContain('Standard');
+      expect(text('kpi-definition-program')).toBe('All programs');
+
+      const own = rows()[2];
+      expect(own.querySelector('[data-testid="kpi-definition-standard"]')).toBeNull();
+      const cells = Array.from(own.querySelectorAll('th, td')).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
+      expect(cells.slice(0, 6)).toEqual(['burn_rate', 'Burn rate', 'Euros', 'Average', 'Monthly', 'No']);
+      expect(byTestId('kpi-definition-bounds', own).textContent?.trim()).toBe('0 – 500,000');
+      expect(byTestId('kpi-definition-program', own).textContent?.trim()).toBe('Scale · Lyon');
+    });
+
+    it('shows the label in French when the page is in French', async () => {
+      TestBed.inject(LocaleService).use('fr');
+      await settle();
+      expect(byTestId('kpi-definition-label', rows()[2]).textContent?.trim()).toBe('Consommation');
+    });
+
+    it('sends nothing while the form is invalid, and shows why at the fields', async () => {
+      await typeInto('kpi-def-key', 'Burn Rate', page);
+      await typeInto('kpi-def-min', '100', page);
+      await typeInto('kpi-def-max', '10', page);
+      await clickOn('kpi-def-submit', page);
+
+      backend.expectNone('/api/kpi-definitions');
+      expect(fieldText('kpi-def-key', page)).toContain('Lower-case letters, digits and _, starting with a letter');
+      expect(fieldText('kpi-def-label-fr', page)).toContain('Required.');
+      expect(fieldText('kpi-def-max', page)).toContain('The maximum cannot be below the minimum.');
+    });
+
+    it('adds a definition with its bounds and program, then lists the definitions again', async () => {
+      await fill();
+      await typeInto('kpi-def-min', '0', page);
+      await typeInto('kpi-def-max', '1 000 000,50', page);
+      await typeInto('kpi-def-program', 'program-1', page);
+      await clickOn('kpi-def-required', page);
+      await clickOn('kpi-def-submit', page);
+
+      const create = backend.expectOne((r) => r.url === '/api/kpi-definitions' && r.method === 'POST');
+      expect(create.request.body).toEqual({
+        key: 'mrr',
+        labelFr: 'Revenu récurrent',
+        labelEn: 'Recurring revenue',
+        unit: 'eur',
+        aggregation: 'latest',
+        periodicity: 'quarterly',
+        required: true,
+        minValue: '0',
+        maxValue: '1000000.50',
+        programId: 'program-1',
+      });
+      const created = definition('mrr', { labelEn: 'Recurring revenue', standard: false, programId: 'program-1' });
+      create.flush(created, { status: 201, statusText: 'Created' });
+      await settle();
+
+      backend.expectOne((r) => r.url === '/api/kpi-definitions' && r.method === 'GET').flush([definition('headcount'), created]);
+      await settle();
+
+      expect(text('kpi-def-created')).toBe('KPI mrr added.');
+      expect(rows().map((row) => row.getAttribute('data-key'))).toEqual(['headcount', 'mrr']);
+      expect(byTestId<HTMLInputElement>('kpi-def-key', page).value).toBe('');
+      expect(byTestId<HTMLInputElement>('kpi-def-required', page).checked).toBe(false);
+    });
+
+    it('leaves out empty bounds and the program when none is chosen', async () => {
+      await fill();
+      await clickOn('kpi-def-submit', page);
+
+      const create = backend.expectOne((r) => r.url === '/api/kpi-definitions' && r.method === 'POST');
+      expect(create.request.body).toEqual({
+        key: 'mrr',
+        labelFr: 'Revenu récurrent',
+        labelEn: 'Recurring revenue',
+        unit: 'eur',
+        aggregation: 'latest',
+        periodicity: 'quarterly',
+        required: false,
+      });
+      create.flush(definition('mrr'), { status: 201, statusText: 'Created' });
+      await settle();
+      backend.expectOne('/api/kpi-definitions').flush([]);
+    });
+
+    it('shows the API\'s field errors under their fields and the rest above the button', async () => {
+      await fill();
+      await clickOn('kpi-def-submit', page);
+      backend
+        .expectOne((r) => r.url === '/api/kpi-definitions' && r.method === 'POST')
+        .flush(
+          { statusCode: 409, message: 'A KPI already has this key', fields: { key: ['The key mrr is already used'] } },
+          { status: 409, statusText: 'Conflict' },
+        );
+      await settle();
+
+      expect(fieldText('kpi-def-key', page)).toContain('The key mrr is already used');
+      expect(page.querySelector('[data-testid="kpi-def-error"]')).toBeNull();
+      expect(rows()).toHaveLength(3);
+      backend.expectNone('/api/kpi-definitions');
+
+      // Editing the key clears the server's message; another 400 names a field the form lacks.
+      await typeInto('kpi-def-key', 'mrr_2', page);
+      expect(fieldText('kpi-def-key', page)).not.toContain('already used');
+      await typeInto('kpi-def-max', '10', page);
+      await clickOn('kpi-def-submit', page);
+      backend
+        .expectOne((r) => r.url === '/api/kpi-definitions' && r.method === 'POST')
+        .flush(
+          {
+            statusCode: 400,
+            message: 'Invalid request',
+            fields: { maxValue: ['maxValue must be at least 100'], scope: ['Unknown scope'] },
+          },
+          { status: 400, statusText: 'Bad Request' },
+        );
+      await settle();
+
+      expect(fieldText('kpi-def-max', page)).toContain('maxValue must be at least 100');
+      expect(text('kpi-def-error')).toBe('Unknown scope');
+    });
+  });
+
+  it('exports every funding round as CSV or XLSX', async () => {
+    await clickOn('rounds-export-xlsx', page);
+    const file = backend.expectOne((r) => r.url === '/api/funding-rounds/export');
+    expect(file.request.params.get('format')).toBe('xlsx');
+    expect(file.request.params.has('startupId')).toBe(false);
+    expect(file.request.responseType).toBe('blob');
+    expect(byTestId<HTMLButtonElement>('rounds-export-csv', page).disabled).toBe(true);
+    file.flush(new Blob(['x']), { status: 500, statusText: 'Server Error' });
+    await settle();
+
+    expect(text('rounds-export-error')).toBe('Something went wrong on our side. Try again in a moment.');
+    expect(byTestId<HTMLButtonElement>('rounds-export-csv', page).disabled).toBe(false);
   });
 });

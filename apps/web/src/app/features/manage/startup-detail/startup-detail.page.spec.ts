@@ -167,6 +167,32 @@ describe('StartupDetailPage', () => {
     expect(rows[0].textContent).toContain('Nord Capital (lead)');
   });
 
+  it("exports the startup's funding rounds as CSV or XLSX", async () => {
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:export'), revokeObjectURL: jest.fn() });
+    const clicks: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    try {
+      await clickOn('rounds-export-csv', page);
+      const csv = backend.expectOne((r) => r.url === '/api/funding-rounds/export');
+      expect(csv.request.params.get('format')).toBe('csv');
+      expect(csv.request.params.get('startupId')).toBe('startup-acme');
+      csv.flush(new Blob(['a;b']));
+      await settle();
+
+      await clickOn('rounds-export-xlsx', page);
+      const xlsx = backend.expectOne((r) => r.url === '/api/funding-rounds/export');
+      expect(xlsx.request.params.get('format')).toBe('xlsx');
+      xlsx.flush(new Blob(['x']), { headers: { 'Content-Disposition': 'attachment; filename="funding-rounds-acme.xlsx"' } });
+      await settle();
+
+      expect(clicks).toEqual(['funding-rounds.csv', 'funding-rounds-acme.xlsx']);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
   it('enrolls the startup in a cohort, then offers the next moves and records them on the timeline', async () => {
     expect(Array.from(enrollSelect()?.options ?? []).map((o) => o.value)).toEqual(['', 'cohort-2', 'cohort-1']);
     expect(enrollSelect()?.options[1].textContent).toContain(

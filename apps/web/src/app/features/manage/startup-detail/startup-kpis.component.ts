@@ -10,13 +10,14 @@ import { formatPeriod } from '../../../core/kpis/kpi-periods';
 import { KpisService } from '../../../core/kpis/kpis.service';
 import { RoundDialogComponent, RoundDialogData } from '../../funding/round-dialog.component';
 import { RoundListComponent } from '../../funding/round-list.component';
+import { RoundsExportComponent } from '../../funding/rounds-export.component';
 import { KpiChartComponent } from './kpi-chart.component';
 import { kpiSeries } from './kpi-history';
 
 /** A startup's reported KPIs over time and its funding rounds, on its page for managers. */
 @Component({
   selector: 'app-startup-kpis',
-  imports: [KpiChartComponent, MatButtonModule, RoundListComponent, TranslocoDirective],
+  imports: [KpiChartComponent, MatButtonModule, RoundListComponent, RoundsExportComponent, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <section aria-labelledby="startup-kpis-title" data-testid="startup-kpis">
@@ -69,6 +70,9 @@ import { kpiSeries } from './kpi-history';
                 </button>
               }
             </div>
+            @if (rounds().length > 0) {
+              <app-rounds-export [startupId]="startupId()" />
+            }
             <app-round-list
               [rounds]="rounds()"
               [locale]="locale()"
