@@ -116,3 +116,24 @@ describe('checkResize', () => {
     expect(checkResize(office, [])).toEqual({ ok: true });
   });
 });
+
+describe('proposal pruning', () => {
+  /** A deterministic pseudo-random floor: free cells of a cols × rows grid kept with probability `density`. */
+  function randomFloor(seed: number, floorId: string, cols: number, rows: number, density: number): FloorFreeSpace {
+    let state = seed;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const free = [];
+    for (let row = 0; row < rows; row++) for (let col = 0; col < cols; col++) if (next() < density) free.push({ id: `${floorId}-${String(row).padStart(2, '0')}-${String(col).padStart(2, '0')}`, col, row });
+    return { floorId, free };
+  }
+
+  it('returns exactly the best proposals that scoring every candidate would return', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const floors = [randomFloor(seed, 'a', 9, 6, 0.7), randomFloor(seed * 7, 'b', 7, 5, 0.6)];
+      const areaM2 = 24 * (1 + (seed % 6));
+      const near = seed % 3 === 0 ? { floorId: 'a', cells: [{ col: seed % 9, row: seed % 6 }] } : undefined;
+      const everything = proposeOffices(floors, { areaM2, near, limit: 10_000 }).slice(0, 5);
+      expect(proposeOffices(floors, { areaM2, near, limit: 5 })).toEqual(everything);
+    }
+  });
+});

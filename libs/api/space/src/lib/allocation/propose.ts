@@ -1,4 +1,4 @@
-import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea, NEIGHBOUR_STEPS, perimeter } from './grid';
+import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea, perimeter } from './grid';
 
 export interface FloorFreeSpace {
   floorId: string;
@@ -38,43 +38,117 @@ export interface Proposal {
 export function proposeOffices(floors: readonly FloorFreeSpace[], request: ProposalRequest): Proposal[] {
   const size = modulesForArea(request.areaM2);
   const limit = request.limit ?? 5;
-  const proposals: Proposal[] = [];
+  // Every candidate with what is cheap to know (outline, nearness, ids); fragmentation costs a flood
+  // fill, so it is computed only for the candidates that can still make the top `limit`.
+  const candidates: Candidate[] = [];
   for (const floor of floors) {
-    const nearHere = request.near?.floorId === floor.floorId;
-    const components = connectedComponents(floor.free).filter((component) => component.length >= size);
-    for (const component of components) {
-      const shapes = distinctShapes(component, size)
-        .map((shape) => ({ shape, perimeter: perimeter(shape) }))
-        .sort((a, b) => a.perimeter - b.perimeter);
-      // Fragmentation costs a flood fill per shape, so shapes are scored in perimeter order and the
-      // scan stops once `limit` shapes leave the free space whole: later ones have no shorter outline
-      // and no lower fragmentation. (With the startup's office on this floor, nearness can still
-      // reorder ties, so every shape is scored.)
-      let whole = 0;
-      for (const { shape } of shapes) {
-        if (whole >= limit && !nearHere) break;
-        const proposal = score(floor.floorId, component, shape, request);
-        if (proposal.fragmentation === 0) whole++;
-        proposals.push(proposal);
+    const near = request.near && request.near.floorId === floor.floorId && request.near.cells.length ? request.near.cells : null;
+    for (const component of connectedComponents(floor.free).filter((c) => c.length >= size)) {
+      for (const shape of distinctShapes(component, size)) {
+        const sorted = [...shape].sort((a, b) => a.row - b.row || a.col - b.col);
+        const ids = sorted.map((m) => m.id);
+        candidates.push({ floorId: floor.floorId, component, sorted, perimeter: perimeter(shape), distance: near ? minDistance(shape, near) : null, ids, idKey: ids.join('\u0000') });
       }
     }
   }
-  proposals.sort(compareProposals);
-  return proposals.slice(0, limit);
+  // Ranking is perimeter, then fragmentation, then distance, then ids. Within one perimeter, scanning in
+  // (distance, ids) order, the first `wanted` whole candidates (fragmentation 0) beat every later one:
+  // the scan of that perimeter stops there, and no larger perimeter is looked at once `limit` are found.
+  candidates.sort(
+    (a, b) =>
+      a.perimeter - b.perimeter ||
+      (a.distance ?? Number.MAX_SAFE_INTEGER) - (b.distance ?? Number.MAX_SAFE_INTEGER) ||
+      (a.idKey < b.idKey ? -1 : a.idKey > b.idKey ? 1 : 0),
+  );
+  const result: Proposal[] = [];
+  for (let start = 0; start < candidates.length && result.length < limit; ) {
+    let end = start;
+    while (end < candidates.length && candidates[end].perimeter === candidates[start].perimeter) end++;
+    const wanted = limit - result.length;
+    const scored: Proposal[] = [];
+    let whole = 0;
+    for (let i = start; i < end && whole < wanted; i++) {
+      const proposal = score(candidates[i], request);
+      if (proposal.fragmentation === 0) whole++;
+      scored.push(proposal);
+    }
+    scored.sort(compareProposals);
+    result.push(...scored.slice(0, wanted));
+    start = end;
+  }
+  return result;
 }
 
-/** One compact shape grown from each free module, duplicates removed. */
+interface Candidate {
+  floorId: string;
+  component: readonly FloorModule[];
+  /** The shape's modules in reading order (row, then column). */
+  sorted: FloorModule[];
+  perimeter: number;
+  distance: number | null;
+  ids: string[];
+  /** The ids joined by a character below any in an id: comparing these compares the id lists element by element. */
+  idKey: string;
+}
+
+/**
+ * One compact shape grown from each free module, duplicates removed. The component is laid on a dense
+ * grid (with a one-cell margin) so the hot loop indexes typed arrays instead of hashing keys.
+ */
 function distinctShapes(component: readonly FloorModule[], size: number): FloorModule[][] {
-  const byKey = new Map(component.map((m) => [key(m), m]));
+  let minCol = Infinity;
+  let minRow = Infinity;
+  let maxCol = -Infinity;
+  let maxRow = -Infinity;
+  for (const m of component) {
+    minCol = Math.min(minCol, m.col);
+    maxCol = Math.max(maxCol, m.col);
+    minRow = Math.min(minRow, m.row);
+    maxRow = Math.max(maxRow, m.row);
+  }
+  const width = maxCol - minCol + 3;
+  const grid = new Int32Array(width * (maxRow - minRow + 3)).fill(-1); // position → index in component
+  const position = (m: Cell) => (m.row - minRow + 1) * width + (m.col - minCol + 1);
+  component.forEach((m, i) => (grid[position(m)] = i));
+  // Same neighbour order as NEIGHBOUR_STEPS: right, left, down, up.
+  const steps = [1, -1, width, -width];
+  const stamp = new Uint32Array(grid.length); // stamp[p] === seedNumber: p is in the shape being grown
   const seen = new Set<string>();
   const shapes: FloorModule[][] = [];
-  for (const seed of component) {
-    const shape = growCompact(byKey, seed, size);
-    if (!shape) continue;
-    const signature = shape.map(key).sort((a, b) => a - b).join(';');
+  const chosen = new Int32Array(size);
+  for (let seedNumber = 1; seedNumber <= component.length; seedNumber++) {
+    const seed = component[seedNumber - 1];
+    chosen[0] = position(seed);
+    stamp[chosen[0]] = seedNumber;
+    let count = 1;
+    while (count < size) {
+      let best = -1;
+      let bestTouching = 0;
+      let bestDistance = 0;
+      for (let c = 0; c < count; c++) {
+        for (const step of steps) {
+          const p = chosen[c] + step;
+          if (grid[p] < 0 || stamp[p] === seedNumber) continue;
+          let touching = 0;
+          for (const s of steps) if (stamp[p + s] === seedNumber) touching++;
+          const candidate = component[grid[p]];
+          const distance = Math.abs(candidate.col - seed.col) + Math.abs(candidate.row - seed.row);
+          if (best < 0 || touching > bestTouching || (touching === bestTouching && (distance < bestDistance || (distance === bestDistance && p < best)))) {
+            best = p; // on the dense grid, a smaller position is an earlier row, then an earlier column
+            bestTouching = touching;
+            bestDistance = distance;
+          }
+        }
+      }
+      if (best < 0) break;
+      chosen[count++] = best;
+      stamp[best] = seedNumber;
+    }
+    if (count < size) continue;
+    const signature = Array.from(chosen).sort((x, y) => x - y).join(';');
     if (seen.has(signature)) continue;
     seen.add(signature);
-    shapes.push(shape);
+    shapes.push(Array.from(chosen, (p) => component[grid[p]]));
   }
   return shapes;
 }
@@ -94,56 +168,18 @@ function compareIds(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-function growCompact(byKey: ReadonlyMap<number, FloorModule>, seed: FloorModule, size: number): FloorModule[] | null {
-  const chosen = new Map<number, FloorModule>([[key(seed), seed]]);
-  while (chosen.size < size) {
-    let best: FloorModule | null = null;
-    let bestScore: [number, number, number, number] | null = null;
-    for (const k of chosen.keys()) {
-      for (const step of NEIGHBOUR_STEPS) {
-        const candidate = byKey.get(k + step);
-        if (!candidate || chosen.has(k + step)) continue;
-        // Touching more chosen cells shortens the outline; nearer the seed keeps the shape round.
-        let touching = 0;
-        for (const s of NEIGHBOUR_STEPS) if (chosen.has(k + step + s)) touching++;
-        const candidateScore: [number, number, number, number] = [
-          -touching,
-          Math.abs(candidate.col - seed.col) + Math.abs(candidate.row - seed.row),
-          candidate.row,
-          candidate.col,
-        ];
-        if (!bestScore || lexLess(candidateScore, bestScore)) {
-          best = candidate;
-          bestScore = candidateScore;
-        }
-      }
-    }
-    if (!best) return null;
-    chosen.set(key(best), best);
-  }
-  return [...chosen.values()];
-}
-
-function lexLess(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-  return false;
-}
-
-function score(floorId: string, component: readonly FloorModule[], shape: FloorModule[], request: ProposalRequest): Proposal {
-  const taken = new Set(shape.map(key));
-  const remaining = component.filter((m) => !taken.has(key(m)));
-  const fragmentation = remaining.length === 0 ? 0 : connectedComponents(remaining).length - 1;
-  const near = request.near && request.near.floorId === floorId && request.near.cells.length ? request.near.cells : null;
-  const sorted = [...shape].sort((a, b) => a.row - b.row || a.col - b.col);
+function score(candidate: Candidate, request: ProposalRequest): Proposal {
+  const taken = new Set(candidate.sorted.map(key));
+  const remaining = candidate.component.filter((m) => !taken.has(key(m)));
   return {
-    floorId,
-    moduleIds: sorted.map((m) => m.id),
-    cells: sorted.map(({ col, row }) => ({ col, row })),
+    floorId: candidate.floorId,
+    moduleIds: candidate.ids,
+    cells: candidate.sorted.map(({ col, row }) => ({ col, row })),
     requestedAreaM2: request.areaM2,
-    areaM2: shape.length * MODULE_AREA_M2,
-    perimeter: perimeter(shape),
-    fragmentation,
-    distance: near ? minDistance(shape, near) : null,
+    areaM2: candidate.sorted.length * MODULE_AREA_M2,
+    perimeter: candidate.perimeter,
+    fragmentation: remaining.length === 0 ? 0 : connectedComponents(remaining).length - 1,
+    distance: candidate.distance,
   };
 }
 
