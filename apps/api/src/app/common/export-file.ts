@@ -5,10 +5,12 @@ export const EXPORT_CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** A download named `<name>.<format>`. */
+export function downloadFile(file: Buffer, name: string, format: 'csv' | 'xlsx'): StreamableFile {
+  return new StreamableFile(file, { type: EXPORT_CONTENT_TYPES[format], disposition: `attachment; filename="${name}.${format}"` });
+}
+
 /** A download named `<name>-<today>.<format>`. */
 export function exportFile(file: Buffer, name: string, format: 'csv' | 'xlsx'): StreamableFile {
-  return new StreamableFile(file, {
-    type: EXPORT_CONTENT_TYPES[format],
-    disposition: `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.${format}"`,
-  });
+  return downloadFile(file, `${name}-${new Date().toISOString().slice(0, 10)}`, format);
 }

@@ -1,3 +1,4 @@
+import { downloadFile } from '../common/export-file';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
@@ -41,7 +42,7 @@ export class SpaceController {
   @ApiOperation({ summary: 'Occupancy on a day as CSV or XLSX' })
   async exportOccupancy(@CurrentCaller() caller: Caller, @Query() query: OccupancyExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
     const report = await this.occupancy.occupancy(caller.organisationId, query.on, query.siteId);
-    return download(await this.exports.occupancy(report, query.format, requestLocale(language)), `occupancy-${query.on}`, query.format);
+    return downloadFile(await this.exports.occupancy(report, query.format, requestLocale(language)), `occupancy-${query.on}`, query.format);
   }
 
   @Get('space/rent-roll/export')
@@ -49,7 +50,7 @@ export class SpaceController {
   @ApiOperation({ summary: 'The month’s rent roll as CSV or XLSX (euros with two decimals, from exact cents)' })
   async exportRentRoll(@CurrentCaller() caller: Caller, @Query() query: RentRollExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
     const report = await this.occupancy.rentRoll(caller.organisationId, query.month);
-    return download(await this.exports.rentRoll(report, query.format, requestLocale(language)), `rent-roll-${query.month}`, query.format);
+    return downloadFile(await this.exports.rentRoll(report, query.format, requestLocale(language)), `rent-roll-${query.month}`, query.format);
   }
 
   @Post('space/modules/:id/retire')
@@ -159,8 +160,3 @@ export class SpaceController {
   }
 }
 
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-
-function download(file: Buffer, name: string, format: 'csv' | 'xlsx'): StreamableFile {
-  return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${name}.${format}"` });
-}

@@ -1,3 +1,4 @@
+import { organisationToday } from '@incubator/api/organisations';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -145,7 +146,7 @@ export class FundingRoundService {
     } else if (eurRate === undefined || Number(eurRate) <= 0) {
       problems['eurRate'] = { fr: 'taux de change vers l’euro requis (date de clôture)', en: 'the EUR exchange rate (at the closing date) is required' };
     }
-    const [{ today }] = await manager.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM organisations WHERE id = $1`, [caller.organisationId]);
+    const today = await organisationToday(manager, caller.organisationId);
     if (request.status === 'closed' && !request.closedOn) problems['closedOn'] = { fr: 'date de clôture requise pour un tour clôturé', en: 'a closed round needs its closing date' };
     if (request.closedOn && request.status !== 'closed') problems['closedOn'] = { fr: 'seul un tour clôturé a une date de clôture', en: 'only a closed round has a closing date' };
     if (request.closedOn && request.closedOn > today) problems['closedOn'] = { fr: 'la date de clôture ne peut pas être dans le futur', en: 'the closing date cannot be in the future' };

@@ -1,3 +1,4 @@
+import { organisationToday } from '@incubator/api/organisations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
@@ -58,7 +59,7 @@ export class KpiImportService {
       return result(rows.length - 1);
     }
 
-    const [{ today }] = await this.dataSource.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM organisations WHERE id = $1`, [caller.organisationId]);
+    const today = await organisationToday(this.dataSource, caller.organisationId);
     const definitions = (await this.dataSource.query('SELECT * FROM kpi_definitions WHERE organisation_id = $1', [caller.organisationId])).map(toDefinition);
     const header = rows[0].map((h) => h.toLowerCase());
     const known = new Set(definitions.map((d: { key: string }) => d.key));

@@ -1,3 +1,4 @@
+import { organisationToday } from '@incubator/api/organisations';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -92,7 +93,7 @@ export class ReportsProcessor extends WorkerHost {
 
   /** A schedule fired: the period just closed, in the organisation's time zone. */
   private async fire({ organisationId, kind }: ScheduleFirePayload): Promise<void> {
-    const [{ today }] = await this.dataSource.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM organisations WHERE id = $1`, [organisationId]);
+    const today = await organisationToday(this.dataSource, organisationId);
     if (kind === 'kpi_reminders') {
       const sent = await this.reminders.send(organisationId);
       this.logger.log({ organisationId, sent }, 'KPI reminders sent');

@@ -1,3 +1,4 @@
+import { organisationToday } from '@incubator/api/organisations';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -101,7 +102,7 @@ export class ReportRunService {
       const expected = kind === 'board_pack' ? { fr: 'trimestre AAAA-Qn attendu', en: 'must be a quarter YYYY-Qn' } : { fr: 'mois AAAA-MM attendu', en: 'must be a month YYYY-MM' };
       throw new BadRequestException(bilingualError({ fr: 'Période invalide.', en: 'Invalid period.' }, { period: expected }));
     }
-    const [{ today }] = await this.dataSource.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM organisations WHERE id = $1`, [organisationId]);
+    const today = await organisationToday(this.dataSource, organisationId);
     if (range.from > today) throw new BadRequestException(bilingualError({ fr: 'Période future.', en: 'Future period.' }, { period: { fr: 'la période n’a pas commencé', en: 'the period has not started' } }));
   }
 }
