@@ -9,3 +9,4 @@ export * from './lib/jobs';
 export * from './lib/waitlist-trigger';
 export * from './lib/waitlist.service';
 export * from './lib/space-export.service';
+export * from './lib/free-modules';

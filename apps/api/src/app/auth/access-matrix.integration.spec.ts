@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { roleCan, ROLES, type Role } from '@incubator/contracts';
 import { signIn, startTestApi } from '../../test/test-app';
@@ -160,7 +160,12 @@ describe('access matrix: every route × every role, and tenant isolation', () =>
     const forged =
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4Iiwib3JnIjoieSIsInNpZCI6InoifQ.' + 'c2lnbmF0dXJl';
     expect((await fetch(`${api}/auth/me`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+    // Well-formed claims of a real session, signed with a key that is not the API's: refused.
     const session = await signIn(api, EMAIL.manager);
+    const [, payload] = session.authorization.slice('Bearer '.length).split('.');
+    const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+    const signature = createHmac('sha256', 'not-the-api-secret').update(`${header}.${payload}`).digest('base64url');
+    expect((await fetch(`${api}/auth/me`, { headers: { authorization: `Bearer ${header}.${payload}.${signature}` } })).status).toBe(401);
     expect((await fetch(`${api}/auth/me`, { headers: session })).status).toBe(200);
     expect((await fetch(`${api}/auth/logout`, { method: 'POST', headers: session })).status).toBe(204);
     expect((await fetch(`${api}/auth/me`, { headers: session })).status).toBe(401);

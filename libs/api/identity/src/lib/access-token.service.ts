@@ -22,7 +22,6 @@ export class AccessTokenService {
 
   sign(claims: AccessTokenClaims): Promise<string> {
     return this.jwt.signAsync(claims, {
-      secret: this.config.JWT_SECRET,
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
       algorithm: 'HS256',
     });
@@ -32,7 +31,6 @@ export class AccessTokenService {
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
-        secret: this.config.JWT_SECRET,
         algorithms: ['HS256'],
       });
       return typeof claims.sub === 'string' && typeof claims.org === 'string' && typeof claims.sid === 'string' ? claims : null;

@@ -6,6 +6,7 @@ import type { Caller } from '@incubator/api/identity';
 import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalResponse, ResizeLeaseRequest } from '@incubator/contracts';
 import { checkResize, isConnected, MODULE_AREA_M2 } from './allocation/grid';
 import { proposeOffices } from './allocation/propose';
+import { freeModulesSql } from './free-modules';
 import { EXCLUSION_VIOLATION, pgCode } from './postgres-errors';
 import { WaitlistTrigger } from './waitlist-trigger';
 
@@ -37,26 +38,25 @@ export class LeaseService {
 
   async propose(caller: Pick<Caller, 'organisationId'>, request: ProposalRequest): Promise<ProposalResponse[]> {
     assertRange(request.startsOn, request.endsOn);
-    const free: Array<ModuleRow & { floor_name: string; building_name: string }> = await this.dataSource.query(
-      `SELECT m.id, m.floor_id, m.col, m."row", f.name AS floor_name, b.name AS building_name
-       FROM modules m JOIN floors f ON f.id = m.floor_id JOIN buildings b ON b.id = f.building_id
-       WHERE m.organisation_id = $1 AND m.retired_at IS NULL
-         AND ($2::uuid IS NULL OR b.site_id = $2) AND ($3::uuid IS NULL OR b.id = $3) AND ($4::uuid IS NULL OR f.id = $4)
-         AND NOT EXISTS (SELECT 1 FROM lease_modules lm WHERE lm.module_id = m.id AND lm.period && daterange($5::date, $6::date, '[)'))`,
-      [caller.organisationId, request.siteId ?? null, request.buildingId ?? null, request.floorId ?? null, request.startsOn, request.endsOn ?? null],
-    );
+    const { text, params } = freeModulesSql({ organisationId: caller.organisationId, ...request });
+    const free: ModuleRow[] = await this.dataSource.query(text, params);
     const floors = new Map<string, { floorId: string; free: Array<{ id: string; col: number; row: number }> }>();
-    const names = new Map<string, { floorName: string; buildingName: string }>();
     for (const m of free) {
       if (!floors.has(m.floor_id)) floors.set(m.floor_id, { floorId: m.floor_id, free: [] });
       floors.get(m.floor_id)?.free.push({ id: m.id, col: m.col, row: m.row });
-      names.set(m.floor_id, { floorName: m.floor_name, buildingName: m.building_name });
     }
     const near = request.startupId ? await this.currentOffice(caller.organisationId, request.startupId, request.startsOn) : undefined;
-    return proposeOffices([...floors.values()], { areaM2: request.areaM2, near, limit: request.limit ?? 5 }).map((proposal) => ({
+    const proposals = proposeOffices([...floors.values()], { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
+    // Names only for the floors proposed, not for every free module.
+    const names: Array<{ id: string; floor_name: string; building_name: string }> = await this.dataSource.query(
+      `SELECT f.id, f.name AS floor_name, b.name AS building_name FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.id = ANY($1::uuid[])`,
+      [[...new Set(proposals.map((p) => p.floorId))]],
+    );
+    const byFloor = new Map(names.map((n) => [n.id, n]));
+    return proposals.map((proposal) => ({
       ...proposal,
-      floorName: names.get(proposal.floorId)?.floorName ?? '',
-      buildingName: names.get(proposal.floorId)?.buildingName ?? '',
+      floorName: byFloor.get(proposal.floorId)?.floor_name ?? '',
+      buildingName: byFloor.get(proposal.floorId)?.building_name ?? '',
     }));
   }
 
@@ -198,16 +198,19 @@ export class LeaseService {
     }
   }
 
+  /** The startup's office on the given day: the modules it holds on the floor of its earliest lease running then. */
   private async currentOffice(organisationId: string, startupId: string, on: string) {
     const rows: ModuleRow[] = await this.dataSource.query(
-      `SELECT m.id, m.floor_id, m.col, m."row" FROM lease_modules lm JOIN leases l ON l.id = lm.lease_id JOIN modules m ON m.id = lm.module_id
-       WHERE l.startup_id = $1 AND l.organisation_id = $2 AND lm.period @> $3::date`,
+      `WITH running AS (
+         SELECT l.id, l.floor_id, l.starts_on FROM leases l
+         WHERE l.startup_id = $1 AND l.organisation_id = $2 AND l.starts_on <= $3::date AND (l.ends_on IS NULL OR l.ends_on > $3::date)
+       )
+       SELECT m.id, m.floor_id, m.col, m."row" FROM running r JOIN lease_modules lm ON lm.lease_id = r.id JOIN modules m ON m.id = lm.module_id
+       WHERE lm.period @> $3::date AND r.floor_id = (SELECT floor_id FROM running ORDER BY starts_on, id LIMIT 1)`,
       [startupId, organisationId, on],
     );
     if (!rows.length) return undefined;
-    // A startup may hold offices on several floors; nearness counts on the floor of its first one.
-    const floorId = rows[0].floor_id;
-    return { floorId, cells: rows.filter((m) => m.floor_id === floorId).map(({ col, row }) => ({ col, row })) };
+    return { floorId: rows[0].floor_id, cells: rows.map(({ col, row }) => ({ col, row })) };
   }
 }
 

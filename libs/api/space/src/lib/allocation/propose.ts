@@ -1,4 +1,4 @@
-import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea, perimeter } from './grid';
+import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea } from './grid';
 
 export interface FloorFreeSpace {
   floorId: string;
@@ -45,9 +45,8 @@ export function proposeOffices(floors: readonly FloorFreeSpace[], request: Propo
     const near = request.near && request.near.floorId === floor.floorId && request.near.cells.length ? request.near.cells : null;
     for (const component of connectedComponents(floor.free).filter((c) => c.length >= size)) {
       for (const shape of distinctShapes(component, size)) {
-        const sorted = [...shape].sort((a, b) => a.row - b.row || a.col - b.col);
-        const ids = sorted.map((m) => m.id);
-        candidates.push({ floorId: floor.floorId, component, sorted, perimeter: perimeter(shape), distance: near ? minDistance(shape, near) : null, ids, idKey: ids.join('\u0000') });
+        const { sorted, perimeter } = shape;
+        candidates.push({ floorId: floor.floorId, component, sorted, perimeter, distance: near ? minDistance(sorted, near) : null, ids: sorted.map((m) => m.id) });
       }
     }
   }
@@ -58,7 +57,7 @@ export function proposeOffices(floors: readonly FloorFreeSpace[], request: Propo
     (a, b) =>
       a.perimeter - b.perimeter ||
       (a.distance ?? Number.MAX_SAFE_INTEGER) - (b.distance ?? Number.MAX_SAFE_INTEGER) ||
-      (a.idKey < b.idKey ? -1 : a.idKey > b.idKey ? 1 : 0),
+      compareIds(a.ids, b.ids),
   );
   const result: Proposal[] = [];
   for (let start = 0; start < candidates.length && result.length < limit; ) {
@@ -87,15 +86,15 @@ interface Candidate {
   perimeter: number;
   distance: number | null;
   ids: string[];
-  /** The ids joined by a character below any in an id: comparing these compares the id lists element by element. */
-  idKey: string;
 }
 
 /**
- * One compact shape grown from each free module, duplicates removed. The component is laid on a dense
- * grid (with a one-cell margin) so the hot loop indexes typed arrays instead of hashing keys.
+ * One compact shape grown from each free module, duplicates removed, each with its modules in reading
+ * order and its outline. The component is laid on a dense grid (with a one-cell margin) so the hot loop
+ * indexes typed arrays instead of hashing keys; on that grid a smaller position is an earlier row, then
+ * an earlier column, so sorting positions gives reading order.
  */
-function distinctShapes(component: readonly FloorModule[], size: number): FloorModule[][] {
+function distinctShapes(component: readonly FloorModule[], size: number): Array<{ sorted: FloorModule[]; perimeter: number }> {
   let minCol = Infinity;
   let minRow = Infinity;
   let maxCol = -Infinity;
@@ -113,26 +112,36 @@ function distinctShapes(component: readonly FloorModule[], size: number): FloorM
   // Same neighbour order as NEIGHBOUR_STEPS: right, left, down, up.
   const steps = [1, -1, width, -width];
   const stamp = new Uint32Array(grid.length); // stamp[p] === seedNumber: p is in the shape being grown
+  // Positions fit in one UTF-16 unit on any real floor: the sorted positions as a short string are a
+  // cheap duplicate signature (joined decimals otherwise).
+  const signatureOf = (ps: Int32Array) => {
+    if (grid.length >= 0xffff) return ps.join(';');
+    let signature = '';
+    for (let i = 0; i < ps.length; i++) signature += String.fromCharCode(ps[i]);
+    return signature;
+  };
   const seen = new Set<string>();
-  const shapes: FloorModule[][] = [];
+  const shapes: Array<{ sorted: FloorModule[]; perimeter: number }> = [];
   const chosen = new Int32Array(size);
   for (let seedNumber = 1; seedNumber <= component.length; seedNumber++) {
     const seed = component[seedNumber - 1];
-    chosen[0] = position(seed);
-    stamp[chosen[0]] = seedNumber;
+    const seedPosition = position(seed);
+    chosen[0] = seedPosition;
+    stamp[seedPosition] = seedNumber;
     let count = 1;
+    let outline = 4;
     while (count < size) {
       let best = -1;
       let bestTouching = 0;
       let bestDistance = 0;
       for (let c = 0; c < count; c++) {
-        for (const step of steps) {
-          const p = chosen[c] + step;
+        for (let k = 0; k < 4; k++) {
+          const p = chosen[c] + steps[k];
           if (grid[p] < 0 || stamp[p] === seedNumber) continue;
-          let touching = 0;
-          for (const s of steps) if (stamp[p + s] === seedNumber) touching++;
-          const candidate = component[grid[p]];
-          const distance = Math.abs(candidate.col - seed.col) + Math.abs(candidate.row - seed.row);
+          const touching =
+            (stamp[p + 1] === seedNumber ? 1 : 0) + (stamp[p - 1] === seedNumber ? 1 : 0) + (stamp[p + width] === seedNumber ? 1 : 0) + (stamp[p - width] === seedNumber ? 1 : 0);
+          // Manhattan distance on the grid: |Δcolumn| + |Δrow| from the positions alone.
+          const distance = Math.abs((p % width) - (seedPosition % width)) + Math.abs(((p / width) | 0) - ((seedPosition / width) | 0));
           if (best < 0 || touching > bestTouching || (touching === bestTouching && (distance < bestDistance || (distance === bestDistance && p < best)))) {
             best = p; // on the dense grid, a smaller position is an earlier row, then an earlier column
             bestTouching = touching;
@@ -143,12 +152,22 @@ function distinctShapes(component: readonly FloorModule[], size: number): FloorM
       if (best < 0) break;
       chosen[count++] = best;
       stamp[best] = seedNumber;
+      outline += 4 - 2 * bestTouching; // each side shared with the shape stops being outline
     }
     if (count < size) continue;
-    const signature = Array.from(chosen).sort((x, y) => x - y).join(';');
+    // Insertion sort of a handful of positions (TypedArray sort and Array.from showed up in profiles).
+    for (let i = 1; i < size; i++) {
+      const p = chosen[i];
+      let j = i - 1;
+      for (; j >= 0 && chosen[j] > p; j--) chosen[j + 1] = chosen[j];
+      chosen[j + 1] = p;
+    }
+    const signature = signatureOf(chosen);
     if (seen.has(signature)) continue;
     seen.add(signature);
-    shapes.push(Array.from(chosen, (p) => component[grid[p]]));
+    const sorted: FloorModule[] = new Array(size);
+    for (let i = 0; i < size; i++) sorted[i] = component[grid[chosen[i]]];
+    shapes.push({ sorted, perimeter: outline });
   }
   return shapes;
 }
