@@ -120,10 +120,13 @@ export class FloorService {
   async plan(organisationId: string, floorId: string, on: string): Promise<FloorPlanResponse> {
     const [floor] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1 AND f.organisation_id = $2`, [floorId, organisationId]);
     if (!floor) throw new NotFoundException('No such floor');
-    const modules = await this.dataSource.query(
+    // One probe of the exclusion index per module of the floor (at most one lease holds a module on a
+    // day): a plain join let the planner hash every lease_modules row of every organisation and year,
+    // a cost growing with history rather than with the floor (3.5 → 2.3 ms on the benchmark's data).
+    const modules: PlanModuleRow[] = await this.dataSource.query(
       `SELECT m.id, m.col, m."row", m.retired_at IS NOT NULL AS retired, l.id AS lease_id, l.startup_id, s.legal_name AS startup_name
        FROM modules m
-       LEFT JOIN lease_modules lm ON lm.module_id = m.id AND lm.period @> $2::date
+       LEFT JOIN LATERAL (SELECT lm.lease_id FROM lease_modules lm WHERE lm.module_id = m.id AND lm.period @> $2::date LIMIT 1) lm ON true
        LEFT JOIN leases l ON l.id = lm.lease_id
        LEFT JOIN startups s ON s.id = l.startup_id
        WHERE m.floor_id = $1 ORDER BY m."row", m.col`,
@@ -132,17 +135,27 @@ export class FloorService {
     return {
       floor: toFloor(floor),
       on,
-      columns: Math.max(0, ...modules.map((m: { col: number }) => m.col + 1)),
-      rows: Math.max(0, ...modules.map((m: { row: number }) => m.row + 1)),
-      modules: modules.map((m: Record<string, unknown>) => ({
-        id: m['id'] as string,
-        col: m['col'] as number,
-        row: m['row'] as number,
-        retired: m['retired'] as boolean,
-        lease: m['lease_id'] ? { id: m['lease_id'] as string, startupId: m['startup_id'] as string, startupName: m['startup_name'] as string } : null,
+      columns: Math.max(0, ...modules.map((m) => m.col + 1)),
+      rows: Math.max(0, ...modules.map((m) => m.row + 1)),
+      modules: modules.map((m) => ({
+        id: m.id,
+        col: m.col,
+        row: m.row,
+        retired: m.retired,
+        lease: m.lease_id ? { id: m.lease_id, startupId: m.startup_id as string, startupName: m.startup_name as string } : null,
       })),
     };
   }
+}
+
+interface PlanModuleRow {
+  id: string;
+  col: number;
+  row: number;
+  retired: boolean;
+  lease_id: string | null;
+  startup_id: string | null;
+  startup_name: string | null;
 }
 
 function toFloor(row: Record<string, unknown>): FloorResponse {

@@ -33,7 +33,8 @@ export function freeModulesSql(scope: FreeModulesScope): { text: string; params:
       SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.organisation_id = $1 ${narrow}
     ), taken AS MATERIALIZED (
       SELECT lm.module_id FROM leases l JOIN lease_modules lm ON lm.lease_id = l.id
-      WHERE l.floor_id IN (SELECT id FROM scope_floors) AND lm.period && daterange($2::date, $3::date, '[)')
+      WHERE l.floor_id IN (SELECT id FROM scope_floors) AND (l.ends_on IS NULL OR l.ends_on > $2::date) -- past leases skipped early
+        AND lm.period && daterange($2::date, $3::date, '[)')
     )
     SELECT m.id, m.floor_id, m.col, m."row" FROM modules m
     WHERE m.floor_id IN (SELECT id FROM scope_floors) AND m.retired_at IS NULL
