@@ -1,3 +1,4 @@
+export * from './lib/board-dashboard.cache';
 export * from './lib/board-pack.pdf';
 export * from './lib/board-pack.xlsx';
 export * from './lib/board-quarter.service';

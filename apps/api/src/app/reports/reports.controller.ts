@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
-import { BoardQuarterService, ReportRunService, ScheduleService } from '@incubator/api/reports';
+import { BoardDashboardCache, ReportRunService, ScheduleService } from '@incubator/api/reports';
 import { Permission, roleCan } from '@incubator/contracts';
 import type { BoardQuarterResponse, ReportKind, ReportRunResponse, ScheduleResponse, TargetResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
@@ -25,7 +25,7 @@ function visibleKinds(caller: Caller): ReportKind[] {
 export class ReportsController {
   constructor(
     private readonly runs: ReportRunService,
-    private readonly board: BoardQuarterService,
+    private readonly dashboard: BoardDashboardCache,
     private readonly schedules: ScheduleService,
   ) {}
 
@@ -33,7 +33,7 @@ export class ReportsController {
   @Access(Permission.ReportsRead)
   @ApiOperation({ summary: 'The board dashboard of a quarter: headline figures with changes and 8-quarter series, breakdowns, rounds, targets, space' })
   quarter(@CurrentCaller() caller: Caller, @Param() params: QuarterParam): Promise<BoardQuarterResponse> {
-    return this.board.quarter(caller.organisationId, params.quarter);
+    return this.dashboard.quarter(caller.organisationId, params.quarter);
   }
 
   @Get('report-runs')

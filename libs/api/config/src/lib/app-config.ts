@@ -126,6 +126,13 @@ export class AppConfig {
   @Min(0)
   @Max(60_000)
   REPORT_STEP_DELAY_MS = 0;
+
+  /** How long the board dashboard keeps a quarter's figures before computing them again, in seconds (0 = never kept). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  BOARD_DASHBOARD_TTL_SECONDS = 300;
 }
 
 const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'];

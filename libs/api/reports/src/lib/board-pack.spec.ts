@@ -17,6 +17,7 @@ const quarter: BoardQuarterResponse = {
   from: '2026-07-01',
   to: '2026-10-01',
   organisationName: 'Tech Park Lille',
+  computedAt: '2026-10-05T07:00:00.000Z',
   headline: [
     figure('active_startups', [10, 11, 12, 12, 13, 14, 15, 16]),
     figure('jobs_created', [1, 2, 3, 4, 5, 6, 7, 8]),

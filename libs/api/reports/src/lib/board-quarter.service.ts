@@ -81,6 +81,7 @@ export class BoardQuarterService {
       quarter,
       ...range,
       organisationName: organisation.name,
+      computedAt: new Date().toISOString(),
       headline: [
         figure('active_startups', (a) => a.activeStartups),
         figure('jobs_created', (a) => num(a.jobsCreated)),

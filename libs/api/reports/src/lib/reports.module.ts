@@ -3,6 +3,7 @@ import { AuditModule } from '@incubator/api/audit';
 import { KpisModule } from '@incubator/api/kpis';
 import { MailModule } from '@incubator/api/mail';
 import { SpaceModule } from '@incubator/api/space';
+import { BoardDashboardCache } from './board-dashboard.cache';
 import { BoardQuarterService } from './board-quarter.service';
 import { KpiReminders } from './kpi-reminders';
 import { ReportsProcessor, ScheduleRegistry } from './report-jobs';
@@ -11,7 +12,7 @@ import { ReportRunService } from './report-run.service';
 import { ReportRunner } from './report-runner';
 import { ScheduleService } from './schedule.service';
 
-const services = [BoardQuarterService, ReportRunService, ScheduleService];
+const services = [BoardDashboardCache, BoardQuarterService, ReportRunService, ScheduleService];
 
 /** Reports for the api: board quarter data, report runs, schedules and targets. */
 @Module({ imports: [AuditModule, KpisModule, SpaceModule], providers: services, exports: services })

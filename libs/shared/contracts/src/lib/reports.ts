@@ -133,6 +133,8 @@ export interface BoardQuarterResponse {
   from: string;
   to: string;
   organisationName: string;
+  /** When these figures were computed (UTC instant): the dashboard keeps them a few minutes. */
+  computedAt: string;
   headline: HeadlineFigure[];
   /** The quarter's aggregates exactly as GET /kpi-aggregates returns them to a board member. */
   aggregates: KpiAggregatesResponse;

@@ -22,6 +22,7 @@ function quarterData(quarter: string): BoardQuarterResponse {
     from: '2026-07-01',
     to: '2026-10-01',
     organisationName: 'EuraTechnologies',
+    computedAt: '2026-11-22T08:00:00Z',
     headline: [
       figure('jobs_created', { value: 45, previousQuarter: 40, previousYear: 30, series: [10, 20, null, 30, 35, 38, 40, 45] }),
       figure('funds_raised_eur', { value: 1200000, previousQuarter: 1500000, previousYear: null }),
@@ -141,6 +142,8 @@ describe('BoardPage (the board dashboard)', () => {
     expect(milestones).toContain('—');
     expect(milestones).toContain('Withheld: fewer than 3 startups');
     expect(byTestId('headline-milestone_completion', view()).querySelector('svg')).toBeNull();
+    // The figures may be a few minutes old: the page says when they were computed.
+    expect(text('computed-at')).toMatch(/^Figures computed on .*2026.*; recomputed after a few minutes\.$/);
   });
 
   it('shows the targets, the space, the rounds and the breakdowns with their table', async () => {

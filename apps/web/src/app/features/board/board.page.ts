@@ -10,6 +10,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { SelectFieldComponent, SelectOption } from '../../core/forms/select-field.component';
 import { formatAmount, formatEuros } from '../../core/funding/amounts';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
+import { LocalDatePipe } from '../../core/i18n/local-date.pipe';
 import { LocaleService } from '../../core/i18n/locale.service';
 import { formatQuarter, initialQuarter, quarterOptions } from '../../core/reports/quarters';
 import { ReportsService } from '../../core/reports/reports.service';
@@ -34,6 +35,7 @@ type Loaded = BoardQuarterResponse | 'failed' | null;
     BoardPacksComponent,
     BreakdownComponent,
     CalendarDatePipe,
+    LocalDatePipe,
     HeadlineCardComponent,
     MatProgressBarModule,
     SelectFieldComponent,
