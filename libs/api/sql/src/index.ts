@@ -1,1 +1,2 @@
+export * from './lib/postgres-errors';
 export * from './lib/prepared-query';

@@ -4,3 +4,4 @@ export * from './lib/startup.entity';
 export * from './lib/startup.service';
 export * from './lib/startups.module';
 export * from './lib/table-export';
+export * from './lib/startup-visibility';

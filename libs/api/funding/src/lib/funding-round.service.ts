@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import { SqlFilter } from '@incubator/api/startups';
+import { assertStartupVisible, SqlFilter } from '@incubator/api/startups';
 import { bilingualError, CURRENCY_MINOR_UNITS, eurCents, formatMinorUnits, parseMinorUnits } from '@incubator/contracts';
 import type {
   Bilingual,
@@ -76,7 +76,7 @@ export class FundingRoundService {
   }
 
   async create(caller: Caller, startupId: string, request: CreateFundingRoundRequest): Promise<FundingRoundResponse> {
-    await this.assertStartupVisible(caller, startupId);
+    await assertStartupVisible(this.dataSource, caller, startupId);
     const id = await this.dataSource.transaction(async (manager) => {
       const record = await this.resolve(manager, caller, request);
       const [row] = await manager.query(
@@ -193,13 +193,6 @@ export class FundingRoundService {
       .addIf(query.kind, 'r.kind = ?')
       .addIf(query.closedFrom, 'r.closed_on >= ?')
       .addIf(query.closedTo, 'r.closed_on < ?');
-  }
-
-  /** 404, not 403, for a startup of another organisation or, for a startup member, another startup. */
-  private async assertStartupVisible(caller: Caller, startupId: string): Promise<void> {
-    if (caller.role === 'startup' && caller.startupId !== startupId) throw new NotFoundException('No such startup');
-    const [startup] = await this.dataSource.query('SELECT 1 FROM startups WHERE id = $1 AND organisation_id = $2', [startupId, caller.organisationId]);
-    if (!startup) throw new NotFoundException('No such startup');
   }
 }
 

@@ -6,8 +6,7 @@ import type { Caller } from '@incubator/api/identity';
 import { bilingualError } from '@incubator/contracts';
 import type { CreateInvestorRequest, InvestorResponse } from '@incubator/contracts';
 import { containsPattern, SqlFilter } from '@incubator/api/startups';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '@incubator/api/sql';
 
 /** The organisation's investor directory, shared by its startups' rounds. */
 @Injectable()
@@ -39,7 +38,7 @@ export class InvestorService {
         return toResponse(row);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictException(
           bilingualError(
             { fr: 'Cet investisseur existe déjà dans l’annuaire.', en: 'This investor is already in the directory.' },

@@ -18,9 +18,8 @@ import type { Caller } from './caller';
 import { invitationEmail, invitationLink } from './emails';
 import { PasswordHasher } from './password-hasher';
 import { hashToken, newSecretToken } from './secret-token';
+import { isUniqueViolation } from '@incubator/api/sql';
 import { updateReturning } from './update-returning';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class InvitationService {
@@ -60,8 +59,8 @@ export class InvitationService {
            VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(hours => $8)) RETURNING *`,
           [caller.organisationId, email, request.role, startupId, locale, hashToken(token), caller.userId, this.config.INVITATION_TTL_HOURS],
         )
-        .catch((error: { code?: string }) => {
-          if (error.code === UNIQUE_VIOLATION) throw new ConflictException('A pending invitation already exists for this email');
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw new ConflictException('A pending invitation already exists for this email');
           throw error;
         });
       await this.audit.recordBy(manager, caller, {

@@ -6,8 +6,7 @@ import type { Caller } from '@incubator/api/identity';
 import { bilingualError } from '@incubator/contracts';
 import type { CreateKpiDefinitionRequest, KpiDefinitionResponse, KpiPeriodicity } from '@incubator/contracts';
 import { compareDecimals, KpiRule, trimZeros } from './kpi-values';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '@incubator/api/sql';
 
 /** The organisation's KPIs: the standard ones (created with the organisation) and its programs' own. */
 @Injectable()
@@ -46,7 +45,7 @@ export class KpiDefinitionService {
         return toResponse(row);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictException(bilingualError({ fr: 'Cet indicateur existe déjà.', en: 'This KPI already exists.' }, { key: { fr: 'clé déjà utilisée', en: 'key is already used' } }));
       }
       throw error;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
 import type { CohortBoardResponse, CohortResponse, CreateCohortRequest, UpdateCohortRequest } from '@incubator/contracts';
-import { isUniqueViolation } from './postgres-errors';
+import { isUniqueViolation } from '@incubator/api/sql';
 
 const SELECT = `
   SELECT c.*, p.name AS program_name, p.kind AS program_kind,

@@ -11,7 +11,7 @@ import {
   type EnrollmentResponse,
   type EnrollmentStatus,
 } from '@incubator/contracts';
-import { isUniqueViolation } from './postgres-errors';
+import { isUniqueViolation } from '@incubator/api/sql';
 
 const SELECT = `
   SELECT e.*, c.name AS cohort_name, p.name AS program_name, s.legal_name AS startup_name,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
 import type { CreateMilestoneRequest, MilestoneCommentResponse, MilestoneResponse, UpdateMilestoneRequest } from '@incubator/contracts';
+import { assertStartupVisible } from '@incubator/api/startups';
 
 const SELECT = `
   SELECT m.*,
@@ -25,7 +26,7 @@ export class MilestoneService {
   ) {}
 
   async list(caller: Caller, startupId: string): Promise<MilestoneResponse[]> {
-    await this.assertStartupVisible(caller, startupId);
+    await assertStartupVisible(this.dataSource, caller, startupId);
     const rows = await this.dataSource.query(`${SELECT} WHERE m.startup_id = $1 AND m.organisation_id = $2 ORDER BY m.due_on, m.id`, [
       startupId,
       caller.organisationId,
@@ -34,7 +35,7 @@ export class MilestoneService {
   }
 
   async create(caller: Caller, startupId: string, request: CreateMilestoneRequest): Promise<MilestoneResponse> {
-    await this.assertStartupVisible(caller, startupId);
+    await assertStartupVisible(this.dataSource, caller, startupId);
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO milestones (organisation_id, startup_id, title, category, due_on, status, evidence_note, evidence_url)
@@ -81,7 +82,7 @@ export class MilestoneService {
   }
 
   private async get(caller: Caller, startupId: string, id: string): Promise<MilestoneResponse> {
-    await this.assertStartupVisible(caller, startupId);
+    await assertStartupVisible(this.dataSource, caller, startupId);
     const [row] = await this.dataSource.query(`${SELECT} WHERE m.id = $1 AND m.startup_id = $2 AND m.organisation_id = $3`, [
       id,
       startupId,
@@ -89,13 +90,6 @@ export class MilestoneService {
     ]);
     if (!row) throw new NotFoundException('No such milestone');
     return toResponse(row);
-  }
-
-  /** 404, not 403, for a startup of another organisation or, for a startup member, another startup. */
-  private async assertStartupVisible(caller: Caller, startupId: string): Promise<void> {
-    if (caller.role === 'startup' && caller.startupId !== startupId) throw new NotFoundException('No such startup');
-    const [startup] = await this.dataSource.query('SELECT 1 FROM startups WHERE id = $1 AND organisation_id = $2', [startupId, caller.organisationId]);
-    if (!startup) throw new NotFoundException('No such startup');
   }
 
   private auditChange(manager: EntityManager, caller: Caller, action: string, id: string, before: object | null, after: object) {

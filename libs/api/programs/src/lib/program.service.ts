@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
 import type { CreateProgramRequest, ProgramResponse } from '@incubator/contracts';
-import { isUniqueViolation } from './postgres-errors';
+import { isUniqueViolation } from '@incubator/api/sql';
 
 @Injectable()
 export class ProgramService {

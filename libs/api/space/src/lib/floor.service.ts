@@ -6,7 +6,7 @@ import type { Caller } from '@incubator/api/identity';
 import type { BuildingResponse, CreateBuildingRequest, CreateFloorRequest, FloorPlanResponse, FloorResponse } from '@incubator/contracts';
 import { MODULE_AREA_M2 } from './allocation/grid';
 import { parseLayout } from './allocation/layout';
-import { pgCode, UNIQUE_VIOLATION } from './postgres-errors';
+import { isUniqueViolation } from '@incubator/api/sql';
 import { WaitlistTrigger } from './waitlist-trigger';
 
 const FLOOR_SELECT = `
@@ -38,7 +38,7 @@ export class FloorService {
       const [row] = await manager
         .query('INSERT INTO buildings (organisation_id, site_id, name) VALUES ($1, $2, $3) RETURNING id', [caller.organisationId, request.siteId, request.name])
         .catch((error: unknown) => {
-          if (pgCode(error) === UNIQUE_VIOLATION) throw new ConflictException({ message: 'This site already has a building with that name', fields: { name: ['name is already used on this site'] } });
+          if (isUniqueViolation(error)) throw new ConflictException({ message: 'This site already has a building with that name', fields: { name: ['name is already used on this site'] } });
           throw error;
         });
       await this.audit.recordBy(manager, caller, { action: 'building.created', entityType: 'building', entityId: row.id, after: { ...request } });
@@ -75,7 +75,7 @@ export class FloorService {
           request.layout,
         ])
         .catch((error: unknown) => {
-          if (pgCode(error) === UNIQUE_VIOLATION) throw new ConflictException({ message: 'This building already has that level', fields: { level: ['level is already used in this building'] } });
+          if (isUniqueViolation(error)) throw new ConflictException({ message: 'This building already has that level', fields: { level: ['level is already used in this building'] } });
           throw error;
         });
       await manager.query(

@@ -7,7 +7,7 @@ import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalRespon
 import { checkResize, isConnected, MODULE_AREA_M2 } from './allocation/grid';
 import { proposeOffices } from './allocation/propose';
 import { freeModulesSql } from './free-modules';
-import { EXCLUSION_VIOLATION, pgCode } from './postgres-errors';
+import { EXCLUSION_VIOLATION, pgCode } from '@incubator/api/sql';
 import { WaitlistTrigger } from './waitlist-trigger';
 
 interface ModuleRow {

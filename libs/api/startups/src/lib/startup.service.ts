@@ -12,6 +12,7 @@ import type {
   StartupSort,
   UpdateStartupRequest,
 } from '@incubator/contracts';
+import { isUniqueViolation } from '@incubator/api/sql';
 import { containsPattern, SqlFilter } from './scoped-query';
 
 /** Who is asking, as far as startup visibility goes: a startup member sees only their own startup. */
@@ -38,8 +39,6 @@ const SELECT = `
   SELECT s.*, ce.id AS enrollment_id, ce.cohort_id, ce.cohort_name, ce.program_name, ce.status AS enrollment_status,
          EXISTS (SELECT 1 FROM enrollments g WHERE g.startup_id = s.id AND g.status = 'graduated') AS alumni
   FROM startups s ${CURRENT_ENROLLMENT}`;
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class StartupService {
@@ -154,9 +153,8 @@ export class StartupService {
   }
 }
 
-function sirenConflict(error: { code?: string; constraint?: string; driverError?: { code?: string } }): never {
-  const code = error.code ?? error.driverError?.code;
-  if (code === UNIQUE_VIOLATION) {
+function sirenConflict(error: unknown): never {
+  if (isUniqueViolation(error)) {
     throw new ConflictException({ message: 'A startup with this SIREN already exists', fields: { siren: ['siren is already registered'] } });
   }
   throw error;
