@@ -10,3 +10,4 @@ export * from './lib/waitlist-trigger';
 export * from './lib/waitlist.service';
 export * from './lib/space-export.service';
 export * from './lib/free-modules';
+export * from './lib/space-snapshot';

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApiErrorResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse } from '@incubator/contracts';
+import { freeModulesSql, FreeModulesScope, SpaceSnapshots } from '@incubator/api/space';
 import { signIn, startTestApi } from '../../test/test-app';
 
 describe('modular office space: floors, proposals, leases, resizes (real PostgreSQL)', () => {
@@ -65,6 +66,39 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     });
     expect(lease.status).toBe(201);
     expect(lease.body).toMatchObject({ areaM2: 72, monthlyRentCents: 72 * 1850, endsOn: null });
+  });
+
+  it('answers proposals from an in-memory snapshot that every space write refreshes: always the free modules the reference SQL finds', async () => {
+    const { floor, plan } = await newFloor('MMMM\nMMMM');
+    const organisationId = (await (await fetch(`${api}/organisation`, { headers: manager })).json()).id as string;
+    const db = app.get(DataSource);
+    const snapshots = app.get(SpaceSnapshots);
+    const reference = async (scope: FreeModulesScope) => {
+      const { text, params } = freeModulesSql(scope);
+      return ((await db.query(text, params)) as Array<{ id: string }>).map((m) => m.id).sort();
+    };
+    const fromSnapshot = async (scope: FreeModulesScope) => (await snapshots.freeModules(scope)).map((m) => m.id).sort();
+    const scopes: FreeModulesScope[] = [
+      { organisationId, startsOn: '2027-03-01' },
+      { organisationId, siteId, startsOn: '2027-03-01', endsOn: '2027-09-01' },
+      { organisationId, buildingId: floor.buildingId, startsOn: '2026-01-01', endsOn: '2026-02-01' },
+      { organisationId, floorId: floor.id, startsOn: '2027-03-01' },
+    ];
+    for (const scope of scopes) expect(await fromSnapshot(scope)).toEqual(await reference(scope));
+
+    const leased = [moduleAt(plan, 0, 0), moduleAt(plan, 1, 0)];
+    const lease = await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[1], moduleIds: leased, startsOn: '2027-04-01', endsOn: '2027-10-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
+    expect(lease.status).toBe(201);
+    for (const scope of scopes) expect(await fromSnapshot(scope)).toEqual(await reference(scope));
+    const onFloor = await fromSnapshot({ organisationId, floorId: floor.id, startsOn: '2027-03-01' });
+    expect(onFloor).toHaveLength(6);
+    expect(onFloor).not.toContain(leased[0]);
+    // Before the lease starts and after it ends, its modules are free again.
+    expect(await fromSnapshot({ organisationId, floorId: floor.id, startsOn: '2027-01-01', endsOn: '2027-04-01' })).toHaveLength(8);
+    expect(await fromSnapshot({ organisationId, floorId: floor.id, startsOn: '2027-10-01' })).toHaveLength(8);
+    const proposals = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 24, startsOn: '2027-05-01', floorId: floor.id, limit: 10 });
+    expect(proposals.body.flatMap((p) => p.moduleIds)).not.toContain(leased[1]);
+    expect(proposals.body[0]).toMatchObject({ floorName: 'First' });
   });
 
   it('refuses an overlapping lease with 409 naming the lease in the way, but allows back-to-back dates', async () => {

@@ -6,8 +6,8 @@ import type { Caller } from '@incubator/api/identity';
 import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalResponse, ResizeLeaseRequest } from '@incubator/contracts';
 import { checkResize, isConnected, MODULE_AREA_M2 } from './allocation/grid';
 import { proposeOffices } from './allocation/propose';
-import { freeModulesSql } from './free-modules';
 import { EXCLUSION_VIOLATION, pgCode } from '@incubator/api/sql';
+import { SpaceSnapshots } from './space-snapshot';
 import { WaitlistTrigger } from './waitlist-trigger';
 
 interface ModuleRow {
@@ -34,29 +34,24 @@ export class LeaseService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly waitlist: WaitlistTrigger,
+    private readonly snapshots: SpaceSnapshots,
   ) {}
 
   async propose(caller: Pick<Caller, 'organisationId'>, request: ProposalRequest): Promise<ProposalResponse[]> {
     assertRange(request.startsOn, request.endsOn);
-    const { text, params } = freeModulesSql({ organisationId: caller.organisationId, ...request });
-    const free: ModuleRow[] = await this.dataSource.query(text, params);
+    const free = await this.snapshots.freeModules({ organisationId: caller.organisationId, ...request });
     const floors = new Map<string, { floorId: string; free: Array<{ id: string; col: number; row: number }> }>();
     for (const m of free) {
       if (!floors.has(m.floor_id)) floors.set(m.floor_id, { floorId: m.floor_id, free: [] });
       floors.get(m.floor_id)?.free.push({ id: m.id, col: m.col, row: m.row });
     }
-    const near = request.startupId ? await this.currentOffice(caller.organisationId, request.startupId, request.startsOn) : undefined;
+    const near = request.startupId ? await this.snapshots.currentOffice(caller.organisationId, request.startupId, request.startsOn) : undefined;
     const proposals = proposeOffices([...floors.values()], { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
-    // Names only for the floors proposed, not for every free module.
-    const names: Array<{ id: string; floor_name: string; building_name: string }> = await this.dataSource.query(
-      `SELECT f.id, f.name AS floor_name, b.name AS building_name FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.id = ANY($1::uuid[])`,
-      [[...new Set(proposals.map((p) => p.floorId))]],
-    );
-    const byFloor = new Map(names.map((n) => [n.id, n]));
+    const names = await this.snapshots.floorNames(caller.organisationId);
     return proposals.map((proposal) => ({
       ...proposal,
-      floorName: byFloor.get(proposal.floorId)?.floor_name ?? '',
-      buildingName: byFloor.get(proposal.floorId)?.building_name ?? '',
+      floorName: names.get(proposal.floorId)?.floorName ?? '',
+      buildingName: names.get(proposal.floorId)?.buildingName ?? '',
     }));
   }
 
@@ -198,20 +193,7 @@ export class LeaseService {
     }
   }
 
-  /** The startup's office on the given day: the modules it holds on the floor of its earliest lease running then. */
-  private async currentOffice(organisationId: string, startupId: string, on: string) {
-    const rows: ModuleRow[] = await this.dataSource.query(
-      `WITH running AS (
-         SELECT l.id, l.floor_id, l.starts_on FROM leases l
-         WHERE l.startup_id = $1 AND l.organisation_id = $2 AND l.starts_on <= $3::date AND (l.ends_on IS NULL OR l.ends_on > $3::date)
-       )
-       SELECT m.id, m.floor_id, m.col, m."row" FROM running r JOIN lease_modules lm ON lm.lease_id = r.id JOIN modules m ON m.id = lm.module_id
-       WHERE lm.period @> $3::date AND r.floor_id = (SELECT floor_id FROM running ORDER BY starts_on, id LIMIT 1)`,
-      [startupId, organisationId, on],
-    );
-    if (!rows.length) return undefined;
-    return { floorId: rows[0].floor_id, cells: rows.map(({ col, row }) => ({ col, row })) };
-  }
+
 }
 
 function assertRange(startsOn: string, endsOn?: string): void {

@@ -5,10 +5,11 @@ import { SpaceProcessor } from './jobs';
 import { LeaseService } from './lease.service';
 import { OccupancyService } from './occupancy.service';
 import { SpaceExportService } from './space-export.service';
+import { SpaceSnapshots } from './space-snapshot';
 import { WaitlistTrigger } from './waitlist-trigger';
 import { WaitlistService } from './waitlist.service';
 
-const services = [FloorService, LeaseService, OccupancyService, SpaceExportService, WaitlistService, WaitlistTrigger];
+const services = [FloorService, LeaseService, OccupancyService, SpaceExportService, SpaceSnapshots, WaitlistService, WaitlistTrigger];
 
 /** Space for the api. Needs Config, Database and Queues in the app. */
 @Module({ imports: [AuditModule], providers: services, exports: services })

@@ -7,6 +7,7 @@ import { CreateWaitlist1763770100000 } from './1763770100000-create-waitlist';
 import { CreateFundingAndKpis1763770200000 } from './1763770200000-create-funding-and-kpis';
 import { CreateReports1763770300000 } from './1763770300000-create-reports';
 import { ScheduleWaitlistExpiry1763770400000 } from './1763770400000-schedule-waitlist-expiry';
+import { SpaceVersion1763770500000 } from './1763770500000-space-version';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateFundingAndKpis1763770200000,
   CreateReports1763770300000,
   ScheduleWaitlistExpiry1763770400000,
+  SpaceVersion1763770500000,
 ];

@@ -1,4 +1,4 @@
-import { checkResize, connectedComponents, isConnected, modulesForArea, perimeter } from './grid';
+import { checkResize, connectedComponents, isConnected, manhattanDistanceTo, modulesForArea, perimeter } from './grid';
 import { parseLayout } from './layout';
 import { FloorFreeSpace, proposeOffices } from './propose';
 
@@ -44,6 +44,21 @@ describe('grid geometry', () => {
       { col: 1, row: 1 },
     ]);
     expect(() => parseLayout('MX')).toThrow(/Unexpected "X" at row 1, column 2/);
+  });
+});
+
+describe('manhattanDistanceTo', () => {
+  it('gives, for every cell, the distance to the nearest target that scanning every target gives', () => {
+    let state = 7;
+    const next = (n: number) => (state = (state * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 30; round++) {
+      const targets = Array.from({ length: 1 + next(6) }, () => ({ col: next(20), row: next(12) }));
+      const area = Array.from({ length: 40 }, () => ({ col: next(25) - 2, row: next(15) - 2 }));
+      const lookup = manhattanDistanceTo(targets, area);
+      for (const cell of area) {
+        expect(lookup(cell)).toBe(Math.min(...targets.map((t) => Math.abs(t.col - cell.col) + Math.abs(t.row - cell.row))));
+      }
+    }
   });
 });
 

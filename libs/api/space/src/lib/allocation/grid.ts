@@ -96,3 +96,42 @@ export function checkResize(current: readonly Cell[], next: readonly Cell[]): Re
   if (next.length > 0 && !isConnected(next)) return { ok: false, reason: 'not-connected' };
   return { ok: true };
 }
+
+/**
+ * The Manhattan distance from any cell of `area` to the nearest of `targets`, as a lookup. Computed
+ * once for the box around both sets with the two-pass distance transform (exact for this metric), so
+ * each lookup costs one array read instead of a scan of every target.
+ */
+export function manhattanDistanceTo(targets: readonly Cell[], area: readonly Cell[]): (cell: Cell) => number {
+  let minCol = Infinity;
+  let minRow = Infinity;
+  let maxCol = -Infinity;
+  let maxRow = -Infinity;
+  for (const list of [targets, area]) {
+    for (const c of list) {
+      minCol = Math.min(minCol, c.col);
+      maxCol = Math.max(maxCol, c.col);
+      minRow = Math.min(minRow, c.row);
+      maxRow = Math.max(maxRow, c.row);
+    }
+  }
+  const width = maxCol - minCol + 1;
+  const height = maxRow - minRow + 1;
+  const distance = new Int32Array(width * height).fill(width + height);
+  for (const t of targets) distance[(t.row - minRow) * width + (t.col - minCol)] = 0;
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const i = r * width + c;
+      if (c > 0) distance[i] = Math.min(distance[i], distance[i - 1] + 1);
+      if (r > 0) distance[i] = Math.min(distance[i], distance[i - width] + 1);
+    }
+  }
+  for (let r = height - 1; r >= 0; r--) {
+    for (let c = width - 1; c >= 0; c--) {
+      const i = r * width + c;
+      if (c < width - 1) distance[i] = Math.min(distance[i], distance[i + 1] + 1);
+      if (r < height - 1) distance[i] = Math.min(distance[i], distance[i + width] + 1);
+    }
+  }
+  return (cell) => distance[(cell.row - minRow) * width + (cell.col - minCol)];
+}

@@ -1,4 +1,4 @@
-import { Cell, connectedComponents, FloorModule, key, MODULE_AREA_M2, modulesForArea } from './grid';
+import { Cell, connectedComponents, FloorModule, key, manhattanDistanceTo, MODULE_AREA_M2, modulesForArea } from './grid';
 
 export interface FloorFreeSpace {
   floorId: string;
@@ -43,10 +43,11 @@ export function proposeOffices(floors: readonly FloorFreeSpace[], request: Propo
   const candidates: Candidate[] = [];
   for (const floor of floors) {
     const near = request.near && request.near.floorId === floor.floorId && request.near.cells.length ? request.near.cells : null;
+    const distanceToOffice = near ? manhattanDistanceTo(near, floor.free) : null;
     for (const component of connectedComponents(floor.free).filter((c) => c.length >= size)) {
       for (const shape of distinctShapes(component, size)) {
         const { sorted, perimeter } = shape;
-        candidates.push({ floorId: floor.floorId, component, sorted, perimeter, distance: near ? minDistance(sorted, near) : null, ids: sorted.map((m) => m.id) });
+        candidates.push({ floorId: floor.floorId, component, sorted, perimeter, distance: distanceToOffice ? Math.min(...sorted.map(distanceToOffice)) : null, ids: sorted.map((m) => m.id) });
       }
     }
   }
@@ -200,10 +201,4 @@ function score(candidate: Candidate, request: ProposalRequest): Proposal {
     fragmentation: remaining.length === 0 ? 0 : connectedComponents(remaining).length - 1,
     distance: candidate.distance,
   };
-}
-
-function minDistance(a: readonly Cell[], b: readonly Cell[]): number {
-  let best = Number.MAX_SAFE_INTEGER;
-  for (const x of a) for (const y of b) best = Math.min(best, Math.abs(x.col - y.col) + Math.abs(x.row - y.row));
-  return best;
 }
