@@ -39,14 +39,9 @@ export class LeaseService {
 
   async propose(caller: Pick<Caller, 'organisationId'>, request: ProposalRequest): Promise<ProposalResponse[]> {
     assertRange(request.startsOn, request.endsOn);
-    const free = await this.snapshots.freeModules({ organisationId: caller.organisationId, ...request });
-    const floors = new Map<string, { floorId: string; free: Array<{ id: string; col: number; row: number }> }>();
-    for (const m of free) {
-      if (!floors.has(m.floor_id)) floors.set(m.floor_id, { floorId: m.floor_id, free: [] });
-      floors.get(m.floor_id)?.free.push({ id: m.id, col: m.col, row: m.row });
-    }
+    const free = await this.snapshots.freeSpace({ organisationId: caller.organisationId, ...request });
     const near = request.startupId ? await this.snapshots.currentOffice(caller.organisationId, request.startupId, request.startsOn) : undefined;
-    const proposals = proposeOffices([...floors.values()], { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
+    const proposals = proposeOffices(free, { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
     const names = await this.snapshots.floorNames(caller.organisationId);
     return proposals.map((proposal) => ({
       ...proposal,

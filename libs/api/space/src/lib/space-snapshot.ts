@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@incubator/api/sql';
+import type { FloorFreeSpace } from './allocation/propose';
 import type { FreeModulesScope } from './free-modules';
 
 interface LeasedPeriod {
@@ -32,13 +33,6 @@ interface Snapshot {
   floorNames: Map<string, { floorName: string; buildingName: string }>;
 }
 
-export interface FreeModule {
-  id: string;
-  floor_id: string;
-  col: number;
-  row: number;
-}
-
 /**
  * Each organisation's modules (not retired) and the periods their leases hold them, kept in memory and
  * reloaded when the space version moves (a counter every write to the space tables raises in the
@@ -53,20 +47,26 @@ export class SpaceSnapshots {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The modules free for the whole range in the scope: the same set as `freeModulesSql`. */
-  async freeModules(scope: FreeModulesScope): Promise<FreeModule[]> {
+  /**
+   * The modules free for the whole range in the scope, by floor: the same set as `freeModulesSql`.
+   * The snapshot's own module objects are handed out (read-only), so a proposal allocates nothing here.
+   */
+  async freeSpace(scope: FreeModulesScope): Promise<FloorFreeSpace[]> {
     const snapshot = await this.snapshot(scope.organisationId);
     const end = scope.endsOn ?? null;
-    const free: FreeModule[] = [];
+    const floors = new Map<string, FloorFreeSpace>();
     const candidates = scope.siteId ? (snapshot.bySite.get(scope.siteId) ?? []) : snapshot.modules;
     for (const m of candidates) {
       if (m.retired || (scope.buildingId && m.buildingId !== scope.buildingId) || (scope.floorId && m.floorId !== scope.floorId)) continue;
       // [from, to) overlaps [startsOn, end) when from < end and to > startsOn (null = unbounded); ISO days compare as text.
       let taken = false;
       for (const p of m.leased) if ((end === null || p.from < end) && (p.to === null || p.to > scope.startsOn)) taken = true;
-      if (!taken) free.push({ id: m.id, floor_id: m.floorId, col: m.col, row: m.row });
+      if (taken) continue;
+      let floor = floors.get(m.floorId);
+      if (!floor) floors.set(m.floorId, (floor = { floorId: m.floorId, free: [] }));
+      floor.free.push(m);
     }
-    return free;
+    return [...floors.values()];
   }
 
   /**
