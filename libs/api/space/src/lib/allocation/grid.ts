@@ -97,24 +97,28 @@ export function checkResize(current: readonly Cell[], next: readonly Cell[]): Re
   return { ok: true };
 }
 
+/** The smallest box holding every cell (Infinity bounds for none). */
+export function boundingBox(cells: readonly Cell[]): { minCol: number; minRow: number; maxCol: number; maxRow: number } {
+  let minCol = Infinity;
+  let minRow = Infinity;
+  let maxCol = -Infinity;
+  let maxRow = -Infinity;
+  for (const c of cells) {
+    minCol = Math.min(minCol, c.col);
+    maxCol = Math.max(maxCol, c.col);
+    minRow = Math.min(minRow, c.row);
+    maxRow = Math.max(maxRow, c.row);
+  }
+  return { minCol, minRow, maxCol, maxRow };
+}
+
 /**
  * The Manhattan distance from any cell of `area` to the nearest of `targets`, as a lookup. Computed
  * once for the box around both sets with the two-pass distance transform (exact for this metric), so
  * each lookup costs one array read instead of a scan of every target.
  */
 export function manhattanDistanceTo(targets: readonly Cell[], area: readonly Cell[]): (cell: Cell) => number {
-  let minCol = Infinity;
-  let minRow = Infinity;
-  let maxCol = -Infinity;
-  let maxRow = -Infinity;
-  for (const list of [targets, area]) {
-    for (const c of list) {
-      minCol = Math.min(minCol, c.col);
-      maxCol = Math.max(maxCol, c.col);
-      minRow = Math.min(minRow, c.row);
-      maxRow = Math.max(maxRow, c.row);
-    }
-  }
+  const { minCol, minRow, maxCol, maxRow } = boundingBox([...targets, ...area]);
   const width = maxCol - minCol + 1;
   const height = maxRow - minRow + 1;
   const distance = new Int32Array(width * height).fill(width + height);

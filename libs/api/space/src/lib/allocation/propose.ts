@@ -1,4 +1,4 @@
-import { Cell, connectedComponents, FloorModule, key, manhattanDistanceTo, MODULE_AREA_M2, modulesForArea } from './grid';
+import { boundingBox, Cell, connectedComponents, FloorModule, key, manhattanDistanceTo, MODULE_AREA_M2, modulesForArea } from './grid';
 
 export interface FloorFreeSpace {
   floorId: string;
@@ -96,16 +96,7 @@ interface Candidate {
  * an earlier column, so sorting positions gives reading order.
  */
 function distinctShapes(component: readonly FloorModule[], size: number): Array<{ sorted: FloorModule[]; perimeter: number }> {
-  let minCol = Infinity;
-  let minRow = Infinity;
-  let maxCol = -Infinity;
-  let maxRow = -Infinity;
-  for (const m of component) {
-    minCol = Math.min(minCol, m.col);
-    maxCol = Math.max(maxCol, m.col);
-    minRow = Math.min(minRow, m.row);
-    maxRow = Math.max(maxRow, m.row);
-  }
+  const { minCol, minRow, maxCol, maxRow } = boundingBox(component);
   const width = maxCol - minCol + 3;
   const grid = new Int32Array(width * (maxRow - minRow + 3)).fill(-1); // position → index in component
   const position = (m: Cell) => (m.row - minRow + 1) * width + (m.col - minCol + 1);
