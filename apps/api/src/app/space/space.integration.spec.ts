@@ -77,7 +77,7 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
       const { text, params } = freeModulesSql(scope);
       return ((await db.query(text, params)) as Array<{ id: string }>).map((m) => m.id).sort();
     };
-    const fromSnapshot = async (scope: FreeModulesScope) => (await snapshots.freeSpace(scope)).flatMap((floor) => floor.free.map((m) => m.id)).sort();
+    const fromSnapshot = async (scope: FreeModulesScope) => (await snapshots.of(scope.organisationId)).freeSpace(scope).flatMap((floor) => floor.free.map((m) => m.id)).sort();
     const scopes: FreeModulesScope[] = [
       { organisationId, startsOn: '2027-03-01' },
       { organisationId, siteId, startsOn: '2027-03-01', endsOn: '2027-09-01' },

@@ -26,7 +26,7 @@ export class BoardDashboardCache {
   quarter(organisationId: string, quarter: string): Promise<BoardQuarterResponse> {
     const key = `${organisationId}/${quarter}`;
     const entry = this.entries.get(key);
-    if (entry && Date.now() - entry.storedAt < this.config.BOARD_DASHBOARD_TTL_SECONDS * 1000) return entry.figures;
+    if (entry && this.isFresh(entry)) return entry.figures;
     this.evictExpired();
     const figures = this.board.quarter(organisationId, quarter);
     this.entries.set(key, { storedAt: Date.now(), figures });
@@ -38,7 +38,10 @@ export class BoardDashboardCache {
 
   /** Bounded by what is asked within one TTL: expired entries go when a new one is computed. */
   private evictExpired(): void {
-    const ttl = this.config.BOARD_DASHBOARD_TTL_SECONDS * 1000;
-    for (const [key, entry] of this.entries) if (Date.now() - entry.storedAt >= ttl) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (!this.isFresh(entry)) this.entries.delete(key);
+  }
+
+  private isFresh(entry: Entry): boolean {
+    return Date.now() - entry.storedAt < this.config.BOARD_DASHBOARD_TTL_SECONDS * 1000;
   }
 }

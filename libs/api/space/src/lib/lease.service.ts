@@ -39,14 +39,13 @@ export class LeaseService {
 
   async propose(caller: Pick<Caller, 'organisationId'>, request: ProposalRequest): Promise<ProposalResponse[]> {
     assertRange(request.startsOn, request.endsOn);
-    const free = await this.snapshots.freeSpace({ organisationId: caller.organisationId, ...request });
-    const near = request.startupId ? await this.snapshots.currentOffice(caller.organisationId, request.startupId, request.startsOn) : undefined;
-    const proposals = proposeOffices(free, { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
-    const names = await this.snapshots.floorNames(caller.organisationId);
+    const space = await this.snapshots.of(caller.organisationId);
+    const near = request.startupId ? space.currentOffice(request.startupId, request.startsOn) : undefined;
+    const proposals = proposeOffices(space.freeSpace(request), { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
     return proposals.map((proposal) => ({
       ...proposal,
-      floorName: names.get(proposal.floorId)?.floorName ?? '',
-      buildingName: names.get(proposal.floorId)?.buildingName ?? '',
+      floorName: space.floorNames.get(proposal.floorId)?.floorName ?? '',
+      buildingName: space.floorNames.get(proposal.floorId)?.buildingName ?? '',
     }));
   }
 
@@ -187,8 +186,6 @@ export class LeaseService {
       });
     }
   }
-
-
 }
 
 function assertRange(startsOn: string, endsOn?: string): void {

@@ -24,44 +24,30 @@ interface SnapshotModule {
   leased: LeasedPeriod[];
 }
 
-interface Snapshot {
-  version: string;
-  modules: SnapshotModule[];
-  /** The same modules by site, and what each startup holds: the two ways proposals look them up. */
-  bySite: Map<string, SnapshotModule[]>;
-  byStartup: Map<string, Array<{ module: SnapshotModule; period: LeasedPeriod }>>;
-  floorNames: Map<string, { floorName: string; buildingName: string }>;
-}
-
 /**
- * Each organisation's modules (not retired) and the periods their leases hold them, kept in memory and
- * reloaded when the space version moves (a counter every write to the space tables raises in the
- * writing transaction, migration 1763770500000). Allocation proposals then find the free modules of a
- * site in a loop instead of an anti-join over every module and lease of the site: the statement
- * (`freeModulesSql`, kept as the reference and the benchmark's floor) cost ≈ 20–30 ms on a site of
- * 10,000 modules; a proposal now costs one read of the version unless something changed.
+ * One organisation's modules (retired ones flagged) and the periods their leases hold them, as of a
+ * space version. Read-only: its module objects are handed out as they are.
  */
-@Injectable()
-export class SpaceSnapshots {
-  private readonly snapshots = new Map<string, Promise<Snapshot>>();
+export class SpaceSnapshot {
+  constructor(
+    readonly version: string,
+    private readonly modules: SnapshotModule[],
+    /** The same modules by site, and what each startup holds: the two ways proposals look them up. */
+    private readonly bySite: Map<string, SnapshotModule[]>,
+    private readonly byStartup: Map<string, Array<{ module: SnapshotModule; period: LeasedPeriod }>>,
+    /** Floor and building names of the organisation's floors, for labelling proposals. */
+    readonly floorNames: Map<string, { floorName: string; buildingName: string }>,
+  ) {}
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * The modules free for the whole range in the scope, by floor: the same set as `freeModulesSql`.
-   * The snapshot's own module objects are handed out (read-only), so a proposal allocates nothing here.
-   */
-  async freeSpace(scope: FreeModulesScope): Promise<FloorFreeSpace[]> {
-    const snapshot = await this.snapshot(scope.organisationId);
+  /** The modules free for the whole range in the scope, by floor: the same set as `freeModulesSql`. */
+  freeSpace(scope: Omit<FreeModulesScope, 'organisationId'>): FloorFreeSpace[] {
     const end = scope.endsOn ?? null;
     const floors = new Map<string, FloorFreeSpace>();
-    const candidates = scope.siteId ? (snapshot.bySite.get(scope.siteId) ?? []) : snapshot.modules;
+    const candidates = scope.siteId ? (this.bySite.get(scope.siteId) ?? []) : this.modules;
     for (const m of candidates) {
       if (m.retired || (scope.buildingId && m.buildingId !== scope.buildingId) || (scope.floorId && m.floorId !== scope.floorId)) continue;
       // [from, to) overlaps [startsOn, end) when from < end and to > startsOn (null = unbounded); ISO days compare as text.
-      let taken = false;
-      for (const p of m.leased) if ((end === null || p.from < end) && (p.to === null || p.to > scope.startsOn)) taken = true;
-      if (taken) continue;
+      if (m.leased.some((p) => (end === null || p.from < end) && (p.to === null || p.to > scope.startsOn))) continue;
       let floor = floors.get(m.floorId);
       if (!floor) floors.set(m.floorId, (floor = { floorId: m.floorId, free: [] }));
       floor.free.push(m);
@@ -73,27 +59,41 @@ export class SpaceSnapshots {
    * Where the startup sits on the day: the modules it holds then on the floor of its earliest running
    * lease (by start, then id); undefined when it holds none.
    */
-  async currentOffice(organisationId: string, startupId: string, on: string): Promise<{ floorId: string; cells: Array<{ col: number; row: number }> } | undefined> {
-    const snapshot = await this.snapshot(organisationId);
-    const held = (snapshot.byStartup.get(startupId) ?? []).filter(({ period }) => period.from <= on && (period.to === null || period.to > on));
+  currentOffice(startupId: string, on: string): { floorId: string; cells: Array<{ col: number; row: number }> } | undefined {
+    const held = (this.byStartup.get(startupId) ?? []).filter(({ period }) => period.from <= on && (period.to === null || period.to > on));
     if (!held.length) return undefined;
     const first = held.reduce((a, b) => (b.period.from < a.period.from || (b.period.from === a.period.from && b.period.leaseId < a.period.leaseId) ? b : a));
     const floorId = first.module.floorId;
     return { floorId, cells: held.filter((h) => h.module.floorId === floorId).map(({ module }) => ({ col: module.col, row: module.row })) };
   }
+}
 
-  /** Floor and building names of the organisation's floors, for labelling proposals. */
-  async floorNames(organisationId: string): Promise<Map<string, { floorName: string; buildingName: string }>> {
-    return (await this.snapshot(organisationId)).floorNames;
+/**
+ * Each organisation's space snapshot, kept in memory and reloaded when the space version moves (a
+ * counter every write to the space tables raises in the writing transaction, migration 1763770500000).
+ * Allocation proposals then find the free modules of a site in a loop instead of an anti-join over every
+ * module and lease of the site: the statement (`freeModulesSql`, kept as the reference and the
+ * benchmark's floor) cost ≈ 20–30 ms on a site of 10,000 modules; a proposal now costs one read of the
+ * version unless something changed.
+ */
+@Injectable()
+export class SpaceSnapshots {
+  private readonly snapshots = new Map<string, Promise<SpaceSnapshot>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The organisation's snapshot at the current space version (one read of the version; a reload if it moved). */
+  async of(organisationId: string): Promise<SpaceSnapshot> {
+    const [{ version }] = await preparedQuery<{ version: string }>(this.dataSource, 'SELECT version::text AS version FROM space_version', []);
+    return this.at(organisationId, version);
   }
 
-  private async snapshot(organisationId: string): Promise<Snapshot> {
-    const [{ version }] = await preparedQuery<{ version: string }>(this.dataSource, 'SELECT version::text AS version FROM space_version', []);
+  private async at(organisationId: string, version: string): Promise<SpaceSnapshot> {
     const cached = this.snapshots.get(organisationId);
     if (cached) {
       const snapshot = await cached.catch(() => null);
       if (snapshot?.version === version) return snapshot;
-      if (this.snapshots.get(organisationId) !== cached) return this.snapshot(organisationId); // another caller is reloading
+      if (this.snapshots.get(organisationId) !== cached) return this.of(organisationId); // another caller is reloading
     }
     // Loaded after reading the version: the data is at least as new as the version it is kept under.
     const loading = this.load(organisationId, version);
@@ -104,7 +104,7 @@ export class SpaceSnapshots {
     return loading;
   }
 
-  private async load(organisationId: string, version: string): Promise<Snapshot> {
+  private async load(organisationId: string, version: string): Promise<SpaceSnapshot> {
     const modules: Array<{ id: string; floor_id: string; building_id: string; site_id: string; col: number; row: number; retired: boolean; floor_name: string; building_name: string }> =
       await this.dataSource.query(
         `SELECT m.id, m.floor_id, f.building_id, b.site_id, m.col, m."row", m.retired_at IS NOT NULL AS retired, f.name AS floor_name, b.name AS building_name
@@ -137,6 +137,6 @@ export class SpaceSnapshots {
       if (!bySite.has(module.siteId)) bySite.set(module.siteId, []);
       bySite.get(module.siteId)?.push(module);
     }
-    return { version, modules: [...byId.values()], bySite, byStartup, floorNames };
+    return new SpaceSnapshot(version, [...byId.values()], bySite, byStartup, floorNames);
   }
 }

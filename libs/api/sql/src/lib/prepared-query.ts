@@ -16,11 +16,11 @@ export function statementName(text: string): string {
 
 /**
  * Runs a read as a named prepared statement on the pool under TypeORM: PostgreSQL parses and plans it
- * once per connection instead of on every call. For hot reads of a fixed shape (the access check on
- * every request, lists, floor plans), where planning was most of their time in the database
- * (measured: the access check's query 430 → 94 µs). Not for statements inside a transaction (they
- * would run on another connection) nor for text built from unbounded input (one prepared statement
- * per distinct text and connection).
+ * once per connection instead of on every call. For hot reads of a fixed shape whose plan does not
+ * depend on the values (the access check on every request: 430 → 94 µs). Not where it does: after five
+ * runs PostgreSQL may keep a generic plan, 4–7× slower for the startup list (LIKE pattern) and the
+ * floor plan (`@>` a date), so those stay unprepared. Not inside a transaction (another connection)
+ * nor for text built from unbounded input (one prepared statement per distinct text and connection).
  */
 export async function preparedQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, params: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
