@@ -11,3 +11,4 @@ export * from './lib/waitlist.service';
 export * from './lib/space-export.service';
 export * from './lib/free-modules';
 export * from './lib/space-snapshot';
+export * from './lib/floor-plan';

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApiErrorResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse } from '@incubator/contracts';
-import { freeModulesSql, FreeModulesScope, SpaceSnapshots } from '@incubator/api/space';
+import { floorPlanFromSql, freeModulesSql, FreeModulesScope, SpaceSnapshots } from '@incubator/api/space';
 import { signIn, startTestApi } from '../../test/test-app';
 
 describe('modular office space: floors, proposals, leases, resizes (real PostgreSQL)', () => {
@@ -99,6 +99,37 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     const proposals = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 24, startsOn: '2027-05-01', floorId: floor.id, limit: 10 });
     expect(proposals.body.flatMap((p) => p.moduleIds)).not.toContain(leased[1]);
     expect(proposals.body[0]).toMatchObject({ floorName: 'First' });
+  });
+
+  it('draws floor plans from the snapshot: the plan the reference SQL reads, after a lease, a retirement and a startup rename', async () => {
+    const { floor, plan } = await newFloor('MMM\nM.M');
+    const organisationId = (await (await fetch(`${api}/organisation`, { headers: manager })).json()).id as string;
+    const db = app.get(DataSource);
+    const days = ['2027-01-15', '2027-06-01', '2027-12-01'];
+    const sameAsSql = async () => {
+      for (const on of days) {
+        const served = await send<FloorPlanResponse>('GET', `/space/floors/${floor.id}/plan?on=${on}`);
+        expect(served.status).toBe(200);
+        expect(served.body).toEqual(await floorPlanFromSql(db, organisationId, floor.id, on));
+      }
+    };
+    await sameAsSql();
+
+    const leased = [moduleAt(plan, 0, 0), moduleAt(plan, 1, 0)];
+    const lease = await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[2], moduleIds: leased, startsOn: '2027-05-01', endsOn: '2027-07-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
+    expect(lease.status).toBe(201);
+    expect((await send<{ status: number }>('POST', `/space/modules/${moduleAt(plan, 2, 1)}/retire`)).status).toBe(204);
+    await sameAsSql();
+
+    const renamed = `Renamed ${randomUUID().slice(0, 8)}`;
+    expect((await send('PATCH', `/startups/${startupIds[2]}`, { legalName: renamed })).status).toBe(200);
+    await sameAsSql();
+    const june = await send<FloorPlanResponse>('GET', `/space/floors/${floor.id}/plan?on=2027-06-01`);
+    expect(june.body.modules.find((m) => m.id === leased[0])?.lease).toMatchObject({ id: lease.body.id, startupName: renamed });
+    expect(june.body.floor.moduleCount).toBe(4);
+
+    const elsewhere = await send<ApiErrorResponse>('GET', `/space/floors/${randomUUID()}/plan?on=2027-06-01`);
+    expect(elsewhere.status).toBe(404);
   });
 
   it('refuses an overlapping lease with 409 naming the lease in the way, but allows back-to-back dates', async () => {

@@ -4,15 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
 import type { BuildingResponse, CreateBuildingRequest, CreateFloorRequest, FloorPlanResponse, FloorResponse } from '@incubator/contracts';
-import { MODULE_AREA_M2 } from './allocation/grid';
 import { parseLayout } from './allocation/layout';
 import { isUniqueViolation } from '@incubator/api/sql';
 import { WaitlistTrigger } from './waitlist-trigger';
+import { FLOOR_SELECT, toFloor } from './floor-plan';
+import { SpaceSnapshots } from './space-snapshot';
 
-const FLOOR_SELECT = `
-  SELECT f.id, f.building_id, f.level, f.name,
-         (SELECT count(*)::int FROM modules m WHERE m.floor_id = f.id AND m.retired_at IS NULL) AS module_count
-  FROM floors f`;
 
 /** Buildings, floors created from a compact layout, and floor plans on a given day. */
 @Injectable()
@@ -21,6 +18,7 @@ export class FloorService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly waitlist: WaitlistTrigger,
+    private readonly snapshots: SpaceSnapshots,
   ) {}
 
   async buildings(organisationId: string, siteId?: string): Promise<BuildingResponse[]> {
@@ -116,56 +114,10 @@ export class FloorService {
     });
   }
 
-  /** Every module of the floor with the lease holding it on the given day. */
+  /** The floor on a day, from the organisation's space snapshot (one read of the space version when nothing changed). */
   async plan(organisationId: string, floorId: string, on: string): Promise<FloorPlanResponse> {
-    const [floor] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1 AND f.organisation_id = $2`, [floorId, organisationId]);
-    if (!floor) throw new NotFoundException('No such floor');
-    // One probe of the exclusion index per module of the floor (at most one lease holds a module on a
-    // day): a plain join let the planner hash every lease_modules row of every organisation and year,
-    // a cost growing with history rather than with the floor (3.5 → 2.3 ms on the benchmark's data).
-    const modules: PlanModuleRow[] = await this.dataSource.query(
-      `SELECT m.id, m.col, m."row", m.retired_at IS NOT NULL AS retired, l.id AS lease_id, l.startup_id, s.legal_name AS startup_name
-       FROM modules m
-       LEFT JOIN LATERAL (SELECT lm.lease_id FROM lease_modules lm WHERE lm.module_id = m.id AND lm.period @> $2::date LIMIT 1) lm ON true
-       LEFT JOIN leases l ON l.id = lm.lease_id
-       LEFT JOIN startups s ON s.id = l.startup_id
-       WHERE m.floor_id = $1 ORDER BY m."row", m.col`,
-      [floorId, on],
-    );
-    return {
-      floor: toFloor(floor),
-      on,
-      columns: Math.max(0, ...modules.map((m) => m.col + 1)),
-      rows: Math.max(0, ...modules.map((m) => m.row + 1)),
-      modules: modules.map((m) => ({
-        id: m.id,
-        col: m.col,
-        row: m.row,
-        retired: m.retired,
-        lease: m.lease_id ? { id: m.lease_id, startupId: m.startup_id as string, startupName: m.startup_name as string } : null,
-      })),
-    };
+    const plan = (await this.snapshots.of(organisationId)).floorPlan(floorId, on);
+    if (!plan) throw new NotFoundException('No such floor');
+    return plan;
   }
-}
-
-interface PlanModuleRow {
-  id: string;
-  col: number;
-  row: number;
-  retired: boolean;
-  lease_id: string | null;
-  startup_id: string | null;
-  startup_name: string | null;
-}
-
-function toFloor(row: Record<string, unknown>): FloorResponse {
-  const moduleCount = row['module_count'] as number;
-  return {
-    id: row['id'] as string,
-    buildingId: row['building_id'] as string,
-    level: row['level'] as number,
-    name: row['name'] as string,
-    moduleCount,
-    leasableM2: moduleCount * MODULE_AREA_M2,
-  };
 }

@@ -44,8 +44,8 @@ export class LeaseService {
     const proposals = proposeOffices(space.freeSpace(request), { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
     return proposals.map((proposal) => ({
       ...proposal,
-      floorName: space.floorNames.get(proposal.floorId)?.floorName ?? '',
-      buildingName: space.floorNames.get(proposal.floorId)?.buildingName ?? '',
+      floorName: space.floors.get(proposal.floorId)?.name ?? '',
+      buildingName: space.floors.get(proposal.floorId)?.buildingName ?? '',
     }));
   }
 

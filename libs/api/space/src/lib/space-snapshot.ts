@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@incubator/api/sql';
+import type { FloorPlanResponse } from '@incubator/contracts';
 import type { FloorFreeSpace } from './allocation/propose';
+import { floorPlan, floorResponse } from './floor-plan';
 import type { FreeModulesScope } from './free-modules';
 
 interface LeasedPeriod {
   leaseId: string;
   startupId: string;
+  startupName: string;
   /** Half-open [from, to), ISO days; to null = open-ended. */
   from: string;
   to: string | null;
@@ -24,9 +27,22 @@ interface SnapshotModule {
   leased: LeasedPeriod[];
 }
 
+export interface SnapshotFloor {
+  id: string;
+  buildingId: string;
+  level: number;
+  name: string;
+  buildingName: string;
+  /** Its modules, retired ones included, by row then column. */
+  modules: SnapshotModule[];
+}
+
+/** [from, to) holds the day; ISO days compare as text. */
+const holds = (period: LeasedPeriod, day: string) => period.from <= day && (period.to === null || period.to > day);
+
 /**
- * One organisation's modules (retired ones flagged) and the periods their leases hold them, as of a
- * space version. Read-only: its module objects are handed out as they are.
+ * One organisation's floors, modules (retired ones flagged) and the periods their leases hold them,
+ * as of a space version. Read-only: its module objects are handed out as they are.
  */
 export class SpaceSnapshot {
   constructor(
@@ -35,8 +51,8 @@ export class SpaceSnapshot {
     /** The same modules by site, and what each startup holds: the two ways proposals look them up. */
     private readonly bySite: Map<string, SnapshotModule[]>,
     private readonly byStartup: Map<string, Array<{ module: SnapshotModule; period: LeasedPeriod }>>,
-    /** Floor and building names of the organisation's floors, for labelling proposals. */
-    readonly floorNames: Map<string, { floorName: string; buildingName: string }>,
+    /** The organisation's floors, for plans and for labelling proposals. */
+    readonly floors: Map<string, SnapshotFloor>,
   ) {}
 
   /** The modules free for the whole range in the scope, by floor: the same set as `freeModulesSql`. */
@@ -60,21 +76,37 @@ export class SpaceSnapshot {
    * lease (by start, then id); undefined when it holds none.
    */
   currentOffice(startupId: string, on: string): { floorId: string; cells: Array<{ col: number; row: number }> } | undefined {
-    const held = (this.byStartup.get(startupId) ?? []).filter(({ period }) => period.from <= on && (period.to === null || period.to > on));
+    const held = (this.byStartup.get(startupId) ?? []).filter(({ period }) => holds(period, on));
     if (!held.length) return undefined;
     const first = held.reduce((a, b) => (b.period.from < a.period.from || (b.period.from === a.period.from && b.period.leaseId < a.period.leaseId) ? b : a));
     const floorId = first.module.floorId;
     return { floorId, cells: held.filter((h) => h.module.floorId === floorId).map(({ module }) => ({ col: module.col, row: module.row })) };
   }
+
+  /** The floor's modules and the lease holding each on the day; undefined when the organisation has no such floor. */
+  floorPlan(floorId: string, on: string): FloorPlanResponse | undefined {
+    const floor = this.floors.get(floorId);
+    if (!floor) return undefined;
+    const moduleCount = floor.modules.filter((m) => !m.retired).length;
+    return floorPlan(
+      floorResponse({ id: floor.id, buildingId: floor.buildingId, level: floor.level, name: floor.name, moduleCount }),
+      on,
+      floor.modules.map((m) => {
+        const lease = m.leased.find((p) => holds(p, on));
+        return { id: m.id, col: m.col, row: m.row, retired: m.retired, lease: lease ? { id: lease.leaseId, startupId: lease.startupId, startupName: lease.startupName } : null };
+      }),
+    );
+  }
 }
 
 /**
  * Each organisation's space snapshot, kept in memory and reloaded when the space version moves (a
- * counter every write to the space tables raises in the writing transaction, migration 1763770500000).
- * Allocation proposals then find the free modules of a site in a loop instead of an anti-join over every
- * module and lease of the site: the statement (`freeModulesSql`, kept as the reference and the
- * benchmark's floor) cost ≈ 20–30 ms on a site of 10,000 modules; a proposal now costs one read of the
- * version unless something changed.
+ * counter every write to the space tables, and every rename of a startup, raises in the writing
+ * transaction: migrations 1763770500000 and 1763770600000). Allocation proposals then find the free
+ * modules of a site in a loop instead of an anti-join over every module and lease of the site (the
+ * statement, `freeModulesSql`, kept as the reference and the benchmark's floor, cost ≈ 20–30 ms on a
+ * site of 10,000 modules), and floor plans are read from memory instead of two statements
+ * (`floorPlanFromSql`, likewise kept): either costs one read of the version unless something changed.
  */
 @Injectable()
 export class SpaceSnapshots {
@@ -105,29 +137,39 @@ export class SpaceSnapshots {
   }
 
   private async load(organisationId: string, version: string): Promise<SpaceSnapshot> {
-    const modules: Array<{ id: string; floor_id: string; building_id: string; site_id: string; col: number; row: number; retired: boolean; floor_name: string; building_name: string }> =
-      await this.dataSource.query(
-        `SELECT m.id, m.floor_id, f.building_id, b.site_id, m.col, m."row", m.retired_at IS NOT NULL AS retired, f.name AS floor_name, b.name AS building_name
-         FROM modules m JOIN floors f ON f.id = m.floor_id JOIN buildings b ON b.id = f.building_id
-         WHERE m.organisation_id = $1`,
-        [organisationId],
-      );
-    const periods: Array<{ module_id: string; lease_id: string; startup_id: string; from: string; to: string | null }> = await this.dataSource.query(
-      `SELECT lm.module_id, lm.lease_id, l.startup_id, to_char(lower(lm.period), 'YYYY-MM-DD') AS "from", to_char(upper(lm.period), 'YYYY-MM-DD') AS "to"
-       FROM lease_modules lm JOIN leases l ON l.id = lm.lease_id WHERE l.organisation_id = $1`,
+    const floorRows: Array<{ id: string; building_id: string; site_id: string; level: number; name: string; building_name: string }> = await this.dataSource.query(
+      `SELECT f.id, f.building_id, b.site_id, f.level, f.name, b.name AS building_name
+       FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.organisation_id = $1`,
       [organisationId],
     );
+    const modules: Array<{ id: string; floor_id: string; col: number; row: number; retired: boolean }> = await this.dataSource.query(
+      `SELECT id, floor_id, col, "row", retired_at IS NOT NULL AS retired FROM modules WHERE organisation_id = $1 ORDER BY floor_id, "row", col`,
+      [organisationId],
+    );
+    const periods: Array<{ module_id: string; lease_id: string; startup_id: string; startup_name: string; from: string; to: string | null }> = await this.dataSource.query(
+      `SELECT lm.module_id, lm.lease_id, l.startup_id, s.legal_name AS startup_name,
+              to_char(lower(lm.period), 'YYYY-MM-DD') AS "from", to_char(upper(lm.period), 'YYYY-MM-DD') AS "to"
+       FROM lease_modules lm JOIN leases l ON l.id = lm.lease_id JOIN startups s ON s.id = l.startup_id
+       WHERE l.organisation_id = $1`,
+      [organisationId],
+    );
+    const floors = new Map<string, SnapshotFloor & { siteId: string }>();
+    for (const f of floorRows) {
+      floors.set(f.id, { id: f.id, buildingId: f.building_id, siteId: f.site_id, level: f.level, name: f.name, buildingName: f.building_name, modules: [] });
+    }
     const byId = new Map<string, SnapshotModule>();
-    const floorNames = new Map<string, { floorName: string; buildingName: string }>();
     for (const m of modules) {
-      byId.set(m.id, { id: m.id, floorId: m.floor_id, buildingId: m.building_id, siteId: m.site_id, col: m.col, row: m.row, retired: m.retired, leased: [] });
-      if (!floorNames.has(m.floor_id)) floorNames.set(m.floor_id, { floorName: m.floor_name, buildingName: m.building_name });
+      const floor = floors.get(m.floor_id);
+      if (!floor) continue;
+      const module = { id: m.id, floorId: m.floor_id, buildingId: floor.buildingId, siteId: floor.siteId, col: m.col, row: m.row, retired: m.retired, leased: [] };
+      byId.set(m.id, module);
+      floor.modules.push(module);
     }
     const byStartup = new Map<string, Array<{ module: SnapshotModule; period: LeasedPeriod }>>();
     for (const p of periods) {
       const module = byId.get(p.module_id);
       if (!module) continue;
-      const period = { leaseId: p.lease_id, startupId: p.startup_id, from: p.from, to: p.to };
+      const period = { leaseId: p.lease_id, startupId: p.startup_id, startupName: p.startup_name, from: p.from, to: p.to };
       module.leased.push(period);
       if (!byStartup.has(p.startup_id)) byStartup.set(p.startup_id, []);
       byStartup.get(p.startup_id)?.push({ module, period });
@@ -137,6 +179,6 @@ export class SpaceSnapshots {
       if (!bySite.has(module.siteId)) bySite.set(module.siteId, []);
       bySite.get(module.siteId)?.push(module);
     }
-    return new SpaceSnapshot(version, [...byId.values()], bySite, byStartup, floorNames);
+    return new SpaceSnapshot(version, [...byId.values()], bySite, byStartup, floors);
   }
 }

@@ -35,9 +35,14 @@ const CURRENT_ENROLLMENT = `
     WHERE e.startup_id = s.id ORDER BY e.created_at DESC LIMIT 1
   ) ce ON true`;
 
+/**
+ * Alumni: a graduated enrollment, probed per listed startup with LIMIT 1. An EXISTS here was planned
+ * as a hashed subplan reading every graduated enrollment of every organisation on each page
+ * (≈ 1.5 ms of a 2.5 ms page on the benchmark's data, growing with all history).
+ */
 const SELECT = `
   SELECT s.*, ce.id AS enrollment_id, ce.cohort_id, ce.cohort_name, ce.program_name, ce.status AS enrollment_status,
-         EXISTS (SELECT 1 FROM enrollments g WHERE g.startup_id = s.id AND g.status = 'graduated') AS alumni
+         COALESCE((SELECT true FROM enrollments g WHERE g.startup_id = s.id AND g.status = 'graduated' LIMIT 1), false) AS alumni
   FROM startups s ${CURRENT_ENROLLMENT}`;
 
 @Injectable()

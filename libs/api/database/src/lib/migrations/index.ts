@@ -8,6 +8,7 @@ import { CreateFundingAndKpis1763770200000 } from './1763770200000-create-fundin
 import { CreateReports1763770300000 } from './1763770300000-create-reports';
 import { ScheduleWaitlistExpiry1763770400000 } from './1763770400000-schedule-waitlist-expiry';
 import { SpaceVersion1763770500000 } from './1763770500000-space-version';
+import { SpaceVersionStartupNames1763770600000 } from './1763770600000-space-version-startup-names';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   CreateReports1763770300000,
   ScheduleWaitlistExpiry1763770400000,
   SpaceVersion1763770500000,
+  SpaceVersionStartupNames1763770600000,
 ];
