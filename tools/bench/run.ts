@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createDataSource } from '@incubator/api/database';
 import { FULL_SIZE, generateEcosystem } from '../data/ecosystem';
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     console.log(line);
     notes.push(line);
   };
-  log('starting the product (throwaway stack, build cached when unchanged)…');
+  // Served as on a machine of its own: one API process per core (API_PROCESSES in .env.example).
+  process.env['API_PROCESSES'] ??= String(availableParallelism());
+  log(`starting the product (throwaway stack, build cached when unchanged; API on ${process.env['API_PROCESSES']} processes)…`);
   const product = await startProduct({ mode: 'throwaway', log: () => undefined, onCrash: (name, code) => log(`!! ${name} exited with ${code}`) });
   const db = await createDataSource(product.databaseUrl).initialize();
   const rows: BenchRow[] = [];

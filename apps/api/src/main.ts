@@ -1,14 +1,16 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from '@incubator/api/config';
 import { createDataSource, runMigrations } from '@incubator/api/database';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
+import { serveFromProcesses } from './serve-from-processes';
 
 /**
- * `node main.js` serves the API; `node main.js migrate` applies pending migrations and exits
- * (the container entrypoint runs it once before starting the server).
+ * `node main.js` serves the API (from API_PROCESSES processes); `node main.js migrate` applies pending
+ * migrations and exits (the container entrypoint runs it once before starting the server).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     return;
   }
+  if (config.API_PROCESSES > 1 && cluster.isPrimary) return serveFromProcesses(config.API_PROCESSES);
   const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true }));
   await app.listen(config.API_PORT);
 }

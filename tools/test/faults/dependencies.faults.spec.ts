@@ -1,18 +1,19 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { QueueName } from '@incubator/contracts';
+import { isAlive } from '../../stack/exit-guard';
 import { freePort } from '../../stack/free-port';
 import { WORKSPACE_ROOT } from '../../stack/local-stack';
 
 /**
  * Fault tolerance with real processes: the built API and worker against a PostgreSQL and a Redis that this test stops and restarts on the same port and
- * data directory. What each test proves is in its name; see also the report-run integration test,
+ * data directory, and the API served from two processes. What each test proves is in its name; see also the report-run integration test,
  * which SIGKILLs a worker mid-report and checks the run completes once.
  */
 /** The built api or worker (`nx build`, cached when unchanged), as production runs them. */
@@ -36,6 +37,22 @@ async function until<T>(probe: () => Promise<T | false | undefined>, timeoutMs: 
 }
 
 const port = (url: string) => Number(new URL(url).port);
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid);
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 /** The servers' remote control (tools/test/faults/servers.ts in its own process). */
 function serverControl(dir: string) {
@@ -154,5 +171,37 @@ describe('faults: PostgreSQL and Redis restart under a running API and worker', 
     const after = (await (await fetch(`${apiUrl}/startups?limit=100&q=${encodeURIComponent(name)}`, { headers })).json()) as { total: number; items: Array<{ legalName: string }> };
     expect(after.items.map((s) => s.legalName)).toEqual([name]);
     expect(((await (await fetch(`${apiUrl}/startups?limit=1`, { headers })).json()) as { total: number }).total).toBe(total);
+  }, 300_000);
+
+  it('serves from API_PROCESSES processes on one port; when one dies the others stop and the API exits 1 for its supervisor to restart', async () => {
+    const start = async () => {
+      const clusterPort = await freePort();
+      const primary = spawnApp('api', { ...env, API_PORT: String(clusterPort), API_PROCESSES: '2' });
+      await until(async () => (await fetch(`http://127.0.0.1:${clusterPort}/api/health`)).status === 200 && childrenOf(primary.pid as number).length === 2, 120_000, 'two API processes');
+      const statuses = await Promise.all(Array.from({ length: 20 }, async () => (await fetch(`http://127.0.0.1:${clusterPort}/api/startups?limit=1`, { headers })).status));
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      return { primary, children: childrenOf(primary.pid as number) };
+    };
+
+    const crashed = await start();
+    try {
+      const exited = exitOf(crashed.primary);
+      process.kill(crashed.children[0], 'SIGKILL');
+      expect(await exited).toBe(1);
+      await until(async () => !isAlive(crashed.children[1]), 30_000, 'the other API process to stop');
+    } finally {
+      crashed.primary.kill('SIGKILL');
+    }
+
+    // A SIGTERM (a deploy, Ctrl-C) stops every process and exits 0.
+    const stopped = await start();
+    try {
+      const exited = exitOf(stopped.primary);
+      stopped.primary.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      for (const pid of stopped.children) await until(async () => !isAlive(pid), 30_000, `API process ${pid} to stop`);
+    } finally {
+      stopped.primary.kill('SIGKILL');
+    }
   }, 300_000);
 });

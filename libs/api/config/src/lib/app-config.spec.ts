@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBe(valid.DATABASE_URL);
     expect(config.NODE_ENV).toBe('development');
     expect(config.WORKER_CONCURRENCY).toBe(4);
+    expect(config.API_PROCESSES).toBe(1);
   });
 
   it('names every missing variable and what it expects', () => {
@@ -31,6 +32,12 @@ describe('loadConfig', () => {
   it('refuses a port that is not a number in range, quoting the bad value', () => {
     expect(() => loadConfig({ ...valid, API_PORT: 'eighty' })).toThrow(/API_PORT .*\(got "eighty"\)/);
     expect(() => loadConfig({ ...valid, API_PORT: '70000' })).toThrow(/API_PORT must not be greater than 65535/);
+  });
+
+  it('reads API_PROCESSES and refuses none or a fraction', () => {
+    expect(loadConfig({ ...valid, API_PROCESSES: '2' }).API_PROCESSES).toBe(2);
+    expect(() => loadConfig({ ...valid, API_PROCESSES: '0' })).toThrow(/API_PROCESSES must not be less than 1/);
+    expect(() => loadConfig({ ...valid, API_PROCESSES: '1.5' })).toThrow(/API_PROCESSES .*\(got "1.5"\)/);
   });
 
   it('refuses an unknown NODE_ENV and a malformed cron', () => {

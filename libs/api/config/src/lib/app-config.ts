@@ -19,6 +19,16 @@ export class AppConfig {
   @Max(65535)
   API_PORT = 3000;
 
+  /**
+   * Processes serving the API on API_PORT (node:cluster). One Node process runs its JavaScript on one
+   * core; on a machine of N cores shared with nothing else, N is the usual choice.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES = 1;
+
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL!: string;
 
