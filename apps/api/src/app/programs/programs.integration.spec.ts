@@ -183,6 +183,32 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     expect((await fetch(`${api}/startups/export?format=pdf`, { headers: manager })).status).toBe(400);
   });
 
+  it('answers a page read again from memory, and after a write to a startup, an enrollment or a cohort, from SQL', async () => {
+    const cohort = await cohortWithCapacity(5);
+    const s = await startup();
+    const enrollment = await enroll(cohort.id, s.id);
+    const fromSql = jest.spyOn(app.get(StartupService), 'listFromSql');
+    const shown = async () => {
+      const page = await send<{ items: StartupResponse[] }>('GET', `/startups?cohortId=${cohort.id}`, undefined);
+      return page.body.items.map((x) => [x.legalName, x.currentEnrollment?.status, x.currentEnrollment?.cohortName]);
+    };
+    try {
+      expect(await shown()).toEqual([[s.legalName, 'applied', 'Spring']]);
+      expect(await shown()).toEqual([[s.legalName, 'applied', 'Spring']]);
+      expect(fromSql).toHaveBeenCalledTimes(1);
+
+      expect((await send('PATCH', `/startups/${s.id}`, { legalName: `${s.legalName} SAS` })).status).toBe(200);
+      expect(await shown()).toEqual([[`${s.legalName} SAS`, 'applied', 'Spring']]);
+      expect((await move(enrollment.id, 'admitted')).status).toBe(201);
+      expect(await shown()).toEqual([[`${s.legalName} SAS`, 'admitted', 'Spring']]);
+      expect((await send('PATCH', `/cohorts/${cohort.id}`, { name: 'Autumn' })).status).toBe(200);
+      expect(await shown()).toEqual([[`${s.legalName} SAS`, 'admitted', 'Autumn']]);
+      expect(fromSql).toHaveBeenCalledTimes(4);
+    } finally {
+      fromSql.mockRestore();
+    }
+  });
+
   it('lists 10,000 startups with a filter from an index, without a full scan', async () => {
     const db = app.get(DataSource);
     const [org] = await db.query(`INSERT INTO organisations (slug, name) VALUES ($1, 'Scale test') RETURNING id`, [`scale-${Date.now()}`]);
@@ -201,7 +227,7 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
       captured.push([sql, [...values]]);
       return original(sql, values);
     });
-    const page = await app.get(StartupService).list(scope, { sector: 'greentech', q: 'tartup 12', limit: 20, offset: 0 });
+    const page = await app.get(StartupService).listFromSql(scope, { sector: 'greentech', q: 'tartup 12', limit: 20, offset: 0 });
     spy.mockRestore();
     expect(page.total).toBeGreaterThan(0);
     for (const [sql, params] of captured) {

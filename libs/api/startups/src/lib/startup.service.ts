@@ -12,8 +12,9 @@ import type {
   StartupSort,
   UpdateStartupRequest,
 } from '@incubator/contracts';
-import { isUniqueViolation } from '@incubator/api/sql';
+import { isUniqueViolation, preparedQuery } from '@incubator/api/sql';
 import { containsPattern, SqlFilter } from './scoped-query';
+import { VersionedCache } from './versioned-cache';
 
 /** Who is asking, as far as startup visibility goes: a startup member sees only their own startup. */
 export type StartupScope = Pick<Caller, 'organisationId' | 'startupId'>;
@@ -47,13 +48,31 @@ const SELECT = `
 
 @Injectable()
 export class StartupService {
+  /**
+   * Pages answered, until a write to startups, enrollments, cohorts or programs moves the directory
+   * version (migration 1763770700000): the page every manager opens, or paging back, costs one read of
+   * the version instead of two statements. 500 pages of 20 startups ≈ 5 MB at most.
+   */
+  private readonly pages = new VersionedCache<PageResponse<StartupResponse>>(async () => {
+    const [{ version }] = await preparedQuery<{ version: string }>(this.dataSource, 'SELECT version::text AS version FROM directory_version', []);
+    return version;
+  }, 500);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  /** Filtered, sorted, paged list. Every filter is served by an index (see the programs migration). */
+  /** Filtered, sorted, paged list: `listFromSql`, or the same page answered earlier at the same directory version. */
   async list(scope: StartupScope, query: StartupListQuery & { limit: number; offset: number }): Promise<PageResponse<StartupResponse>> {
+    // Every parameter, whatever it is, in a fixed order: a filter added later cannot be left out of the key.
+    const parameters = Object.entries(query).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const key = JSON.stringify([scope.organisationId, scope.startupId ?? null, parameters]);
+    return this.pages.get(key, () => this.listFromSql(scope, query));
+  }
+
+  /** The page read with SQL. Every filter is served by an index (see the programs migration). */
+  async listFromSql(scope: StartupScope, query: StartupListQuery & { limit: number; offset: number }): Promise<PageResponse<StartupResponse>> {
     const filter = this.filter(scope, query);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM startups s WHERE ${filter.where}`, filter.params);
     const [limit, offset] = [filter.placeholder(query.limit), filter.placeholder(query.offset)];

@@ -9,6 +9,7 @@ import { CreateReports1763770300000 } from './1763770300000-create-reports';
 import { ScheduleWaitlistExpiry1763770400000 } from './1763770400000-schedule-waitlist-expiry';
 import { SpaceVersion1763770500000 } from './1763770500000-space-version';
 import { SpaceVersionStartupNames1763770600000 } from './1763770600000-space-version-startup-names';
+import { DirectoryVersion1763770700000 } from './1763770700000-directory-version';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   ScheduleWaitlistExpiry1763770400000,
   SpaceVersion1763770500000,
   SpaceVersionStartupNames1763770600000,
+  DirectoryVersion1763770700000,
 ];
