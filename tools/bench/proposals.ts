@@ -14,7 +14,8 @@ import { percentiles, Timing, timeRuns } from './timing';
 const FLOORS = 40;
 const COLS = 25;
 const ROWS = 10;
-const RUNS = 30;
+// Enough samples that one stray pause (GC, another process) does not decide the p95 alone.
+const RUNS = 100;
 
 /** Needs the demo organisation (seeded) in the database. */
 export async function benchProposals(dataSource: DataSource, log: (line: string) => void): Promise<BenchRow[]> {
