@@ -17,6 +17,8 @@ interface LoadCase {
   name: string;
   /** Paths under the API, taken in turn by successive requests (one path: the same request every time). */
   paths: string[];
+  /** The answer every request should get. */
+  status: number;
   /** The floor: the same SQL in-process; absent for the rows that only show what the stack costs. */
   floor?: { is: string; run: () => Promise<unknown> };
 }
@@ -45,21 +47,25 @@ export async function benchApiLoad(apiUrl: string, db: DataSource, eco: Ecosyste
     {
       name: 'GET /api/startups?sector=fintech&q=startup 01&sort=name (20 per page), the same page every time',
       paths: ['/startups?sector=fintech&q=startup%2001&sort=name&limit=20'],
+      status: 200,
       floor: { is: 'its two statements in-process', run: () => startups.listFromSql(scope, { sector: 'fintech', q: 'startup 01', sort: 'name', limit: 20, offset: 0 }) },
     },
     {
       name: `GET /api/startups, ${pages.length} different pages in turn (12 sectors × 10 texts × 6 sorts: every one a cache miss)`,
       paths: pages.map(({ sector, q, sort }) => `/startups?sector=${sector}&q=${encodeURIComponent(q)}&sort=${sort}&limit=20`),
+      status: 200,
       floor: { is: 'the same pages’ statements in-process', run: () => startups.listFromSql(scope, { ...pages[nextPage++ % pages.length], limit: 20, offset: 0 }) },
     },
     {
       name: 'GET /api/space/floors/:id/plan (168 modules)',
       paths: [`/space/floors/${eco.floorIds[0]}/plan?on=${today}`],
+      status: 200,
       floor: { is: 'the SQL reading a plan, in-process', run: () => floorPlanFromSql(db, eco.organisationId, eco.floorIds[0], today) },
     },
     {
       name: `GET /api/kpi-aggregates (${eco.lastQuarter}, one site)`,
       paths: [`/kpi-aggregates?from=${range.from}&to=${range.to}&siteId=${eco.siteIds[0]}`],
+      status: 200,
       floor: {
         is: "the service's query in-process",
         run: () => {
@@ -68,13 +74,13 @@ export async function benchApiLoad(apiUrl: string, db: DataSource, eco: Ecosyste
         },
       },
     },
-    { name: 'GET /api/auth/me (the access check and one indexed read: what the stack costs)', paths: ['/auth/me'] },
-    { name: 'GET /api/no-such-route (404, no database: what HTTP and the framework cost)', paths: ['/no-such-route'] },
+    { name: 'GET /api/auth/me (the access check and one indexed read: what the stack costs)', paths: ['/auth/me'], status: 200 },
+    { name: 'GET /api/no-such-route (404, no database: what HTTP and the framework cost)', paths: ['/no-such-route'], status: 404 },
   ];
   const rows: BenchRow[] = [];
   for (const c of cases) {
     const floor = c.floor ? await measureFloor(c.floor.run) : undefined;
-    const http = await httpLoad(apiUrl, c.paths, { authorization: `Bearer ${accessToken}` });
+    const http = await httpLoad(apiUrl, c.paths, c.status, { authorization: `Bearer ${accessToken}` });
     log(`  ${c.name}: ${http.requestsPerSecond.toFixed(0)} req/s, p95 ${http.p95.toFixed(1)} ms (${http.errors} errors)${floor ? ` vs floor ${floor.requestsPerSecond.toFixed(0)}/s` : ''}`);
     rows.push(c.floor && floor ? row(c.name, http, { ...floor, is: c.floor.is }) : stackRow(c.name, http));
   }
@@ -95,9 +101,9 @@ async function measureFloor(run: () => Promise<unknown>): Promise<LoadResult> {
 /**
  * autocannon's closed loop of CONNECTIONS clients after a warm-up, the paths taken in turn; percentiles
  * from every response time (autocannon's summary has p90 and p97.5 but not the target's p95). Errors:
- * answers other than expected (2xx, or 404 for the unknown route) and failures.
+ * answers other than `expected`, and failures.
  */
-async function httpLoad(apiUrl: string, paths: string[], headers: Record<string, string>): Promise<LoadResult> {
+async function httpLoad(apiUrl: string, paths: string[], expected: number, headers: Record<string, string>): Promise<LoadResult> {
   const prefix = new URL(apiUrl).pathname;
   let next = 0;
   const options = {
@@ -106,7 +112,6 @@ async function httpLoad(apiUrl: string, paths: string[], headers: Record<string,
     connections: CONNECTIONS,
     requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: `${prefix}${paths[next++ % paths.length]}` }) }],
   };
-  const expected = paths[0] === '/no-such-route' ? 404 : 200;
   await autocannon({ ...options, duration: WARM_UP_SECONDS });
   const samples: number[] = [];
   let errors = 0;

@@ -3,8 +3,8 @@ import cluster from 'node:cluster';
 /**
  * Runs `count` API processes sharing the port (node:cluster): Node runs a process's JavaScript on one
  * core, so one process leaves the other cores to PostgreSQL at best. Every cache of the API is either
- * checked against the database on use (space snapshot) or short-lived (board dashboard), so the
- * processes need nothing from each other. The primary serves nothing: it forwards SIGTERM/SIGINT,
+ * checked against a version counter on use (space snapshots, startup list pages) or short-lived (board
+ * dashboard), so the processes need nothing from each other. The primary serves nothing: it forwards SIGTERM/SIGINT,
  * and when a process dies on its own it stops the others and exits non-zero, so whoever supervises
  * the API (npm start, the container runtime) sees one crash and restarts the whole.
  */

@@ -1,2 +1,3 @@
 export * from './lib/postgres-errors';
 export * from './lib/prepared-query';
+export * from './lib/versioned-cache';

@@ -10,7 +10,6 @@ import { WaitlistTrigger } from './waitlist-trigger';
 import { FLOOR_SELECT, toFloor } from './floor-plan';
 import { SpaceSnapshots } from './space-snapshot';
 
-
 /** Buildings, floors created from a compact layout, and floor plans on a given day. */
 @Injectable()
 export class FloorService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '@incubator/api/sql';
+import { VersionedCache, versionCounter } from '@incubator/api/sql';
 import type { FloorPlanResponse } from '@incubator/contracts';
 import type { FloorFreeSpace } from './allocation/propose';
 import { floorPlan, floorResponse } from './floor-plan';
@@ -46,7 +46,6 @@ const holds = (period: LeasedPeriod, day: string) => period.from <= day && (peri
  */
 export class SpaceSnapshot {
   constructor(
-    readonly version: string,
     private readonly modules: SnapshotModule[],
     /** The same modules by site, and what each startup holds: the two ways proposals look them up. */
     private readonly bySite: Map<string, SnapshotModule[]>,
@@ -110,33 +109,19 @@ export class SpaceSnapshot {
  */
 @Injectable()
 export class SpaceSnapshots {
-  private readonly snapshots = new Map<string, Promise<SpaceSnapshot>>();
+  /** One snapshot per organisation (1,000 kept at most, the least recently used dropped). */
+  private readonly snapshots: VersionedCache<SpaceSnapshot>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.snapshots = new VersionedCache(versionCounter(dataSource, 'space_version'), 1_000);
+  }
 
   /** The organisation's snapshot at the current space version (one read of the version; a reload if it moved). */
-  async of(organisationId: string): Promise<SpaceSnapshot> {
-    const [{ version }] = await preparedQuery<{ version: string }>(this.dataSource, 'SELECT version::text AS version FROM space_version', []);
-    return this.at(organisationId, version);
+  of(organisationId: string): Promise<SpaceSnapshot> {
+    return this.snapshots.get(organisationId, () => this.load(organisationId));
   }
 
-  private async at(organisationId: string, version: string): Promise<SpaceSnapshot> {
-    const cached = this.snapshots.get(organisationId);
-    if (cached) {
-      const snapshot = await cached.catch(() => null);
-      if (snapshot?.version === version) return snapshot;
-      if (this.snapshots.get(organisationId) !== cached) return this.of(organisationId); // another caller is reloading
-    }
-    // Loaded after reading the version: the data is at least as new as the version it is kept under.
-    const loading = this.load(organisationId, version);
-    this.snapshots.set(organisationId, loading);
-    loading.catch(() => {
-      if (this.snapshots.get(organisationId) === loading) this.snapshots.delete(organisationId);
-    });
-    return loading;
-  }
-
-  private async load(organisationId: string, version: string): Promise<SpaceSnapshot> {
+  private async load(organisationId: string): Promise<SpaceSnapshot> {
     const floorRows: Array<{ id: string; building_id: string; site_id: string; level: number; name: string; building_name: string }> = await this.dataSource.query(
       `SELECT f.id, f.building_id, b.site_id, f.level, f.name, b.name AS building_name
        FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.organisation_id = $1`,
@@ -179,6 +164,6 @@ export class SpaceSnapshots {
       if (!bySite.has(module.siteId)) bySite.set(module.siteId, []);
       bySite.get(module.siteId)?.push(module);
     }
-    return new SpaceSnapshot(version, [...byId.values()], bySite, byStartup, floors);
+    return new SpaceSnapshot([...byId.values()], bySite, byStartup, floors);
   }
 }

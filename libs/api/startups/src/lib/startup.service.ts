@@ -12,9 +12,8 @@ import type {
   StartupSort,
   UpdateStartupRequest,
 } from '@incubator/contracts';
-import { isUniqueViolation, preparedQuery } from '@incubator/api/sql';
+import { isUniqueViolation, VersionedCache, versionCounter } from '@incubator/api/sql';
 import { containsPattern, SqlFilter } from './scoped-query';
-import { VersionedCache } from './versioned-cache';
 
 /** Who is asking, as far as startup visibility goes: a startup member sees only their own startup. */
 export type StartupScope = Pick<Caller, 'organisationId' | 'startupId'>;
@@ -53,15 +52,14 @@ export class StartupService {
    * version (migration 1763770700000): the page every manager opens, or paging back, costs one read of
    * the version instead of two statements. 500 pages of 20 startups ≈ 5 MB at most.
    */
-  private readonly pages = new VersionedCache<PageResponse<StartupResponse>>(async () => {
-    const [{ version }] = await preparedQuery<{ version: string }>(this.dataSource, 'SELECT version::text AS version FROM directory_version', []);
-    return version;
-  }, 500);
+  private readonly pages: VersionedCache<PageResponse<StartupResponse>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.pages = new VersionedCache(versionCounter(dataSource, 'directory_version'), 500);
+  }
 
   /** Filtered, sorted, paged list: `listFromSql`, or the same page answered earlier at the same directory version. */
   async list(scope: StartupScope, query: StartupListQuery & { limit: number; offset: number }): Promise<PageResponse<StartupResponse>> {

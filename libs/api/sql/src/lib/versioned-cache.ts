@@ -1,3 +1,6 @@
+import type { DataSource } from 'typeorm';
+import { preparedQuery } from './prepared-query';
+
 /**
  * Values kept under a key until a version read before each use moves, the least recently used dropped
  * beyond `capacity`. A value is computed after reading the version it is kept under, so it is never
@@ -33,4 +36,15 @@ export class VersionedCache<T> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * Reads a version counter table (a single row raised by statement triggers in every writing
+ * transaction: `space_version`, `directory_version`), as a prepared statement: it runs on every use.
+ */
+export function versionCounter(dataSource: DataSource, table: 'space_version' | 'directory_version'): () => Promise<string> {
+  return async () => {
+    const [{ version }] = await preparedQuery<{ version: string }>(dataSource, `SELECT version::text AS version FROM ${table}`, []);
+    return version;
+  };
 }
