@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     return;
   }
   if (config.API_PROCESSES > 1 && cluster.isPrimary) return serveFromProcesses(config.API_PROCESSES);
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true }));
+  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false }));
   await app.listen(config.API_PORT);
 }
 

@@ -6,23 +6,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { hardenRequests } from './common/request-hardening';
+import { assignRequestId } from './logging';
 import { RequestValidationError } from './common/request-validation.error';
-import { requestLocale } from './common/request-locale';
-import type { NextFunction, Request, Response } from 'express';
 
 export const API_PREFIX = 'api';
-export const CSV_UPLOAD_LIMIT = '2mb';
-
-/** Body-parser errors (too large, malformed) answered in the API's error format instead of Express's HTML page. */
-function payloadTooLarge(error: { status?: number; type?: string } | undefined, request: Request, response: Response, next: NextFunction): void {
-  if (!error?.status || error.status >= 500) return next(error);
-  const fr = requestLocale(request.headers['accept-language']) === 'fr';
-  const message =
-    error.type === 'entity.too.large'
-      ? fr ? `Fichier trop volumineux (au plus ${CSV_UPLOAD_LIMIT}).` : `File too large (at most ${CSV_UPLOAD_LIMIT}).`
-      : fr ? 'Corps de requête illisible.' : 'Unreadable request body.';
-  response.status(error.status).json({ statusCode: error.status, error: error.type ?? 'Bad Request', message });
-}
 
 /**
  * Everything main.ts sets on the application, shared with the integration tests so they exercise
@@ -32,11 +20,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useLogger(app.get(Logger));
   // The client address (login throttling) comes from X-Forwarded-For only through trusted proxies.
   app.set('trust proxy', app.get(AppConfig).TRUST_PROXY);
+  app.use(assignRequestId);
   app.use(cookieParser());
-  // CSV uploads (KPI import) arrive as text; bigger bodies are refused with a 413 before any work.
-  app.useBodyParser('text', { type: 'text/csv', limit: CSV_UPLOAD_LIMIT });
-  app.use(payloadTooLarge);
-  app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({
       // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
@@ -46,6 +31,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       },
     }),
   );
+  // The one place request bodies are read (JSON ≤ 1 MB, CSV ≤ 2 MB) and hostile URLs and bodies are
+  // refused with a 4xx, before any route or guard: needs Nest's own body parser off (bodyParser: false).
+  hardenRequests(app);
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

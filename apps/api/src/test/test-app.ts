@@ -19,7 +19,7 @@ import { configureApp } from '../app/configure-app';
  */
 export async function startTestApi(): Promise<{ app: NestExpressApplication; url: string }> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
+  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false }));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${address.port}/api` };

@@ -2,14 +2,16 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { isBilingual } from '@incubator/contracts';
 import type { ApiErrorResponse, Locale } from '@incubator/contracts';
+import { databaseErrorBody } from './database-errors';
 import { RequestValidationError } from './request-validation.error';
 import { requestLocale } from './request-locale';
 import { fieldMessages } from './validation-messages';
 
 /**
  * Renders every error as an ApiErrorResponse carrying the request id. Validation errors get
- * field-level messages in the caller's language; unexpected errors are logged and answered with a
- * generic 500 that leaks nothing.
+ * field-level messages in the caller's language; PostgreSQL's refusals of the request's data (SQLSTATE
+ * classes 22 and 23) become 4xx (see database-errors.ts); unexpected errors are logged with the request
+ * id and answered with a generic 500 that leaks nothing.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -20,8 +22,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const requestId = request.id === undefined ? undefined : String(request.id);
-    const body = this.toBody(exception, request);
+    // Services that catch a code themselves (isUniqueViolation → ConflictException) arrive as HttpExceptions and keep their answer.
+    const databaseRefusal =
+      exception instanceof HttpException ? undefined : databaseErrorBody(exception, requestLocale(request.headers['accept-language']), request);
+    const body = databaseRefusal ?? this.toBody(exception, request);
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    // A database refusal answered 4xx means a validator let the value through: worth a look, not an alarm.
+    else if (databaseRefusal) this.logger.warn({ err: exception, requestId }, 'database refused the request');
     const retryAfter = (body as { retryAfter?: unknown }).retryAfter;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json({ ...body, requestId });
