@@ -128,8 +128,8 @@ async function generate(db: { query: Sql }, size: EcosystemSize, seed: number, l
 
   await step('KPI values (4 per report)', () =>
     db.query(
-      `INSERT INTO kpi_values (report_id, definition_id, value)
-       SELECT r.id, d.id,
+      `INSERT INTO kpi_values (organisation_id, report_id, definition_id, value)
+       SELECT $1, r.id, d.id,
               CASE d.key
                 WHEN 'headcount' THEN 1 + floor(pg_temp.rand(hashtextextended(r.startup_id::text, 0), 'hc', $2) * 25) + floor(extract(year FROM r.period_start) - $3)
                 WHEN 'jobs_created' THEN floor(pg_temp.rand(hashtextextended(r.id::text, 0), 'jobs', $2) * 3)
@@ -163,7 +163,7 @@ async function generate(db: { query: Sql }, size: EcosystemSize, seed: number, l
                      CASE WHEN r.usd THEN round(r.amount_minor * 0.9) ELSE r.amount_minor END, r.closed_on - 30, r.closed_on, i.id
               FROM r JOIN s ON s.n = r.j % $6 JOIN i ON i.n = r.j % 500
               RETURNING id, lead_investor_id)
-       INSERT INTO funding_round_investors (round_id, investor_id) SELECT id, lead_investor_id FROM made`,
+       INSERT INTO funding_round_investors (organisation_id, round_id, investor_id) SELECT $1, id, lead_investor_id FROM made`,
       [organisationId, size.rounds, seed, firstYear, lastMonthStart, size.startups],
     );
   });

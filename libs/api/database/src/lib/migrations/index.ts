@@ -10,6 +10,7 @@ import { ScheduleWaitlistExpiry1763770400000 } from './1763770400000-schedule-wa
 import { SpaceVersion1763770500000 } from './1763770500000-space-version';
 import { SpaceVersionStartupNames1763770600000 } from './1763770600000-space-version-startup-names';
 import { DirectoryVersion1763770700000 } from './1763770700000-directory-version';
+import { TenantForeignKeys1763770900000 } from './1763770900000-tenant-foreign-keys';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   SpaceVersion1763770500000,
   SpaceVersionStartupNames1763770600000,
   DirectoryVersion1763770700000,
+  TenantForeignKeys1763770900000,
 ];
