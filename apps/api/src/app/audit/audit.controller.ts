@@ -1,23 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
 import { Permission } from '@incubator/contracts';
 import type { AuditEventResponse, PageResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { PageQueryDto } from '../common/dto';
+import { Optional, PageQueryDto } from '../common/dto';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, example: 'membership' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[a-z_]+$/, { message: '$property must be an entity type such as membership' })
   @MaxLength(64)
   entityType?: string;
 
   @ApiProperty({ required: false })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   entityId?: string;

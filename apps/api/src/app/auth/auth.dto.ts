@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SUPPORTED_LOCALES } from '@incubator/contracts';
 import type {
   AcceptInvitationRequest,
@@ -9,7 +9,7 @@ import type {
   PasswordResetRequest,
   RefreshRequest,
 } from '@incubator/contracts';
-import { EmailField, TextField, TokenField } from '../common/dto';
+import { EmailField, Optional, TextField, TokenField } from '../common/dto';
 
 /** A password being chosen: length bounds only (passphrases welcome). */
 function NewPasswordField(): PropertyDecorator {
@@ -33,7 +33,7 @@ export class LoginDto implements LoginRequest {
   password!: string;
 
   @ApiProperty({ required: false, example: 'demo' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: '$property must be an organisation slug' })
   @MaxLength(64)
@@ -42,7 +42,7 @@ export class LoginDto implements LoginRequest {
 
 export class RefreshDto implements RefreshRequest {
   @ApiProperty({ required: false, description: 'Optional when the refresh cookie is sent' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{43}$/, { message: '$property is not a valid refresh token' })
   refreshToken?: string;
@@ -52,7 +52,7 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @TokenField()
   token!: string;
 
-  @IsOptional()
+  @Optional()
   @TextField(120)
   displayName?: string;
 
@@ -60,7 +60,7 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   password!: string;
 
   @ApiProperty({ required: false, enum: SUPPORTED_LOCALES })
-  @IsOptional()
+  @Optional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
 }

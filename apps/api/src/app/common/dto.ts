@@ -1,8 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsISO31661Alpha2, IsString, IsUUID, Matches, MaxLength, registerDecorator } from 'class-validator';
+import { IntField, OFFSET_MAX } from './validators/numbers';
+import { Optional } from './validators/presence';
 
-/** Validation building blocks shared by the request DTOs. */
+/**
+ * Validation building blocks shared by the request DTOs and queries. The generic ones (dates, ranges,
+ * presence, numbers, cron) live in ./validators and are re-exported here, so a DTO imports from one place.
+ */
+export * from './validators/cron';
+export * from './validators/dates';
+export * from './validators/numbers';
+export * from './validators/presence';
+export * from './validators/ranges';
+export * from './validators/unique';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -12,6 +23,7 @@ export function EmailField(): PropertyDecorator {
     ApiProperty({ format: 'email', maxLength: 254, example: 'founder@startup.test' })(target, key);
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))(target, key);
     IsEmail({}, { message: '$property must be an email address' })(target, key);
+    WellFormed()(target, key);
     MaxLength(254)(target, key);
   };
 }
@@ -25,40 +37,71 @@ export function TokenField(): PropertyDecorator {
   };
 }
 
-/** Free text typed by a person: trimmed, bounded, no control characters. */
+/**
+ * True unless the text holds a lone UTF-16 surrogate ("x\ud800"): PostgreSQL refuses to store one (a
+ * 500). With the `u` flag a proper pair is one code point, so the class only matches unpaired halves.
+ */
+export function isWellFormedText(value: unknown): boolean {
+  return typeof value === 'string' && !/[\uD800-\uDFFF]/u.test(value);
+}
+
+function WellFormed(): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'isWellFormedText',
+      target: target.constructor,
+      propertyName: key as string,
+      options: { message: '$property must be well-formed Unicode text' },
+      validator: { validate: isWellFormedText },
+    });
+}
+
+/** Free text typed by a person: trimmed, bounded, no control characters, well-formed Unicode. */
 export function TextField(maxLength: number): PropertyDecorator {
   return (target, key) => {
     ApiProperty({ maxLength })(target, key);
     Transform(trim)(target, key);
     IsString()(target, key);
     Matches(/^[^\p{Cc}]+$/u, { message: '$property must not be empty or contain control characters' })(target, key);
+    WellFormed()(target, key);
     MaxLength(maxLength)(target, key);
   };
 }
 
+/** A search text: may be empty, but no control characters (a NUL broke the SQL query: a 500). */
+export function SearchTextField(maxLength = 100): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ maxLength, description: 'Case-insensitive text search' })(target, key);
+    Transform(trim)(target, key);
+    IsString()(target, key);
+    Matches(/^[^\p{Cc}]*$/u, { message: '$property must not contain control characters' })(target, key);
+    WellFormed()(target, key);
+    MaxLength(maxLength)(target, key);
+  };
+}
+
+/** An ISO 3166-1 alpha-2 country code (FR, DE…), upper-cased first; ZZ and other unassigned codes are refused. */
+export function CountryField(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ example: 'FR', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country of registration' })(target, key);
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))(target, key);
+    IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code such as FR' })(target, key);
+  };
+}
+
 export class PageQueryDto {
-  @ApiProperty({ required: false, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @Optional()
+  @IntField(1, 100, { default: 20, coerce: true })
   limit = 20;
 
-  @ApiProperty({ required: false, minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @Optional()
+  @IntField(0, OFFSET_MAX, { default: 0, coerce: true, description: `Rows to skip, at most ${OFFSET_MAX.toLocaleString('en')}` })
   offset = 0;
 }
 
 export class SearchPageQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, maxLength: 100, description: 'Case-insensitive text search' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @Optional()
+  @SearchTextField()
   q?: string;
 }
 
@@ -72,27 +115,6 @@ export class IdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: '$property must be a UUID' })
   id!: string;
-}
-
-/** True for a calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
-export function isCalendarDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** A calendar date, YYYY-MM-DD, that exists. */
-export function DateField(description?: string): PropertyDecorator {
-  return (target, key) => {
-    ApiProperty({ format: 'date', example: '2026-03-01', description })(target, key);
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: key as string,
-      options: { message: '$property must be a date (YYYY-MM-DD)' },
-      validator: { validate: isCalendarDate },
-    });
-  };
 }
 
 export class ExportQueryDto {

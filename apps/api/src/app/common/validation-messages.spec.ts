@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, Max, Min, ValidateNested, validateSync } from 'class-validator';
+import { getMetadataStorage, IsIn, IsInt, Max, Min, ValidateNested, validateSync } from 'class-validator';
 import { Type } from 'class-transformer';
-import { fieldMessages } from './validation-messages';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { fieldMessages, FRENCH_TEMPLATES } from './validation-messages';
 import { requestLocale } from './request-locale';
 
 class Inner {
@@ -66,4 +67,37 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate('2026-1-05')).toBe(false);
     expect(isCalendarDate(20260105)).toBe(false);
   });
+});
+
+describe('isWellFormedText', () => {
+  // The request-hardening layer refuses these bodies first; the DTO check keeps a text field safe on its own.
+  it('refuses lone UTF-16 surrogates and keeps proper pairs', async () => {
+    const { isWellFormedText } = await import('./dto');
+    expect(['Nordlys', 'café', 'rocket 🚀'].map(isWellFormedText)).toEqual([true, true, true]);
+    expect(['x\ud800', '\udc00x', 'a\ud83d'].map(isWellFormedText)).toEqual([false, false, false]);
+  });
+});
+
+describe('every constraint of every request DTO has a French template', () => {
+  it('leaves no message of a DTO in English for a French caller', async () => {
+    // Loading the modules registers their DTO classes' constraints in class-validator's storage.
+    const modules = [
+      '../auth/auth.dto', '../funding/funding.dto', '../kpis/kpis.dto', '../reports/reports.dto', '../space/space.dto', '../startups/startup.dto',
+      '../programs/programs.controller', '../milestones/milestones.controller', '../enrollments/enrollments.controller', '../users/users.controller',
+      '../invitations/invitations.controller', '../audit/audit.controller', './dto',
+    ];
+    for (const path of modules) await import(path);
+    const storage = getMetadataStorage();
+    const names = new Set<string>();
+    // The storage keeps its map private; it is the only place listing every registered constraint.
+    const registered = (storage as unknown as { validationMetadatas: Map<unknown, ValidationMetadata[]> }).validationMetadatas;
+    for (const metadatas of registered.values()) {
+      for (const metadata of metadatas) {
+        if (metadata.type !== 'customValidation' || !metadata.constraintCls) continue;
+        for (const constraint of storage.getTargetValidatorConstraints(metadata.constraintCls)) names.add(constraint.name);
+      }
+    }
+    expect(names.size).toBeGreaterThan(20);
+    expect([...names].filter((name) => !(name in FRENCH_TEMPLATES)).sort()).toEqual([]);
+  }, 60_000);
 });

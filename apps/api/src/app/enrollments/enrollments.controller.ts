@@ -1,22 +1,22 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import type { Caller } from '@incubator/api/identity';
 import { EnrollmentService } from '@incubator/api/programs';
 import { ENROLLMENT_STATUSES, Permission } from '@incubator/contracts';
 import type { CreateEnrollmentRequest, EnrollmentResponse, EnrollmentStatus, TransitionEnrollmentRequest } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { IdParam, TextField } from '../common/dto';
+import { IdParam, Optional, TextField } from '../common/dto';
 
 export class EnrollmentQueryDto {
   @ApiProperty({ required: false, format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   cohortId?: string;
 
   @ApiProperty({ required: false, format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   startupId?: string;
 }
@@ -36,7 +36,7 @@ export class TransitionEnrollmentDto implements TransitionEnrollmentRequest {
   @IsIn(ENROLLMENT_STATUSES)
   status!: EnrollmentStatus;
 
-  @IsOptional()
+  @Optional()
   @TextField(1000)
   note?: string;
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { InvitationService } from '@incubator/api/identity';
 import type { Caller } from '@incubator/api/identity';
 import { Permission, ROLES, SUPPORTED_LOCALES } from '@incubator/contracts';
 import type { InvitationResponse, InviteRequest, Locale, PageResponse, Role } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { EmailField, IdParam, PageQueryDto } from '../common/dto';
+import { EmailField, IdParam, Optional, PageQueryDto } from '../common/dto';
 
 export class InviteDto implements InviteRequest {
   @EmailField()
@@ -18,12 +18,12 @@ export class InviteDto implements InviteRequest {
   role!: Role;
 
   @ApiProperty({ required: false, format: 'uuid', description: 'Required when the role is startup' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   startupId?: string;
 
   @ApiProperty({ required: false, enum: SUPPORTED_LOCALES, description: 'Language of the email' })
-  @IsOptional()
+  @Optional()
   @IsIn(SUPPORTED_LOCALES)
   locale?: Locale;
 }

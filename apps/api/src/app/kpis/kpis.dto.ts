@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, registerDecorator } from 'class-validator';
+import { IsBoolean, IsIn, IsUUID, Matches, registerDecorator } from 'class-validator';
 import { KPI_AGGREGATIONS, KPI_KEY_PATTERN, KPI_PERIODICITIES, KPI_REPORT_STATUSES, KPI_UNITS, SECTORS } from '@incubator/contracts';
 import type {
   CreateKpiDefinitionRequest,
@@ -15,11 +15,9 @@ import type {
   Sector,
   UpdateKpiReportRequest,
 } from '@incubator/contracts';
-import { DateField, PageQueryDto, TextField } from '../common/dto';
+import { DateField, EndsAfter, Optional, PageQueryDto, PeriodField, TextField } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
-const period = { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' };
 const BOUND = /^-?\d{1,15}(\.\d{1,4})?$/;
 
 /** `{ key: value }` with KPI keys and numbers or decimal strings (the KPI definitions check the rest). */
@@ -37,7 +35,8 @@ function KpiValuesField(): PropertyDecorator {
           value !== null &&
           !Array.isArray(value) &&
           Object.keys(value).length <= 60 &&
-          Object.entries(value).every(([k, v]) => KPI_KEY_PATTERN.test(k) && (typeof v === 'string' ? v.length <= 40 : typeof v === 'number')),
+          // Values are stored as numeric(20, 4): a number must be finite and below 10^16 in magnitude.
+          Object.entries(value).every(([k, v]) => KPI_KEY_PATTERN.test(k) && (typeof v === 'string' ? v.length <= 40 : typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e16)),
       },
     });
   };
@@ -45,14 +44,14 @@ function KpiValuesField(): PropertyDecorator {
 
 export class SaveKpiReportDto implements SaveKpiReportRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', uuid) startupId!: string;
-  @ApiProperty({ example: '2026-10', description: 'A month YYYY-MM or a quarter YYYY-Qn; not in the future' }) @Matches(PERIOD, period) period!: string;
+  @PeriodField('A month YYYY-MM or a quarter YYYY-Qn; not in the future') period!: string;
   @KpiValuesField() values!: Record<string, string | number>;
-  @ApiProperty({ required: false, description: 'Submit for validation (every required KPI must be present)' }) @IsOptional() @IsBoolean() submit?: boolean;
+  @ApiProperty({ required: false, description: 'Submit for validation (every required KPI must be present)' }) @Optional() @IsBoolean() submit?: boolean;
 }
 
 export class UpdateKpiReportDto implements UpdateKpiReportRequest {
   @KpiValuesField() values!: Record<string, string | number>;
-  @ApiProperty({ required: false }) @IsOptional() @IsBoolean() submit?: boolean;
+  @ApiProperty({ required: false }) @Optional() @IsBoolean() submit?: boolean;
 }
 
 export class ReturnKpiReportDto implements ReturnKpiReportRequest {
@@ -60,18 +59,18 @@ export class ReturnKpiReportDto implements ReturnKpiReportRequest {
 }
 
 export class KpiReportQueryDto extends PageQueryDto implements KpiReportListQuery {
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) startupId?: string;
-  @ApiProperty({ required: false, enum: KPI_REPORT_STATUSES }) @IsOptional() @IsIn(KPI_REPORT_STATUSES) status?: KpiReportStatus;
-  @ApiProperty({ required: false, example: '2026-10' }) @IsOptional() @Matches(PERIOD, period) period?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) startupId?: string;
+  @ApiProperty({ required: false, enum: KPI_REPORT_STATUSES }) @Optional() @IsIn(KPI_REPORT_STATUSES) status?: KpiReportStatus;
+  @Optional() @PeriodField('A month YYYY-MM or a quarter YYYY-Qn') period?: string;
 }
 
 export class LateQueryDto {
-  @ApiProperty({ example: '2026-10' }) @Matches(PERIOD, period) period!: string;
+  @PeriodField('A month YYYY-MM or a quarter YYYY-Qn') period!: string;
 }
 
 export class KpiRangeDto {
   @DateField('From (inclusive)') from!: string;
-  @DateField('To (exclusive)') to!: string;
+  @DateField('To (exclusive)') @EndsAfter('from') to!: string;
 }
 
 export class KpiExportQueryDto extends KpiRangeDto {
@@ -80,17 +79,17 @@ export class KpiExportQueryDto extends KpiRangeDto {
 
 export class KpiImportQueryDto {
   @ApiProperty({ required: false, default: false, description: 'Check every line and write nothing' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   dryRun = false;
 }
 
 export class KpiAggregatesQueryDto extends KpiRangeDto implements KpiAggregatesQuery {
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) siteId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) programId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) cohortId?: string;
-  @ApiProperty({ required: false, enum: SECTORS }) @IsOptional() @IsIn(SECTORS) sector?: Sector;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) siteId?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) programId?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) cohortId?: string;
+  @ApiProperty({ required: false, enum: SECTORS }) @Optional() @IsIn(SECTORS) sector?: Sector;
 }
 
 export class CreateKpiDefinitionDto implements CreateKpiDefinitionRequest {
@@ -104,7 +103,7 @@ export class CreateKpiDefinitionDto implements CreateKpiDefinitionRequest {
   @ApiProperty({ enum: KPI_AGGREGATIONS }) @IsIn(KPI_AGGREGATIONS) aggregation!: KpiAggregation;
   @ApiProperty({ enum: KPI_PERIODICITIES }) @IsIn(KPI_PERIODICITIES) periodicity!: KpiPeriodicity;
   @ApiProperty() @IsBoolean() required!: boolean;
-  @ApiProperty({ required: false, example: '0' }) @IsOptional() @Matches(BOUND, { message: '$property must be a decimal number' }) minValue?: string;
-  @ApiProperty({ required: false, example: '1000' }) @IsOptional() @Matches(BOUND, { message: '$property must be a decimal number' }) maxValue?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) programId?: string;
+  @ApiProperty({ required: false, example: '0' }) @Optional() @Matches(BOUND, { message: '$property must be a decimal number' }) minValue?: string;
+  @ApiProperty({ required: false, example: '1000' }) @Optional() @Matches(BOUND, { message: '$property must be a decimal number' }) maxValue?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) programId?: string;
 }

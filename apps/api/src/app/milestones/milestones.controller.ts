@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import type { Caller } from '@incubator/api/identity';
 import { MilestoneService } from '@incubator/api/programs';
 import { MILESTONE_CATEGORIES, MILESTONE_STATUSES, Permission } from '@incubator/contracts';
@@ -15,7 +15,7 @@ import type {
 } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { DateField, TextField } from '../common/dto';
+import { DateField, Optional, TextField } from '../common/dto';
 
 export class StartupIdParam {
   @ApiProperty({ format: 'uuid' })
@@ -30,17 +30,17 @@ export class MilestoneParams extends StartupIdParam {
 }
 
 class MilestoneFields {
-  @IsOptional()
+  @Optional()
   @ApiProperty({ required: false, enum: MILESTONE_STATUSES })
   @IsIn(MILESTONE_STATUSES)
   status?: MilestoneStatus;
 
-  @IsOptional()
+  @Optional()
   @TextField(4000)
   evidenceNote?: string;
 
   @ApiProperty({ required: false, format: 'uri' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an http(s) link' })
   @MaxLength(500)
   evidenceUrl?: string;
@@ -59,16 +59,16 @@ export class CreateMilestoneDto extends MilestoneFields implements CreateMilesto
 }
 
 export class UpdateMilestoneDto extends MilestoneFields implements UpdateMilestoneRequest {
-  @IsOptional()
+  @Optional()
   @TextField(200)
   title?: string;
 
   @ApiProperty({ required: false, enum: MILESTONE_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsIn(MILESTONE_CATEGORIES)
   category?: MilestoneCategory;
 
-  @IsOptional()
+  @Optional()
   @DateField('Due date')
   dueOn?: string;
 }

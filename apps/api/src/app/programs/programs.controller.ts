@@ -1,18 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import type { Caller } from '@incubator/api/identity';
 import { CohortService, ProgramService } from '@incubator/api/programs';
 import { Permission, PROGRAM_KINDS } from '@incubator/contracts';
 import type { CohortBoardResponse, CohortResponse, CreateCohortRequest, CreateProgramRequest, ProgramKind, ProgramResponse, UpdateCohortRequest } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { DateField, IdParam, TextField } from '../common/dto';
+import { DateField, EndsAfter, IdParam, IntField, Optional, TextField } from '../common/dto';
 
 export class ProgramQueryDto {
   @ApiProperty({ required: false, format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   siteId?: string;
 }
@@ -29,14 +28,14 @@ export class CreateProgramDto implements CreateProgramRequest {
   @TextField(120)
   name!: string;
 
-  @IsOptional()
+  @Optional()
   @TextField(2000)
   description?: string;
 }
 
 export class CohortQueryDto {
   @ApiProperty({ required: false, format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   programId?: string;
 }
@@ -53,34 +52,29 @@ export class CreateCohortDto implements CreateCohortRequest {
   startsOn!: string;
 
   @DateField('Day after the last day of the cohort (exclusive): the cohort runs over [startsOn, endsOn)')
+  @EndsAfter('startsOn')
   endsOn!: string;
 
-  @ApiProperty({ minimum: 1, maximum: 1000 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntField(1, 1000, { coerce: true })
   capacity!: number;
 }
 
 export class UpdateCohortDto implements UpdateCohortRequest {
-  @IsOptional()
+  @Optional()
   @TextField(120)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @DateField('First day (inclusive)')
   startsOn?: string;
 
-  @IsOptional()
+  @Optional()
   @DateField('Day after the last day (exclusive)')
+  @EndsAfter('startsOn')
   endsOn?: string;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @Optional()
+  @IntField(1, 1000)
   capacity?: number;
 }
 

@@ -1,21 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REPORT_KINDS, SCHEDULE_KINDS, TARGET_KEYS } from '@incubator/contracts';
+import { CronField, IntField, Optional, PeriodField, QuarterField } from '../common/dto';
 import type { ReportKind, RequestReportRunRequest, ScheduleKind, SetTargetRequest, TargetKey, UpdateScheduleRequest } from '@incubator/contracts';
 
 const uuid = { message: '$property must be a UUID' };
 
 export class RequestReportRunDto implements RequestReportRunRequest {
   @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind!: ReportKind;
-  @ApiProperty({ example: '2026-Q3', description: 'A quarter YYYY-Qn for a board pack, a month YYYY-MM for occupancy' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: '$property must be YYYY-Qn or YYYY-MM' })
+  @PeriodField('A quarter YYYY-Qn for a board pack, a month YYYY-MM for occupancy')
   period!: string;
-  @ApiProperty({ required: false, description: 'Produce a finished period again (a new generation; older files kept)' }) @IsOptional() @IsBoolean() regenerate?: boolean;
+  @ApiProperty({ required: false, description: 'Produce a finished period again (a new generation; older files kept)' }) @Optional() @IsBoolean() regenerate?: boolean;
 }
 
 export class ReportRunQueryDto {
-  @ApiProperty({ required: false, enum: REPORT_KINDS }) @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
+  @ApiProperty({ required: false, enum: REPORT_KINDS }) @Optional() @IsIn(REPORT_KINDS) kind?: ReportKind;
 }
 
 export class ReportFileParams {
@@ -24,7 +23,7 @@ export class ReportFileParams {
 }
 
 export class QuarterParam {
-  @ApiProperty({ example: '2026-Q3' }) @Matches(/^\d{4}-Q[1-4]$/, { message: '$property must be a quarter YYYY-Qn' }) quarter!: string;
+  @QuarterField() quarter!: string;
 }
 
 export class ScheduleKindParam {
@@ -32,17 +31,15 @@ export class ScheduleKindParam {
 }
 
 export class UpdateScheduleDto implements UpdateScheduleRequest {
-  @ApiProperty({ required: false, example: '0 7 5 1,4,7,10 *', description: 'minute hour day month weekday, in the organisation’s time zone' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Optional()
+  @CronField()
   cron?: string;
-  @ApiProperty({ required: false }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiProperty({ required: false }) @Optional() @IsBoolean() enabled?: boolean;
 }
 
 export class SetTargetDto implements SetTargetRequest {
   @ApiProperty({ enum: TARGET_KEYS }) @IsIn(TARGET_KEYS) key!: TargetKey;
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @IntField(2000, 2100, { coerce: true, example: 2026 }) year!: number;
   @ApiProperty({ example: '120' }) @Matches(/^\d{1,15}(\.\d{1,2})?$/, { message: '$property must be a non-negative decimal' }) value!: string;
 }
 

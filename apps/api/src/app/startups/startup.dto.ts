@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min, registerDecorator, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsUrl, IsUUID, MaxLength, registerDecorator, ValidateIf } from 'class-validator';
 import { ENROLLMENT_STATUSES, isValidSiren, SECTORS, STAGES, STARTUP_SORTS } from '@incubator/contracts';
 import type { CreateStartupRequest, EnrollmentStatus, Sector, Stage, StartupListQuery, StartupSort, UpdateStartupRequest } from '@incubator/contracts';
-import { DateField, ExportQueryDto, SearchPageQueryDto, TextField } from '../common/dto';
+import { CountryField, ExportQueryDto, IntField, Optional, PastDateField, SearchPageQueryDto, TextField } from '../common/dto';
 
 /** 9 digits with a valid check digit (the same rule the client checks as the user types). */
 function IsSiren(): PropertyDecorator {
@@ -20,13 +20,13 @@ function IsSiren(): PropertyDecorator {
 const uuid = { message: '$property must be a UUID' };
 
 export class StartupQueryDto extends SearchPageQueryDto implements StartupListQuery {
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) siteId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) programId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all', uuid) cohortId?: string;
-  @ApiProperty({ required: false, enum: ENROLLMENT_STATUSES }) @IsOptional() @IsIn(ENROLLMENT_STATUSES) status?: EnrollmentStatus;
-  @ApiProperty({ required: false, enum: SECTORS }) @IsOptional() @IsIn(SECTORS) sector?: Sector;
-  @ApiProperty({ required: false, enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
-  @ApiProperty({ required: false, enum: STARTUP_SORTS, default: 'name' }) @IsOptional() @IsIn(STARTUP_SORTS) sort?: StartupSort;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) siteId?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) programId?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) cohortId?: string;
+  @ApiProperty({ required: false, enum: ENROLLMENT_STATUSES }) @Optional() @IsIn(ENROLLMENT_STATUSES) status?: EnrollmentStatus;
+  @ApiProperty({ required: false, enum: SECTORS }) @Optional() @IsIn(SECTORS) sector?: Sector;
+  @ApiProperty({ required: false, enum: STAGES }) @Optional() @IsIn(STAGES) stage?: Stage;
+  @ApiProperty({ required: false, enum: STARTUP_SORTS, default: 'name' }) @Optional() @IsIn(STARTUP_SORTS) sort?: StartupSort;
 }
 
 export class StartupExportQueryDto extends StartupQueryDto {
@@ -39,9 +39,7 @@ export class CreateStartupDto implements CreateStartupRequest {
   @TextField(200)
   legalName!: string;
 
-  @ApiProperty({ example: 'FR', description: 'ISO 3166 alpha-2 country of registration' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, { message: '$property must be a two-letter country code such as FR' })
+  @CountryField()
   country!: string;
 
   @ApiProperty({ required: false, example: '732829320', description: 'Required for French startups' })
@@ -52,61 +50,52 @@ export class CreateStartupDto implements CreateStartupRequest {
 
   @ApiProperty({ enum: SECTORS }) @IsIn(SECTORS) sector!: Sector;
 
-  @IsOptional()
-  @DateField('Date of incorporation')
+  @Optional()
+  @PastDateField('Date of incorporation')
   foundedOn?: string;
 
   @ApiProperty({ enum: STAGES }) @IsIn(STAGES) stage!: Stage;
 
   @ApiProperty({ required: false, format: 'uri' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an http(s) address' })
   @MaxLength(300)
   website?: string;
 
-  @IsOptional()
+  @Optional()
   @TextField(4000)
   description?: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100000 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @IntField(0, 100_000, { coerce: true })
   teamSize!: number;
 }
 
 export class UpdateStartupDto implements UpdateStartupRequest {
-  @IsOptional() @TextField(200) legalName?: string;
+  @Optional() @TextField(200) legalName?: string;
 
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, { message: '$property must be a two-letter country code such as FR' })
+  @Optional()
+  @CountryField()
   country?: string;
 
   @ApiProperty({ required: false })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s/g, '') : value))
   @IsSiren()
   siren?: string;
 
-  @ApiProperty({ required: false, enum: SECTORS }) @IsOptional() @IsIn(SECTORS) sector?: Sector;
-  @IsOptional() @DateField('Date of incorporation') foundedOn?: string;
-  @ApiProperty({ required: false, enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @ApiProperty({ required: false, enum: SECTORS }) @Optional() @IsIn(SECTORS) sector?: Sector;
+  @Optional() @PastDateField('Date of incorporation') foundedOn?: string;
+  @ApiProperty({ required: false, enum: STAGES }) @Optional() @IsIn(STAGES) stage?: Stage;
 
   @ApiProperty({ required: false, format: 'uri' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an http(s) address' })
   @MaxLength(300)
   website?: string;
 
-  @IsOptional() @TextField(4000) description?: string;
+  @Optional() @TextField(4000) description?: string;
 
-  @ApiProperty({ required: false, minimum: 0 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @Optional()
+  @IntField(0, 100_000)
   teamSize?: number;
 }

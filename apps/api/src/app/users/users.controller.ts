@@ -1,35 +1,34 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsUUID } from 'class-validator';
 import { MemberService } from '@incubator/api/identity';
 import type { Caller } from '@incubator/api/identity';
 import { Permission, ROLES } from '@incubator/contracts';
 import type { MemberResponse, PageResponse, Role, UpdateMemberRequest } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { SearchPageQueryDto, UserIdParam } from '../common/dto';
+import { Clearable, Optional, SearchPageQueryDto, UserIdParam } from '../common/dto';
 
 export class MemberQueryDto extends SearchPageQueryDto {
   @ApiProperty({ required: false, enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 }
 
 export class UpdateMemberDto implements UpdateMemberRequest {
   @ApiProperty({ required: false, enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiProperty({ required: false, nullable: true, format: 'uuid', description: 'Required when the role is startup' })
-  @IsOptional()
-  @ValidateIf((_object, value) => value !== null)
+  @Clearable()
   @IsUUID('all', { message: '$property must be a UUID' })
   startupId?: string | null;
 
   @ApiProperty({ required: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isActive?: boolean;
 }

@@ -146,6 +146,10 @@ export class FundingRoundService {
     } else if (eurRate === undefined || Number(eurRate) <= 0) {
       problems['eurRate'] = { fr: 'taux de change vers l’euro requis (date de clôture)', en: 'the EUR exchange rate (at the closing date) is required' };
     }
+    // The EUR value is computed here, so its column's bound too (the DTO checks it only when the body holds every operand).
+    if (amountMinor && eurRate !== undefined && !problems['amount'] && !problems['eurRate'] && eurCents(amountMinor, minorUnits, eurRate) > 9_223_372_036_854_775_807n) {
+      problems['amount'] = { fr: 'montant × taux trop grand : la valeur en euros dépasse la limite', en: 'amount × eurRate is too large: the EUR value exceeds the limit' };
+    }
     const today = await organisationToday(manager, caller.organisationId);
     if (request.status === 'closed' && !request.closedOn) problems['closedOn'] = { fr: 'date de clôture requise pour un tour clôturé', en: 'a closed round needs its closing date' };
     if (request.closedOn && request.status !== 'closed') problems['closedOn'] = { fr: 'seul un tour clôturé a une date de clôture', en: 'only a closed round has a closing date' };

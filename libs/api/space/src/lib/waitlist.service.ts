@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
 import type { Caller } from '@incubator/api/identity';
+import { bilingualError } from '@incubator/contracts';
 import type { CreateWaitlistRequest, LeaseResponse, WaitlistEntryResponse } from '@incubator/contracts';
+import { roundUpToModules } from './allocation/grid';
 import { LeaseService } from './lease.service';
 import { WaitlistTrigger } from './waitlist-trigger';
 
@@ -30,12 +32,18 @@ export class WaitlistService {
     const id = await this.dataSource.transaction(async (manager) => {
       const [startup] = await manager.query('SELECT 1 FROM startups WHERE id = $1 AND organisation_id = $2', [request.startupId, caller.organisationId]);
       if (!startup) throw new NotFoundException('No such startup in this organisation');
+      // A site of another organisation would otherwise be stored, listed and audited (the composite key refuses it too, as a bare 23503).
+      if (request.siteId && !(await manager.query('SELECT 1 FROM sites WHERE id = $1 AND organisation_id = $2', [request.siteId, caller.organisationId])).length) {
+        throw new NotFoundException(
+          bilingualError({ fr: 'Site inconnu dans cette organisation.', en: 'No such site in this organisation.' }, { siteId: { fr: 'site inconnu dans cette organisation', en: 'no such site in this organisation' } }),
+        );
+      }
       const [row] = await manager.query(
         `INSERT INTO waitlist_requests (organisation_id, startup_id, site_id, area_m2, starts_on, ends_on, program_kind, monthly_price_per_m2_cents)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [caller.organisationId, request.startupId, request.siteId ?? null, Math.ceil(request.areaM2), request.startsOn, request.endsOn ?? null, request.programKind, request.monthlyPricePerM2Cents],
+        [caller.organisationId, request.startupId, request.siteId ?? null, roundUpToModules(request.areaM2), request.startsOn, request.endsOn ?? null, request.programKind, request.monthlyPricePerM2Cents],
       );
-      await this.audit.recordBy(manager, caller, { action: 'waitlist.requested', entityType: 'waitlist_request', entityId: row.id, after: { ...request } });
+      await this.audit.recordBy(manager, caller, { action: 'waitlist.requested', entityType: 'waitlist_request', entityId: row.id, after: { ...request, areaM2: roundUpToModules(request.areaM2) } });
       return row.id as string;
     });
     await this.trigger.spaceFreed(caller.organisationId);
@@ -146,7 +154,8 @@ function toResponse(row: Record<string, unknown>): WaitlistEntryResponse {
     id: row['id'] as string,
     startupId: row['startup_id'] as string,
     startupName: row['legal_name'] as string,
-    areaM2: row['area_m2'] as number,
+    // Rows stored before the rounding rule held the raw request (1 m²): shown as whole modules too.
+    areaM2: roundUpToModules(row['area_m2'] as number),
     startsOn: row['starts_on'] as string,
     endsOn: (row['ends_on'] as string | null) ?? null,
     siteId: (row['site_id'] as string | null) ?? null,

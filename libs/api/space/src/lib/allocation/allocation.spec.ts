@@ -1,4 +1,4 @@
-import { checkResize, connectedComponents, isConnected, manhattanDistanceTo, modulesForArea, perimeter } from './grid';
+import { checkResize, connectedComponents, isConnected, manhattanDistanceTo, modulesForArea, perimeter, roundUpToModules } from './grid';
 import { parseLayout } from './layout';
 import { FloorFreeSpace, proposeOffices } from './propose';
 
@@ -14,6 +14,19 @@ describe('modulesForArea', () => {
     expect(modulesForArea(72.01)).toBe(4);
     expect(modulesForArea(24)).toBe(1);
     expect(modulesForArea(1)).toBe(1);
+  });
+
+  it('rounds up, never down, however close to a module the area is', () => {
+    expect(modulesForArea(24.01)).toBe(2);
+    expect(modulesForArea(24.00000001)).toBe(2);
+    expect(modulesForArea(48.000001)).toBe(3);
+    expect(modulesForArea(0.01)).toBe(1);
+    expect(modulesForArea(0.1 + 0.2)).toBe(1); // float noise below a module stays one module
+    expect(modulesForArea(9_999.99)).toBe(417);
+  });
+
+  it('gives the area as stored and shown: whole 24 m² modules', () => {
+    expect([1, 24, 24.01, 50, 72, 72.01].map(roundUpToModules)).toEqual([24, 24, 48, 72, 72, 96]);
   });
 
   it('refuses zero, negative and non-numeric areas', () => {

@@ -13,10 +13,23 @@ export interface FloorModule extends Cell {
   id: string;
 }
 
-/** Requested areas round up to whole modules: 50 m² → 3 modules (72 m²); at least one module. */
+/**
+ * The one rule for requested areas: round UP to whole modules, at least one — 1 m² → 1 module,
+ * 24 → 1, 24.01 → 2, 50 → 3. Requests carry at most 2 decimals (the API refuses more), so the area is
+ * counted in whole hundredths of m², where the division is exact: no float tolerance that would turn
+ * 24.00000001 into 24 m². Used by proposals, leases and the waitlist.
+ */
 export function modulesForArea(areaM2: number): number {
   if (!Number.isFinite(areaM2) || areaM2 <= 0) throw new RangeError('The requested area must be a positive number of m²');
-  return Math.max(1, Math.ceil(areaM2 / MODULE_AREA_M2 - 1e-9));
+  const hundredths = Math.round(areaM2 * 100);
+  // A value with more decimals than the API accepts still rounds up, never down.
+  const exact = hundredths / 100 === areaM2 ? hundredths : Math.ceil(areaM2 * 100);
+  return Math.max(1, Math.ceil(exact / (MODULE_AREA_M2 * 100)));
+}
+
+/** A requested area as stored and shown: rounded up to whole 24 m² modules (50 m² → 72 m²). */
+export function roundUpToModules(areaM2: number): number {
+  return modulesForArea(areaM2) * MODULE_AREA_M2;
 }
 
 /** A cell's identity as a number (cheaper than a string in the hot loops); floors stay under 65,536 columns. */
