@@ -131,6 +131,15 @@ describe('shared validators: hostile inputs are refused with 400 and write nothi
     });
     it('?offset=99999999999999999999', () => refused('GET', '/startups?offset=99999999999999999999', undefined, 'offset'));
     it('?q=%00', () => refused('GET', '/startups?q=%00', undefined, 'q'));
+    it('a reversed funding-round filter (closedTo before closedFrom)', () =>
+      refused('GET', '/funding-rounds?closedFrom=2026-06-01&closedTo=2026-03-01', undefined, 'closedTo'));
+    // Found by the fuzz tier: converting {"toString": {}} to a number threw inside the validation pipe (a 500).
+    it('an object where a number is expected, on every kind of numeric field', async () => {
+      const junk = { toString: {} };
+      await refused('POST', '/startups', startup({ teamSize: junk }), 'teamSize');
+      await refused('POST', '/waitlist', waitlist({ areaM2: [junk] }), 'areaM2');
+      await refused('POST', '/space/proposals', { areaM2: junk, startsOn: '2035-01-01' }, 'areaM2');
+    });
   });
 
   describe('schedules, countries, founding dates', () => {

@@ -11,7 +11,7 @@ import type {
   RoundStatus,
   UpdateFundingRoundRequest,
 } from '@incubator/contracts';
-import { DateField, EurValueFits, Optional, PageQueryDto, TextField, UniqueItems } from '../common/dto';
+import { DateField, EndsAfter, EurValueFits, Optional, PageQueryDto, TextField, UniqueItems } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
 /** A positive decimal; the currency's own number of decimals is checked by the service. */
@@ -80,7 +80,7 @@ export class FundingRoundQueryDto extends PageQueryDto implements FundingRoundLi
   @ApiProperty({ required: false, enum: ROUND_STATUSES }) @Optional() @IsIn(ROUND_STATUSES) status?: RoundStatus;
   @ApiProperty({ required: false, enum: ROUND_KINDS }) @Optional() @IsIn(ROUND_KINDS) kind?: RoundKind;
   @Optional() @DateField('Closed on or after (inclusive)') closedFrom?: string;
-  @Optional() @DateField('Closed before (exclusive)') closedTo?: string;
+  @Optional() @DateField('Closed before (exclusive)') @EndsAfter('closedFrom') closedTo?: string;
 }
 
 export class FundingRoundExportQueryDto extends FundingRoundQueryDto {

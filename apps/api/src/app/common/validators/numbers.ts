@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, Max, Min, registerDecorator } from 'class-validator';
 import { CURRENCY_MINOR_UNITS, eurCents, parseMinorUnits } from '@incubator/contracts';
 import type { Currency } from '@incubator/contracts';
@@ -12,6 +12,13 @@ export const OFFSET_MAX = 100_000;
 export const AREA_MAX_M2 = 10_000;
 
 /**
+ * Text that spells a number becomes that number; anything else is left for the validators to refuse
+ * with a field message. (class-transformer's `@Type(() => Number)` calls Number() on any value, which
+ * throws — a 500 — on an object such as {"toString": {}}.)
+ */
+export const numberFromText = Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value));
+
+/**
  * An integer within [min, max] (both inclusive), the bounds stated in OpenAPI. `coerce` converts text
  * first (query strings, and body fields that always accepted "5"); otherwise "5" or true are refused.
  */
@@ -19,7 +26,7 @@ export function IntField(min: number, max: number, options: { description?: stri
   const { coerce, ...property } = options;
   return (target, key) => {
     ApiProperty({ type: 'integer', minimum: min, maximum: max, ...property })(target, key);
-    if (coerce) Type(() => Number)(target, key);
+    if (coerce) numberFromText(target, key);
     IsInt()(target, key);
     Min(min)(target, key);
     Max(max)(target, key);
@@ -39,7 +46,7 @@ export function isArea(value: unknown): boolean {
 export function AreaField(description: string): PropertyDecorator {
   return (target, key) => {
     ApiProperty({ type: 'number', minimum: 0.01, maximum: AREA_MAX_M2, example: 50, description: `${description}; at most 2 decimals` })(target, key);
-    Type(() => Number)(target, key);
+    numberFromText(target, key);
     registerDecorator({
       name: 'isArea',
       target: target.constructor,
