@@ -11,6 +11,7 @@ import { SpaceVersion1763770500000 } from './1763770500000-space-version';
 import { SpaceVersionStartupNames1763770600000 } from './1763770600000-space-version-startup-names';
 import { DirectoryVersion1763770700000 } from './1763770700000-directory-version';
 import { TenantForeignKeys1763770900000 } from './1763770900000-tenant-foreign-keys';
+import { SecurityEvents1763771000000 } from './1763771000000-security-events';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   SpaceVersionStartupNames1763770600000,
   DirectoryVersion1763770700000,
   TenantForeignKeys1763770900000,
+  SecurityEvents1763771000000,
 ];
