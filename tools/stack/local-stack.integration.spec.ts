@@ -66,6 +66,12 @@ describe('local stack launcher', () => {
       expect(await redis.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
       expect(await redis.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
       redis.disconnect();
+      // Like a deployed Redis, the local one refuses a client without the password.
+      const anonymous = new URL(stack.redisUrl);
+      anonymous.password = '';
+      const stranger = new Redis(anonymous.toString(), { enableReadyCheck: false, retryStrategy: () => null });
+      await expect(stranger.ping()).rejects.toThrow(/NOAUTH/);
+      stranger.disconnect();
     } finally {
       for (const launcher of [stack, other]) {
         launcher.child.kill('SIGTERM');
@@ -84,6 +90,20 @@ describe('local stack launcher', () => {
     await untilExited(launcher.redisPid, 10_000);
     expect(isAlive(launcher.postgresPid)).toBe(false);
     expect(isAlive(launcher.redisPid)).toBe(false);
+  });
+
+  // The integration and fault tiers start their servers through this: a server that cannot start must
+  // fail the tier at once with its reason, not leave it waiting for minutes.
+  it('gives up at once, saying why, when PostgreSQL cannot start', async () => {
+    const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/test/fixtures/postgres-cannot-start.ts'], { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.once('exit', () => resolve({ stdout: out }));
+    });
+    const [, ms, reason] = /^FAILED (\d+) (.*)$/m.exec(stdout) ?? [];
+    expect(reason).toMatch(/PostgreSQL exited .* before it was ready/);
+    expect(Number(ms)).toBeLessThan(15_000);
   });
 
   it('leaves no server behind when the launcher crashes', async () => {

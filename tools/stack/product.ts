@@ -44,7 +44,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
 
   try {
     stack = await startLocalStack({ mode: options.mode });
-    log(`PostgreSQL ${redact(stack.databaseUrl)}, Redis ${stack.redisUrl}`);
+    log(`PostgreSQL ${redact(stack.databaseUrl)}, Redis ${redact(stack.redisUrl)}`);
     await migrateAndSeed(stack.databaseUrl, log);
     const jwtSecret = process.env['JWT_SECRET'] ?? localSecret(stack.dataDir);
     build(log);
@@ -62,6 +62,8 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       PUBLIC_WEB_URL: webUrl,
       JWT_SECRET: jwtSecret,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? (options.mode === 'persistent' ? 'info' : 'warn'),
+      // Without a mail server the worker writes each mail (links included) to a file here, never to its log.
+      ...(process.env['SMTP_URL'] ? {} : { MAIL_OUTBOX_DIR: process.env['MAIL_OUTBOX_DIR'] ?? join(stack.dataDir, 'mail') }),
     };
     for (const app of ['api', 'worker']) {
       processes.push(
@@ -117,7 +119,7 @@ async function preferredPort(preferred: number): Promise<number> {
   return free ? preferred : freePort();
 }
 
-const redact = (url: string) => url.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@');
+const redact = (url: string) => url.replace(/\/\/([^:/@]*):[^@]+@/, '//$1:***@');
 
 /** A signing secret kept with the local data, so sessions survive an `npm start` restart. */
 function localSecret(dataDir: string): string {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
 import { releaseOnExit, stopOnExit } from './exit-guard';
@@ -22,7 +23,9 @@ export class MissingRedisError extends Error {
 
 /**
  * Starts `redis-server` from the PATH on a free port, with its own directory and an append-only file
- * so queued jobs survive a restart, and `noeviction` as BullMQ requires.
+ * so queued jobs survive a restart, and `noeviction` as BullMQ requires. Like a deployed Redis, it asks
+ * for a password (kept in the directory, so a restart on the same directory keeps the same URL); the
+ * password is in a config file readable by this user only, not on the command line that `ps` shows.
  */
 export async function startRedis(options: { dir: string; log: (line: string) => void; port?: number }): Promise<RunningRedis> {
   if (spawnSync('redis-server', ['--version']).error) throw new MissingRedisError();
@@ -31,9 +34,13 @@ export async function startRedis(options: { dir: string; log: (line: string) => 
   await stopStaleServer(pidFile, 'redis-server', 'SIGTERM');
 
   const port = options.port ?? (await freePort());
+  const password = localPassword(options.dir);
+  const configFile = join(options.dir, 'redis.conf');
+  writeFileSync(configFile, `requirepass ${password}\n`, { mode: 0o600 });
   const child = spawn(
     'redis-server',
     [
+      configFile,
       '--port', String(port),
       '--bind', '127.0.0.1',
       '--dir', options.dir,
@@ -56,16 +63,23 @@ export async function startRedis(options: { dir: string; log: (line: string) => 
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
+    child.once('error', (error) => reject(new Error(`redis-server could not start: ${error.message}`)));
     child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it was ready:\n${output}`)));
   });
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://:${password}@127.0.0.1:${port}`,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
       releaseOnExit(child.pid);
     },
   };
+}
+
+function localPassword(dir: string): string {
+  const file = join(dir, 'password');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }

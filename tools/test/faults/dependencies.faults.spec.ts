@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { QueueName } from '@incubator/contracts';
+import { redisConnectionOptions } from '@incubator/api/queues';
 import { isAlive } from '../../stack/exit-guard';
 import { freePort } from '../../stack/free-port';
 import { WORKSPACE_ROOT } from '../../stack/local-stack';
@@ -36,7 +37,6 @@ async function until<T>(probe: () => Promise<T | false | undefined>, timeoutMs: 
   throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
-const port = (url: string) => Number(new URL(url).port);
 
 /** The processes whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
@@ -56,15 +56,26 @@ const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 
 /** The servers' remote control (tools/test/faults/servers.ts in its own process). */
 function serverControl(dir: string) {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/test/faults/servers.ts', dir], { cwd: WORKSPACE_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
-  const replies: Array<(line: string) => void> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => replies.shift()?.(line));
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/test/faults/servers.ts', dir], { cwd: WORKSPACE_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const replies: Array<{ resolve: (line: string) => void; reject: (error: Error) => void }> = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  createInterface({ input: child.stdout }).on('line', (line) => replies.shift()?.resolve(line));
+  // A remote control that died (a server that cannot start, a crash) answers nothing: fail now, with its
+  // last words, rather than when the test times out minutes later.
+  child.once('exit', (code, signal) => {
+    for (const reply of replies.splice(0)) reply.reject(new Error(`the servers' process exited (${code ?? signal}):\n${stderr}`));
+  });
   const send = (command: string) =>
     new Promise<{ databaseUrl: string; redisUrl: string }>((resolve, reject) => {
-      replies.push((line) => {
-        const reply = JSON.parse(line);
-        if (reply.ok) resolve(reply);
-        else reject(new Error(reply.error));
+      if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`the servers' process has exited:\n${stderr}`));
+      replies.push({
+        resolve: (line) => {
+          const reply = JSON.parse(line);
+          if (reply.ok) resolve(reply);
+          else reject(new Error(reply.error));
+        },
+        reject,
       });
       child.stdin!.write(`${command}\n`);
     });
@@ -79,6 +90,8 @@ describe('faults: PostgreSQL and Redis restart under a running API and worker', 
   let apiUrl: string;
   let env: NodeJS.ProcessEnv;
   let headers: Record<string, string>;
+  /** The heartbeats are the platform's: only the platform operator requests them. */
+  let operatorHeaders: Record<string, string>;
 
   const status = async (path: string) => (await fetch(`${apiUrl}${path}`, { headers })).status;
 
@@ -107,6 +120,8 @@ describe('faults: PostgreSQL and Redis restart under a running API and worker', 
     await until(async () => (await fetch(`${apiUrl}/health`)).status === 200, 120_000, 'the API to be healthy');
     const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.test', password: 'Demo-2026!' }) });
     headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`, 'Content-Type': 'application/json' };
+    const operatorLogin = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'operator@demo.test', password: 'Demo-2026!' }) });
+    operatorHeaders = { authorization: `Bearer ${((await operatorLogin.json()) as { accessToken: string }).accessToken}`, 'Content-Type': 'application/json' };
   }, 240_000);
 
   afterAll(async () => {
@@ -119,7 +134,7 @@ describe('faults: PostgreSQL and Redis restart under a running API and worker', 
     // No worker yet: the jobs wait in Redis.
     const jobIds: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await fetch(`${apiUrl}/system/heartbeats`, { method: 'POST', headers });
+      const response = await fetch(`${apiUrl}/system/heartbeats`, { method: 'POST', headers: operatorHeaders });
       expect(response.status).toBe(202);
       jobIds.push(((await response.json()) as { jobId: string }).jobId);
     }
@@ -144,7 +159,7 @@ describe('faults: PostgreSQL and Redis restart under a running API and worker', 
     } finally {
       await db.end();
     }
-    const queue = new Queue(QueueName.System, { connection: { host: '127.0.0.1', port: port(env['REDIS_URL'] as string) } });
+    const queue = new Queue(QueueName.System, { connection: redisConnectionOptions(env['REDIS_URL'] as string) }); // the local Redis asks for its password
     try {
       for (const id of jobIds) {
         const job = await queue.getJob(id);

@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { AppConfig } from '@incubator/api/config';
+import { AppConfig, apiDocsEnabled } from '@incubator/api/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -46,18 +46,21 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Incubator platform API')
-      .setDescription(
-        'Programs, startups, modular office space, funding and KPIs of a tech park. ' +
-          'Dates are ISO 8601; instants are UTC; date ranges are half-open [start, end).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  // A map of every route is for developers: off in production unless API_DOCS=on.
+  if (apiDocsEnabled(app.get(AppConfig))) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Incubator platform API')
+        .setDescription(
+          'Programs, startups, modular office space, funding and KPIs of a tech park. ' +
+            'Dates are ISO 8601; instants are UTC; date ranges are half-open [start, end).',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  }
   return app;
 }

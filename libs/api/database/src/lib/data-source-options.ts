@@ -28,8 +28,31 @@ export function createDataSource(databaseUrl: string): DataSource {
   return new DataSource(dataSourceOptions(databaseUrl));
 }
 
-/** Applies pending migrations; returns the names of those that ran. */
+/**
+ * Key of the PostgreSQL advisory lock held while migrating (any constant unique to this application;
+ * these are the bytes of "incubatr").
+ */
+export const MIGRATION_LOCK_KEY = '7597118977233482866';
+
+/**
+ * Applies pending migrations; returns the names of those that ran. Several replicas may start together
+ * (`--scale api=3`) and TypeORM 1.1 takes no lock of its own, so each would apply the same pending
+ * migrations: the migrators queue on a session-level advisory lock, held on a connection of its own
+ * (independent of the migrations' transactions, released by PostgreSQL if the process dies), and each
+ * reads the migrations table only once it holds the lock.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const ran = await dataSource.runMigrations({ transaction: 'each' });
-  return ran.map((migration) => migration.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    try {
+      const ran = await dataSource.runMigrations({ transaction: 'each' });
+      return ran.map((migration) => migration.name);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+  }
 }

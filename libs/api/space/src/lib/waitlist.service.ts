@@ -1,4 +1,4 @@
-import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
@@ -117,29 +117,35 @@ export class WaitlistService {
     return organisations;
   }
 
-  /** Confirms an open offer: the offered modules become a lease (409 if they were taken meanwhile). */
+  /**
+   * Confirms an open offer: the offered modules become a lease (409 if they were taken meanwhile). One
+   * transaction with the offer row locked: the expiry job, which lapses open offers, waits for it and then
+   * finds the offer accepted; a failure leaves no lease behind.
+   */
   async accept(caller: Caller, offerId: string): Promise<LeaseResponse> {
-    const [offer] = await this.dataSource.query(
-      `SELECT o.*, r.startup_id, r.starts_on, r.ends_on, r.program_kind, r.monthly_price_per_m2_cents
-       FROM waitlist_offers o JOIN waitlist_requests r ON r.id = o.request_id WHERE o.id = $1 AND r.organisation_id = $2`,
-      [offerId, caller.organisationId],
-    );
-    if (!offer) throw new NotFoundException('No such offer');
-    if (offer.status !== 'open') throw new GoneException(`This offer is ${offer.status}`);
-    if (offer.expires_at.getTime() <= Date.now()) throw new GoneException('This offer has expired');
-    const lease = await this.leases.create(caller, {
-      startupId: offer.startup_id,
-      moduleIds: offer.module_ids,
-      startsOn: offer.starts_on,
-      endsOn: offer.ends_on ?? undefined,
-      programKind: offer.program_kind,
-      monthlyPricePerM2Cents: offer.monthly_price_per_m2_cents,
+    const leaseId = await this.dataSource.transaction(async (manager) => {
+      const [offer] = await manager.query(
+        `SELECT o.*, r.startup_id, r.starts_on, r.ends_on, r.program_kind, r.monthly_price_per_m2_cents
+         FROM waitlist_offers o JOIN waitlist_requests r ON r.id = o.request_id WHERE o.id = $1 AND r.organisation_id = $2
+         FOR UPDATE OF o`,
+        [offerId, caller.organisationId],
+      );
+      if (!offer) throw new NotFoundException('No such offer');
+      if (offer.status !== 'open') throw new GoneException(`This offer is ${offer.status}`);
+      if (offer.expires_at.getTime() <= Date.now()) throw new GoneException('This offer has expired');
+      const id = await this.leases.insert(manager, caller, {
+        startupId: offer.startup_id,
+        moduleIds: offer.module_ids,
+        startsOn: offer.starts_on,
+        endsOn: offer.ends_on ?? undefined,
+        programKind: offer.program_kind,
+        monthlyPricePerM2Cents: offer.monthly_price_per_m2_cents,
+      });
+      await manager.query(`UPDATE waitlist_offers SET status = 'accepted', lease_id = $2 WHERE id = $1`, [offerId, id]);
+      await manager.query(`UPDATE waitlist_requests SET status = 'accepted' WHERE id = $1`, [offer.request_id]);
+      return id;
     });
-    // UPDATE … RETURNING answers [rows, count] through TypeORM.
-    const [accepted] = await this.dataSource.query(`UPDATE waitlist_offers SET status = 'accepted', lease_id = $2 WHERE id = $1 AND status = 'open' RETURNING id`, [offerId, lease.id]);
-    if (!accepted.length) throw new ConflictException('The offer changed while it was being accepted');
-    await this.dataSource.query(`UPDATE waitlist_requests SET status = 'accepted' WHERE id = $1`, [offer.request_id]);
-    return lease;
+    return this.leases.get(caller, leaseId);
   }
 
   private async get(organisationId: string, id: string): Promise<WaitlistEntryResponse> {
