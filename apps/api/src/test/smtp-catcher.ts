@@ -40,7 +40,7 @@ export async function waitForLinkToken(
   while (Date.now() < deadline) {
     for (const mail of [...mails].reverse().filter((m) => m.to.includes(to))) {
       const text = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-      const token = text.match(new RegExp(`/${page}\\?token=([A-Za-z0-9_-]{43})`))?.[1];
+      const token = text.match(new RegExp(`/${page}#token=([A-Za-z0-9_-]{43})`))?.[1];
       if (token) return { token, raw: text };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { isBilingual } from '@incubator/contracts';
 import type { ApiErrorResponse, Locale } from '@incubator/contracts';
 import { databaseErrorBody } from './database-errors';
+import { loggableError } from './loggable-error';
 import { RequestValidationError } from './request-validation.error';
 import { requestLocale } from './request-locale';
 import { fieldMessages } from './validation-messages';
@@ -26,9 +27,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const databaseRefusal =
       exception instanceof HttpException ? undefined : databaseErrorBody(exception, requestLocale(request.headers['accept-language']), request);
     const body = databaseRefusal ?? this.toBody(exception, request);
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    // loggableError: a database error is logged without its parameters and row values (hashes, tokens, personal data).
+    if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId }, 'unhandled error');
     // A database refusal answered 4xx means a validator let the value through: worth a look, not an alarm.
-    else if (databaseRefusal) this.logger.warn({ err: exception, requestId }, 'database refused the request');
+    else if (databaseRefusal) this.logger.warn({ err: loggableError(exception), requestId }, 'database refused the request');
     const retryAfter = (body as { retryAfter?: unknown }).retryAfter;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json({ ...body, requestId });

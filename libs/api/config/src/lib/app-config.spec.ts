@@ -51,6 +51,71 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).SMTP_URL).toBeUndefined();
   });
 
+  describe('mail transport', () => {
+    const production = { ...valid, NODE_ENV: 'production' };
+
+    it('refuses to start in production without SMTP_URL: mail would go nowhere (or to the log)', () => {
+      expect(() => loadConfig(production)).toThrow(/SMTP_URL is required in production/);
+      expect(() => loadConfig({ ...production, SMTP_URL: '' })).toThrow(/SMTP_URL is required in production/);
+    });
+
+    it('refuses the log transport in production, even with an SMTP_URL', () => {
+      expect(() => loadConfig({ ...production, MAIL_TRANSPORT: 'log', SMTP_URL: 'smtp://mail:587' })).toThrow(
+        /MAIL_TRANSPORT must not be "log" in production/,
+      );
+    });
+
+    it('sends through SMTP in production when SMTP_URL is set', () => {
+      expect(loadConfig({ ...production, SMTP_URL: 'smtp://mail:587' }).MAIL_TRANSPORT).toBe('smtp');
+    });
+
+    it('logs mail in development and tests without SMTP_URL, or when asked explicitly', () => {
+      expect(loadConfig(valid).MAIL_TRANSPORT).toBe('log');
+      expect(loadConfig({ ...valid, NODE_ENV: 'test', MAIL_TRANSPORT: 'log', SMTP_URL: 'smtp://mail:587' }).MAIL_TRANSPORT).toBe('log');
+      expect(loadConfig({ ...valid, SMTP_URL: 'smtp://mail:587' }).MAIL_TRANSPORT).toBe('smtp');
+    });
+
+    it('refuses an SMTP transport without its URL and an unknown transport', () => {
+      expect(() => loadConfig({ ...valid, MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL is required when MAIL_TRANSPORT is smtp/);
+      expect(() => loadConfig({ ...valid, MAIL_TRANSPORT: 'pigeon' })).toThrow(/MAIL_TRANSPORT must be one of the following values: smtp, log/);
+    });
+  });
+
+  describe('error messages never print a secret', () => {
+    const problemsOf = (env: NodeJS.ProcessEnv): string => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+
+    it('names a bad JWT_SECRET without quoting it', () => {
+      const message = problemsOf({ ...valid, JWT_SECRET: 'hunter2-short' });
+      expect(message).toMatch(/JWT_SECRET must be longer than or equal to 32 characters/);
+      expect(message).toMatch(/JWT_SECRET .*\(value not shown: 13 characters\)/);
+      expect(message).not.toContain('hunter2');
+    });
+
+    it('names a bad DATABASE_URL, REDIS_URL or SMTP_URL without their passwords', () => {
+      const message = problemsOf({
+        ...valid,
+        DATABASE_URL: 'mysql://app:db-pa55word@db/app',
+        REDIS_URL: 'http://:redis-pa55word@redis',
+        SMTP_URL: 'http://mailer:smtp-pa55word@mail',
+      });
+      expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/ URL \(value not shown/);
+      expect(message).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(value not shown/);
+      expect(message).toMatch(/SMTP_URL must be an smtp/);
+      expect(message).not.toMatch(/pa55word/);
+    });
+
+    it('still quotes values that hold no secret, which helps the operator', () => {
+      expect(problemsOf({ ...valid, LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL .*\(got "loud"\)/);
+    });
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig(valid))).toBe(true);
   });

@@ -5,6 +5,10 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min,
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 
+/** How the worker delivers mail (see AppConfig.MAIL_TRANSPORT). */
+export const MAIL_TRANSPORTS = ['smtp', 'log'] as const;
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
+
 /**
  * The whole configuration of the api and the worker, read from the environment once at start-up.
  * Every variable is listed, with a comment, in `.env.example`.
@@ -77,7 +81,10 @@ export class AppConfig {
   @Max(1_440)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
-  /** Failed logins of one account before it is locked for LOGIN_LOCK_MINUTES. */
+  /**
+   * Sign-in attempts of one account from one address before that pair (only) is locked for
+   * LOGIN_LOCK_MINUTES: an attacker cannot lock the real user out from another address.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -95,14 +102,102 @@ export class AppConfig {
   @Max(1_440)
   LOGIN_LOCK_MINUTES = 15;
 
+  /** Failures of an account (from any address) before each further attempt on it is delayed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  LOGIN_DELAY_AFTER_FAILURES = 3;
+
+  /** The first delay (ms); it doubles with each further failure, up to LOGIN_DELAY_MAX_MS. 0 = no delay. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  LOGIN_DELAY_BASE_MS = 500;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  LOGIN_DELAY_MAX_MS = 10_000;
+
+  /** The window (s) of the route rate limits below, counted in Redis for every api replica together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Sign-in requests per client address per window, successful or not (failures are also throttled above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN = 20;
+
+  /** Password reset requests and confirmations per client address per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PASSWORD_RESET = 5;
+
+  /** Invitations sent per member, and invitation acceptances per client address, per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_INVITATIONS = 20;
+
+  /** CSV/XLSX exports per member per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPORTS = 30;
+
+  /** KPI CSV imports (dry runs included) per member per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IMPORTS = 10;
+
+  /** Report runs requested (regenerations included) per member per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REPORTS = 10;
+
+  /** Board dashboard quarters read per member per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_BOARD = 120;
+
   /** Which proxies to trust for the client address (Express "trust proxy"), e.g. `loopback`. */
   @IsString()
   TRUST_PROXY = 'loopback, uniquelocal';
 
-  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail:587. Unset: mail is written to the worker log. */
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail:587. Required in production. */
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /**
+   * `smtp` sends through SMTP_URL; `log` (development and tests only) sends nothing and writes the
+   * recipient, subject and template of each mail to the worker log — never its body, whose links carry
+   * invitation and reset tokens. Unset: `smtp` when SMTP_URL is set, `log` otherwise. loadConfig fills it in.
+   */
+  @IsOptional()
+  @IsIn(MAIL_TRANSPORTS)
+  MAIL_TRANSPORT!: MailTransport;
+
+  /**
+   * With MAIL_TRANSPORT=log, a folder where the worker writes each mail whole (links included) as a
+   * `.eml` file, so a developer can follow an invitation: a file on their machine, not a log line.
+   * `npm start` sets it to `.data/mail`. Refused in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  MAIL_OUTBOX_DIR?: string;
 
   @IsString()
   @MaxLength(200)
@@ -143,9 +238,50 @@ export class AppConfig {
   @Min(0)
   @Max(86_400)
   BOARD_DASHBOARD_TTL_SECONDS = 300;
+
+  /**
+   * The OpenAPI UI and JSON at /api/docs: `auto` serves them except in production, where they would map
+   * every route for anyone; `on` / `off` decide regardless of NODE_ENV.
+   */
+  @IsIn(['auto', 'on', 'off'])
+  API_DOCS: 'auto' | 'on' | 'off' = 'auto';
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL'];
+/** Whether the api serves its OpenAPI UI and JSON (API_DOCS). */
+export function apiDocsEnabled(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>): boolean {
+  return config.API_DOCS === 'auto' ? config.NODE_ENV !== 'production' : config.API_DOCS === 'on';
+}
+
+/** Variables without a default (so absent from `new AppConfig()`'s keys), read all the same. */
+const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'MAIL_TRANSPORT', 'MAIL_OUTBOX_DIR'];
+
+/**
+ * Variables whose value may hold a secret (a password inside a URL, a signing key): a ConfigError
+ * names them but never quotes them, since start-up errors end up in logs and CI output.
+ */
+const SECRET_BEARING = /SECRET|PASSWORD|TOKEN|_KEY$|_URL$/;
+const NOT_SECRET = new Set(['PUBLIC_WEB_URL']);
+
+function describeGiven(key: string, value: string | undefined): string {
+  if (value === undefined) return 'missing';
+  if (!SECRET_BEARING.test(key) || NOT_SECRET.has(key)) return `got "${value}"`;
+  // The scheme is the usual mistake in a URL and holds nothing secret.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(value)?.[0];
+  return `value not shown: ${value.length} characters${scheme ? `, scheme "${scheme}"` : ''}`;
+}
+
+/** Rules between variables, which class-validator's per-property checks cannot express. */
+function mailTransportProblems(config: AppConfig, smtpUrlInvalid: boolean): string[] {
+  const production = config.NODE_ENV === 'production';
+  if (production && config.MAIL_OUTBOX_DIR) return ['MAIL_OUTBOX_DIR must not be set in production: it writes mails, links included, to disk'];
+  if (production && config.MAIL_TRANSPORT === 'log') {
+    return ['MAIL_TRANSPORT must not be "log" in production: mail bodies carry live links, which must never reach a log (set SMTP_URL)'];
+  }
+  if (config.SMTP_URL !== undefined || smtpUrlInvalid) return [];
+  if (production) return ['SMTP_URL is required in production (MAIL_TRANSPORT=log is for development and tests only) (missing)'];
+  if (config.MAIL_TRANSPORT === 'smtp') return ['SMTP_URL is required when MAIL_TRANSPORT is smtp (missing)'];
+  return [];
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -166,15 +302,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config);
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => {
-        const given = raw[e.property] === undefined ? 'missing' : `got "${raw[e.property]}"`;
-        // class-validator's own messages start with the name; ours don't: say it once.
-        const expected = Object.values(e.constraints ?? {}).map((m) => m.replace(new RegExp(`^${e.property} `), ''));
-        return `${e.property} ${expected.join('; ')} (${given})`;
-      }),
-    );
-  }
+  const problems = [
+    ...errors.map((e) => {
+      const given = describeGiven(e.property, raw[e.property]);
+      // class-validator's own messages start with the name; ours don't: say it once.
+      const expected = Object.values(e.constraints ?? {}).map((m) => m.replace(new RegExp(`^${e.property} `), ''));
+      return `${e.property} ${expected.join('; ')} (${given})`;
+    }),
+    ...mailTransportProblems(config, errors.some((e) => e.property === 'SMTP_URL')),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+  config.MAIL_TRANSPORT ??= config.SMTP_URL === undefined ? 'log' : 'smtp';
   return Object.freeze(config);
 }

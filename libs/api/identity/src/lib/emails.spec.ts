@@ -1,4 +1,4 @@
-import { invitationEmail, invitationLink, passwordResetEmail } from './emails';
+import { invitationEmail, invitationLink, passwordResetEmail, passwordResetLink } from './emails';
 
 const expiresAt = new Date('2026-12-01T17:00:00Z');
 
@@ -16,7 +16,8 @@ describe('identity emails', () => {
     expect(mail.subject).toBe('Invitation à rejoindre Demo Tech Park');
     expect(mail.text).toContain('en tant que gestionnaire');
     expect(mail.text).toContain('1 décembre 2026 à 18:00');
-    expect(mail.text).toContain('http://web.test/invitation?token=tok');
+    expect(mail.text).toContain('http://web.test/invitation#token=tok');
+    expect(mail.template).toBe('invitation');
   });
 
   it('writes the invitation in English', () => {
@@ -36,5 +37,17 @@ describe('identity emails', () => {
   it('writes the password reset in the requested language', () => {
     expect(passwordResetEmail({ to: 'a@b.test', locale: 'en', link: 'L', expiresAt }).subject).toBe('Reset your password');
     expect(passwordResetEmail({ to: 'a@b.test', locale: 'fr', link: 'L', expiresAt }).text).toContain('L\n');
+    expect(passwordResetEmail({ to: 'a@b.test', locale: 'fr', link: 'L', expiresAt }).template).toBe('password-reset');
+  });
+
+  it('puts the token in the fragment, which browsers never send to a server (nor to its logs)', () => {
+    const token = 'A'.repeat(43);
+    for (const link of [invitationLink('https://web.test', token), passwordResetLink('https://web.test/', token)]) {
+      const url = new URL(link);
+      expect(url.search).toBe('');
+      expect(url.pathname).not.toContain(token);
+      expect(new URLSearchParams(url.hash.slice(1)).get('token')).toBe(token);
+    }
+    expect(passwordResetLink('https://web.test/', token)).toBe(`https://web.test/reset-password#token=${token}`);
   });
 });

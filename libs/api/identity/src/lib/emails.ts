@@ -25,6 +25,7 @@ export function invitationEmail(input: {
   if (input.locale === 'fr') {
     return {
       to: input.to,
+      template: 'invitation',
       subject: `Invitation à rejoindre ${input.organisationName}`,
       text:
         `Bonjour,\n\nVous êtes invité(e) à rejoindre ${input.organisationName} en tant que ${role}.\n\n` +
@@ -34,6 +35,7 @@ export function invitationEmail(input: {
   }
   return {
     to: input.to,
+    template: 'invitation',
     subject: `Invitation to join ${input.organisationName}`,
     text:
       `Hello,\n\nYou have been invited to join ${input.organisationName} as ${role}.\n\n` +
@@ -47,6 +49,7 @@ export function passwordResetEmail(input: { to: string; locale: Locale; link: st
   if (input.locale === 'fr') {
     return {
       to: input.to,
+      template: 'password-reset',
       subject: 'Réinitialisation de votre mot de passe',
       text:
         `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable jusqu'au ${until}, heure de Paris) :\n${input.link}\n\n` +
@@ -55,6 +58,7 @@ export function passwordResetEmail(input: { to: string; locale: Locale; link: st
   }
   return {
     to: input.to,
+    template: 'password-reset',
     subject: 'Reset your password',
     text:
       `Hello,\n\nTo choose a new password, open this link (valid until ${until}, Paris time):\n${input.link}\n\n` +
@@ -62,5 +66,9 @@ export function passwordResetEmail(input: { to: string; locale: Locale; link: st
   };
 }
 
-export const invitationLink = (webUrl: string, token: string) => `${webUrl.replace(/\/$/, '')}/invitation?token=${token}`;
-export const passwordResetLink = (webUrl: string, token: string) => `${webUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
+/**
+ * The token rides in the fragment: browsers never send it to a server, so it stays out of nginx's and
+ * the API's access logs and out of Referer headers. The web client reads it from `location.hash`.
+ */
+export const invitationLink = (webUrl: string, token: string) => `${webUrl.replace(/\/$/, '')}/invitation#token=${token}`;
+export const passwordResetLink = (webUrl: string, token: string) => `${webUrl.replace(/\/$/, '')}/reset-password#token=${token}`;

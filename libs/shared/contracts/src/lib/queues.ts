@@ -33,6 +33,8 @@ export interface MailJobPayload {
   subject: string;
   text: string;
   html?: string;
+  /** Which email this is (e.g. `invitation`): what the worker logs instead of the body, whose links carry tokens. */
+  template?: string;
 }
 
 export const SpaceJob = {

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   InvitationPreview,
+  InvitationPreviewRequest,
   PasswordResetConfirmRequest,
   PasswordResetRequest,
 } from '@incubator/contracts';
@@ -12,9 +13,10 @@ import { Observable } from 'rxjs';
 export class AccountService {
   private readonly http = inject(HttpClient);
 
-  /** 404 for an unknown token, 410 when it expired or was used. */
+  /** 404 for an unknown token, 410 when it expired or was used. POST: a token in a URL would be logged. */
   previewInvitation(token: string): Observable<InvitationPreview> {
-    return this.http.get<InvitationPreview>(`/api/auth/invitations/${encodeURIComponent(token)}`);
+    const request: InvitationPreviewRequest = { token };
+    return this.http.post<InvitationPreview>('/api/auth/invitations/preview', request);
   }
 
   /** Always accepted (202), whether or not the account exists. */

@@ -14,6 +14,7 @@ import {
 } from '@incubator/contracts';
 import { AccountService } from '../../../core/auth/account.service';
 import { AuthService } from '../../../core/auth/auth.service';
+import { linkToken } from '../../../core/auth/link-token';
 import { homeUrl } from '../../../core/auth/return-url';
 import { FormError, formError, genericError, httpStatus } from '../../../core/forms/api-error';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
@@ -57,7 +58,7 @@ export class InvitationPage {
   private readonly account = inject(AccountService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly token = inject(ActivatedRoute).snapshot.queryParamMap.get('token');
+  private readonly token = linkToken(inject(ActivatedRoute).snapshot);
 
   protected readonly locale = inject(LocaleService).locale;
   protected readonly passwordRule = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };

@@ -61,8 +61,8 @@ describe('password reset pages', () => {
     expect(byTestId('forgot-sent')?.textContent).toContain('If an account exists for camille@euratech.example');
   });
 
-  it('sets the new password with the token of the link', async () => {
-    harness = await RouterTestingHarness.create('/reset-password?token=abc');
+  it('sets the new password with the token of the link, which travels in its fragment', async () => {
+    harness = await RouterTestingHarness.create('/reset-password#token=abc');
 
     await type('reset-password', 'a brand new password');
     await type('reset-password-confirm', 'a brand new password');
@@ -75,8 +75,20 @@ describe('password reset pages', () => {
     expect(byTestId('reset-done')?.textContent).toContain('Your password has been changed');
   });
 
-  it('says when the link is invalid, expired or used (410), and offers a new one', async () => {
+  it('still reads the token of a link sent before it moved to the fragment', async () => {
     harness = await RouterTestingHarness.create('/reset-password?token=abc');
+
+    await type('reset-password', 'a brand new password');
+    await type('reset-password-confirm', 'a brand new password');
+    await click('reset-submit');
+    const request = backend.expectOne('/api/auth/password-reset/confirm');
+    expect(request.request.body).toEqual({ token: 'abc', password: 'a brand new password' });
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await harness.fixture.whenStable();
+  });
+
+  it('says when the link is invalid, expired or used (410), and offers a new one', async () => {
+    harness = await RouterTestingHarness.create('/reset-password#token=abc');
 
     await type('reset-password', 'a brand new password');
     await type('reset-password-confirm', 'a brand new password');

@@ -8,6 +8,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@incubator/contracts';
 import { AccountService } from '../../../core/auth/account.service';
+import { linkToken } from '../../../core/auth/link-token';
 import { FormError, formError, httpStatus } from '../../../core/forms/api-error';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import {
@@ -87,7 +88,7 @@ import {
 export class ResetPasswordPage {
   private readonly account = inject(AccountService);
 
-  protected readonly token = inject(ActivatedRoute).snapshot.queryParamMap.get('token');
+  protected readonly token = linkToken(inject(ActivatedRoute).snapshot);
   protected readonly passwordRule = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', NEW_PASSWORD_VALIDATORS],
