@@ -39,7 +39,8 @@ test.describe('app shell against the running product', () => {
     expect(docs.status()).toBe(200);
     expect((await docs.json()).paths).toHaveProperty('/api/health');
 
-    const login = await request.post(`${web()}/api/auth/login`, { data: { email: 'admin@demo.test', password: 'Demo-2026!' } });
+    // The heartbeats are the platform's: the platform operator requests them.
+    const login = await request.post(`${web()}/api/auth/login`, { data: { email: 'operator@demo.test', password: 'Demo-2026!' } });
     const headers = { authorization: `Bearer ${(await login.json()).accessToken}` };
     const queued = await request.post(`${web()}/api/system/heartbeats`, { headers });
     expect(queued.status()).toBe(202);

@@ -4,7 +4,10 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { roleCan, ROLES, type Role } from '@incubator/contracts';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { type CallerRole, OPERATOR_ROLE, QueueName, roleCan, ROLES } from '@incubator/contracts';
+import { failedJobOf } from '../../test/failed-job';
 import { signIn, startTestApi } from '../../test/test-app';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 
@@ -35,9 +38,11 @@ function registeredRoutes(app: NestExpressApplication): Route[] {
     });
 }
 
-const CALLERS = ['anonymous', ...ROLES] as const;
+// The platform operator too: outside every organisation, allowed only `account` routes and system:operate.
+const CALLERS = ['anonymous', ...ROLES, OPERATOR_ROLE] as const;
 type CallerName = (typeof CALLERS)[number];
-const EMAIL: Record<Role, string> = {
+const EMAIL: Record<CallerRole, string> = {
+  operator: 'operator@demo.test',
   admin: 'admin@demo.test',
   manager: 'manager@demo.test',
   board: 'board@demo.test',
@@ -105,15 +110,22 @@ describe('access matrix: every route × every role, and tenant isolation', () =>
             ? 'allowed'
             : caller === 'anonymous'
               ? 401
-              : rule === 'signed-in' || roleCan(caller, rule)
+              : rule === 'account'
                 ? 'allowed'
-                : 403;
+                : rule === 'signed-in'
+                  ? caller === OPERATOR_ROLE
+                    ? 403
+                    : 'allowed'
+                  : roleCan(caller, rule)
+                    ? 'allowed'
+                    : 403;
         const ok = expected === 'allowed' ? status < 500 && status !== 403 && (rule === 'public' || status !== 401) : status === expected;
         if (!ok) surprises.push(`${route.method} ${route.path} as ${caller}: ${status}, expected ${expected}`);
       }
     }
     expect(surprises).toEqual([]);
-  });
+    // Every route × six callers, each call with its own sign-in (argon2 on purpose): longer than the default 30 s on two cores.
+  }, 180_000);
 
   it('never reaches another organisation’s records by id: they answer 404', async () => {
     const admin = await signIn(api, EMAIL.admin);
@@ -154,6 +166,29 @@ describe('access matrix: every route × every role, and tenant isolation', () =>
 
     const audit = await (await fetch(`${api}/audit-events?limit=100`, { headers: admin })).json();
     expect(audit.items.every((event: { actor: { email: string } | null }) => !event.actor?.email.endsWith('@other.test'))).toBe(true);
+  });
+
+  it('shows no organisation admin another organisation’s jobs: only the platform operator reads the global queues', async () => {
+    const db = app.get(DataSource);
+    const [other] = await db.query(`SELECT id FROM organisations WHERE slug = 'other'`);
+    const reports = app.get<Queue>(getQueueToken(QueueName.Reports));
+    const jobId = await failedJobOf(reports, other.id, `failed for ${other.id}`);
+    try {
+      for (const email of [EMAIL.admin, 'admin@other.test']) {
+        const admin = await signIn(api, email);
+        const queues = await fetch(`${api}/admin/queues`, { headers: admin });
+        expect({ email, status: queues.status, leaks: (await queues.text()).includes(other.id) }).toEqual({ email, status: 403, leaks: false });
+        const retry = await fetch(`${api}/admin/queues/reports/jobs/${encodeURIComponent(jobId)}/retry`, { method: 'POST', headers: admin });
+        expect(retry.status).toBe(403);
+        expect((await fetch(`${api}/system/heartbeats`, { headers: admin })).status).toBe(403);
+      }
+      expect(await (await reports.getJob(jobId))?.isFailed()).toBe(true);
+      const operator = await fetch(`${api}/admin/queues`, { headers: await signIn(api, EMAIL.operator) });
+      expect(operator.status).toBe(200);
+      expect(await operator.text()).toContain(jobId);
+    } finally {
+      await (await reports.getJob(jobId))?.remove();
+    }
   });
 
   it('refuses a token signed with another secret and a token of a revoked session', async () => {

@@ -6,10 +6,12 @@ import type { Permission } from '@incubator/contracts';
  * Who may call a route. Every route declares exactly one; the global AccessGuard refuses routes
  * without a declaration, and the access-matrix test checks every registered route against it.
  *  - `public`: anyone, signed in or not (health, login, invitation acceptance…)
- *  - `signed-in`: any active member of the organisation (their own session, profile…)
- *  - a Permission: members whose role grants it (see ROLE_PERMISSIONS in contracts)
+ *  - `account`: anyone signed in, the platform operator included: routes about the caller's own
+ *    account and session only (logout, profile), which take `@CurrentAccount()` and no organisation
+ *  - `signed-in`: any active member of the organisation (their own session, profile…); not the operator
+ *  - a Permission: callers whose role grants it (see ROLE_PERMISSIONS and OPERATOR_PERMISSIONS in contracts)
  */
-export type AccessRule = 'public' | 'signed-in' | Permission;
+export type AccessRule = 'public' | 'account' | 'signed-in' | Permission;
 
 export const ACCESS_KEY = 'incubator:access';
 
@@ -20,6 +22,8 @@ export function Access(rule: AccessRule): MethodDecorator & ClassDecorator {
     metadata,
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'No valid access token' }),
-    ApiForbiddenResponse({ description: rule === 'signed-in' ? 'Inactive membership' : `Role lacks ${rule}` }),
+    ApiForbiddenResponse({
+      description: rule === 'account' ? 'Never (any live session)' : rule === 'signed-in' ? 'Inactive membership, or the platform operator' : `Role lacks ${rule}`,
+    }),
   );
 }

@@ -1,16 +1,27 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AccessTokenService, AuthService, Caller } from '@incubator/api/identity';
+import { AccessTokenService, AnyCaller, AuthService, isOperator } from '@incubator/api/identity';
 import { roleCan } from '@incubator/contracts';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 
-export type RequestWithCaller = Request & { caller?: Caller; id?: string | number };
+export type RequestWithCaller = Request & { caller?: AnyCaller; id?: string | number };
+
+/** Why the platform operator gets a 403 on an organisation's route (bilingual: see ApiExceptionFilter). */
+const OPERATOR_OUTSIDE_ORGANISATIONS = {
+  error: 'Forbidden',
+  message: {
+    fr: 'Un opérateur de la plateforme n’appartient à aucune organisation : les données des organisations ne lui sont pas ouvertes.',
+    en: 'A platform operator belongs to no organisation: organisations’ data is not open to them.',
+  },
+};
 
 /**
  * Deny by default: a route without an @Access declaration is refused (and logged, since it is a bug).
  * Otherwise the bearer token is verified, the caller resolved from the database (live session, active
- * membership) and the route's permission checked against the caller's role.
+ * membership) and the route's permission checked against the caller's role. The platform operator
+ * (no organisation) reaches only `account` routes and the operator's own permissions: an
+ * organisation-scoped route (`signed-in` or any other permission) is refused before its handler runs.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -36,6 +47,11 @@ export class AccessGuard implements CanActivate {
     const caller = claims ? await this.auth.resolveCaller(claims, request.id === undefined ? null : String(request.id)) : null;
     if (!caller) throw new UnauthorizedException('Sign in to continue');
     request.caller = caller;
+    if (rule === 'account') return true;
+    if (isOperator(caller)) {
+      if (rule === 'signed-in' || !roleCan(caller.role, rule)) throw new ForbiddenException(OPERATOR_OUTSIDE_ORGANISATIONS);
+      return true;
+    }
     if (rule !== 'signed-in' && !roleCan(caller.role, rule)) {
       throw new ForbiddenException('Your role does not allow this');
     }

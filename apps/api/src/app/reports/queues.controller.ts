@@ -11,6 +11,11 @@ import { QueueJobParams } from './reports.dto';
  * The admin queue view: counts per queue, the latest failures with their reasons, and a retry. Our
  * own small page instead of a BullMQ dashboard package: it sits behind the API's bearer-token access
  * rules (a dashboard mounted as Express middleware would bypass them).
+ *
+ * The queues are the platform's, shared by every organisation: counts, job ids (report.<organisation>…)
+ * and failure reasons name other organisations. So system:operate is the platform operator's alone
+ * (not an organisation admin's): filtering per organisation would still leak the counts, and would
+ * scan every kept job on each read.
  */
 @ApiTags('system')
 @Controller('admin/queues')

@@ -6,7 +6,7 @@ import { Access } from '../auth/access.decorator';
 import { PageQueryDto } from '../common/dto';
 import { HeartbeatDto, HeartbeatPageDto, HeartbeatRequestedDto } from './heartbeat.dto';
 
-/** Proof that API → Redis → worker → PostgreSQL works end to end. */
+/** Proof that API → Redis → worker → PostgreSQL works end to end: the platform's, so for the platform operator only. */
 @ApiTags('system')
 @Access(Permission.SystemOperate)
 @Controller('system/heartbeats')

@@ -8,11 +8,12 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
   let app: INestApplication;
   let api: string;
   let worker: INestApplicationContext | undefined;
-  let admin: { authorization: string };
+  let operator: { authorization: string };
 
   beforeAll(async () => {
     ({ app, url: api } = await startTestApi());
-    admin = await signIn(api, 'admin@demo.test');
+    // The heartbeats are the platform's: only the platform operator reads and requests them.
+    operator = await signIn(api, 'operator@demo.test');
   });
 
   afterAll(async () => {
@@ -21,7 +22,7 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
   });
 
   const requestHeartbeat = async () => {
-    const response = await fetch(`${api}/system/heartbeats`, { method: 'POST', headers: admin });
+    const response = await fetch(`${api}/system/heartbeats`, { method: 'POST', headers: operator });
     expect(response.status).toBe(202);
     return ((await response.json()) as HeartbeatRequestedResponse).jobId;
   };
@@ -31,26 +32,26 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
   it('leaves the job queued while no worker runs: the API never writes the row itself', async () => {
     queuedJobId = await requestHeartbeat();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await fetch(`${api}/system/heartbeats/${queuedJobId}`, { headers: admin })).status).toBe(404);
+    expect((await fetch(`${api}/system/heartbeats/${queuedJobId}`, { headers: operator })).status).toBe(404);
   });
 
   it('is processed by the worker, which records it once', async () => {
     worker = await startTestWorker();
     const jobId = await requestHeartbeat();
 
-    const response = await pollUntil(`${api}/system/heartbeats/${jobId}`, 200, admin);
+    const response = await pollUntil(`${api}/system/heartbeats/${jobId}`, 200, operator);
     const heartbeat = (await response.json()) as HeartbeatResponse;
     expect(response.status).toBe(200);
     expect(heartbeat).toMatchObject({ jobId, source: 'api' });
     expect(heartbeat.processedBy).toMatch(new RegExp(`:${process.pid}$`));
     expect(Date.parse(heartbeat.processedAt)).toBeGreaterThanOrEqual(Date.parse(heartbeat.requestedAt));
 
-    const list = await (await fetch(`${api}/system/heartbeats?limit=100`, { headers: admin })).json();
+    const list = await (await fetch(`${api}/system/heartbeats?limit=100`, { headers: operator })).json();
     expect(list.items.filter((item: HeartbeatResponse) => item.jobId === jobId)).toHaveLength(1);
   });
 
   it('picks up the job that waited in Redis while no worker ran', async () => {
-    const response = await pollUntil(`${api}/system/heartbeats/${queuedJobId}`, 200, admin);
+    const response = await pollUntil(`${api}/system/heartbeats/${queuedJobId}`, 200, operator);
     expect(response.status).toBe(200);
     expect(((await response.json()) as HeartbeatResponse).jobId).toBe(queuedJobId);
   });
@@ -66,7 +67,7 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
 
   it('refuses bad paging input with field-level messages in the caller’s language', async () => {
     const english = await fetch(`${api}/system/heartbeats?limit=0&offset=-1&colour=red`, {
-      headers: { ...admin, 'Accept-Language': 'en-GB,en;q=0.9' },
+      headers: { ...operator, 'Accept-Language': 'en-GB,en;q=0.9' },
     });
     const body = (await english.json()) as ApiErrorResponse;
     expect(english.status).toBe(400);
@@ -74,7 +75,7 @@ describe('heartbeat job: API → Redis → worker → PostgreSQL', () => {
     expect(body.fields?.['offset']).toEqual(['offset must not be less than 0']);
     expect(body.fields?.['colour']).toEqual(['property colour should not exist']);
 
-    const french = await fetch(`${api}/system/heartbeats?limit=500`, { headers: { ...admin, 'Accept-Language': 'fr-FR' } });
+    const french = await fetch(`${api}/system/heartbeats?limit=500`, { headers: { ...operator, 'Accept-Language': 'fr-FR' } });
     const frenchBody = (await french.json()) as ApiErrorResponse;
     expect(french.status).toBe(400);
     expect(frenchBody.message).toBe('La requête contient des champs invalides.');

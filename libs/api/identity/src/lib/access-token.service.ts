@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@incubator/api/config';
 
-/** What an access token carries: who, in which organisation, through which session. Nothing else. */
+/**
+ * What an access token carries: who, in which organisation, through which session. Nothing else.
+ * `org` is null for a platform operator's session, which is in no organisation.
+ */
 export interface AccessTokenClaims {
   sub: string;
-  org: string;
+  org: string | null;
   sid: string;
 }
 
@@ -33,7 +36,7 @@ export class AccessTokenService {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
         algorithms: ['HS256'],
       });
-      return typeof claims.sub === 'string' && typeof claims.org === 'string' && typeof claims.sid === 'string' ? claims : null;
+      return typeof claims.sub === 'string' && (typeof claims.org === 'string' || claims.org === null) && typeof claims.sid === 'string' ? claims : null;
     } catch {
       return null;
     }

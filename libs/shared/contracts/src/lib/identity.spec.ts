@@ -1,8 +1,19 @@
-import { HOME_AREA, isRole, Permission, ROLE_PERMISSIONS, roleCan, ROLES } from './identity';
+import { HOME_AREA, isRole, OPERATOR_ROLE, Permission, permissionsOf, ROLE_PERMISSIONS, roleCan, ROLES } from './identity';
 
 describe('roles and permissions', () => {
-  it('gives admins every permission', () => {
-    for (const permission of Object.values(Permission)) expect(roleCan('admin', permission)).toBe(true);
+  it('gives admins every permission but operating the platform', () => {
+    for (const permission of Object.values(Permission)) {
+      expect(roleCan('admin', permission)).toBe(permission !== Permission.SystemOperate);
+    }
+  });
+
+  it('keeps system:operate (global queues, heartbeats) to the platform operator, who holds nothing else', () => {
+    for (const role of ROLES) expect(roleCan(role, Permission.SystemOperate)).toBe(false);
+    expect(permissionsOf(OPERATOR_ROLE)).toEqual([Permission.SystemOperate]);
+    expect(roleCan(OPERATOR_ROLE, Permission.OrganisationRead)).toBe(false);
+    expect(HOME_AREA[OPERATOR_ROLE]).toBe('operator');
+    // Not an organisation role: nobody can be invited or promoted to it.
+    expect(isRole(OPERATOR_ROLE)).toBe(false);
   });
 
   it('never lets board or startup members manage users or read the audit trail', () => {

@@ -3,7 +3,7 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { HOME_AREA, Role, ROLES } from '@incubator/contracts';
+import { CallerRole, HOME_AREA, OPERATOR_ROLE, ROLES } from '@incubator/contracts';
 import { signIn } from '../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../testing/transloco-testing';
 import { appRoutes } from '../../app.routes';
@@ -11,18 +11,22 @@ import { LocaleService } from '../i18n/locale.service';
 import { Area, AREAS } from './areas';
 
 /** Written out rather than derived from AREA_ROLES, so that a change there shows up here. */
-const ACCESS: Record<Role, Record<Area, 'open' | 'forbidden'>> = {
-  admin: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'open' },
-  manager: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'forbidden' },
-  board: { manage: 'forbidden', startup: 'forbidden', board: 'open', admin: 'forbidden' },
-  startup: { manage: 'forbidden', startup: 'open', board: 'forbidden', admin: 'forbidden' },
+const ACCESS: Record<CallerRole, Record<Area, 'open' | 'forbidden'>> = {
+  admin: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'open', operator: 'forbidden' },
+  manager: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'forbidden', operator: 'forbidden' },
+  board: { manage: 'forbidden', startup: 'forbidden', board: 'open', admin: 'forbidden', operator: 'forbidden' },
+  startup: { manage: 'forbidden', startup: 'open', board: 'forbidden', admin: 'forbidden', operator: 'forbidden' },
+  // Outside every organisation: the platform's queues and heartbeats only.
+  operator: { manage: 'forbidden', startup: 'forbidden', board: 'forbidden', admin: 'forbidden', operator: 'open' },
 };
+const CALLER_ROLES = [...ROLES, OPERATOR_ROLE] as const;
 
 const AREA_TITLES: Record<Area, string> = {
   manage: 'Park management',
   startup: 'My startup',
   board: 'Board',
   admin: 'Administration',
+  operator: 'Job queues',
 };
 
 describe('area routes', () => {
@@ -58,7 +62,7 @@ describe('area routes', () => {
       expect(result.areaTitle).toBeNull();
     });
 
-    it.each(ROLES)('as %s', async (role) => {
+    it.each(CALLER_ROLES)('as %s', async (role) => {
       await signIn(role);
 
       const result = await visit(`/${area}`);
@@ -84,7 +88,7 @@ describe('area routes', () => {
     expect(page.querySelector('a')?.getAttribute('href')).toBe('/board');
   });
 
-  it.each(ROLES)('opens the home area of a %s at the root address', async (role) => {
+  it.each(CALLER_ROLES)('opens the home area of a %s at the root address', async (role) => {
     await signIn(role);
 
     const result = await visit('/');

@@ -111,7 +111,7 @@ export class AdminPage {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['name', 'email', 'role', 'startup', 'status', 'lastLogin', 'actions'];
   protected readonly me = computed(() => this.auth.user()?.id ?? null);
-  protected readonly organisation = computed(() => this.auth.user()?.organisation.name ?? '');
+  protected readonly organisation = computed(() => this.auth.user()?.organisation?.name ?? '');
   protected readonly canManage = computed(() => this.auth.permissions().includes(Permission.UsersManage));
   protected readonly memberFilter = toSignal(this.memberFilters, { requireSync: true });
   protected readonly members = signal<Listing<MemberResponse>>(LOADING);

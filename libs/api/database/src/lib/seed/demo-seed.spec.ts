@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_ORGANISATIONS, seedDemoData, SeedRefusedError } from './demo-seed';
+import { DEMO_OPERATOR, DEMO_ORGANISATIONS, seedDemoData, SeedRefusedError } from './demo-seed';
 
 describe('demo seed', () => {
   it('refuses to run in production, before touching the database', async () => {
@@ -11,6 +11,12 @@ describe('demo seed', () => {
     const demo = DEMO_ORGANISATIONS.find((o) => o.slug === 'demo');
     expect(demo?.users.map((u) => u.role).sort()).toEqual(['admin', 'board', 'manager', 'startup']);
     expect(DEMO_ORGANISATIONS.filter((o) => o.slug !== 'demo').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has a platform operator who is a member of no organisation', () => {
+    expect(DEMO_OPERATOR.email).toBe('operator@demo.test');
+    const members = DEMO_ORGANISATIONS.flatMap((organisation) => organisation.users.map((user) => user.email));
+    expect(members).not.toContain(DEMO_OPERATOR.email);
   });
 
   it('ties every startup member to a startup of their own organisation', () => {

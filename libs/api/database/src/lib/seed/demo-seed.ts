@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { PasswordHasher } from '@incubator/api/identity';
+import { PasswordHasher, upsertPlatformOperator } from '@incubator/api/identity';
 import { parseLayout } from '@incubator/api/space';
 import type { Role } from '@incubator/contracts';
 
@@ -117,10 +117,13 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
+/** The platform operator of the demo: outside both organisations, sees the global queues and heartbeats. */
+export const DEMO_OPERATOR = { email: 'operator@demo.test', displayName: 'Olivier Opérateur', locale: 'fr' as const };
+
 export class SeedRefusedError extends Error {}
 
 /**
- * Writes the demo organisations, sites, startups and one account per role. Idempotent: rows are
+ * Writes the demo organisations, sites, startups, one account per role and the platform operator. Idempotent: rows are
  * keyed by slug, name or email, so `npm start` runs it every time. Refuses to run in production.
  */
 export async function seedDemoData(dataSource: DataSource, nodeEnv = process.env['NODE_ENV']): Promise<void> {
@@ -128,6 +131,7 @@ export async function seedDemoData(dataSource: DataSource, nodeEnv = process.env
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   await dataSource.transaction(async (manager) => {
     for (const organisation of DEMO_ORGANISATIONS) await seedOrganisation(manager, organisation, passwordHash);
+    await upsertPlatformOperator(manager, { ...DEMO_OPERATOR, passwordHash });
   });
 }
 

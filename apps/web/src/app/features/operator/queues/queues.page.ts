@@ -17,7 +17,7 @@ const COUNTS = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
   template: `
     <ng-container *transloco="let t">
       <div class="header">
-        <h1>{{ t('reports.queues.title') }}</h1>
+        <h1 data-testid="area-title">{{ t('reports.queues.title') }}</h1>
         <button mat-stroked-button type="button" (click)="load()" [disabled]="loading()" data-testid="queues-refresh">
           {{ t('reports.queues.refresh') }}
         </button>
