@@ -1,8 +1,11 @@
+const { esmOnlyTransform } = require('../../../jest.esm-only');
+
 module.exports = {
   displayName: 'api-reports',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
+    ...esmOnlyTransform,
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
   },
   moduleFileExtensions: ['ts', 'js', 'html'],

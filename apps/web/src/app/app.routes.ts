@@ -4,12 +4,14 @@ import { Area, AREAS } from './core/auth/areas';
 import { areaGuard, signedOutGuard } from './core/auth/area.guard';
 import { AuthService } from './core/auth/auth.service';
 import { homeUrl } from './core/auth/return-url';
+import { signedInGuard } from './features/account/signed-in.guard';
 
 const AREA_CHILDREN: Record<Area, Route['loadChildren']> = {
   manage: () => import('./features/manage/manage.routes').then((m) => m.manageRoutes),
   startup: () => import('./features/startup/startup.routes').then((m) => m.startupRoutes),
   board: () => import('./features/board/board.routes').then((m) => m.boardRoutes),
   admin: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+  operator: () => import('./features/operator/operator.routes').then((m) => m.operatorRoutes),
 };
 
 /**
@@ -67,6 +69,12 @@ export const appRoutes: Route[] = [
     title: 'auth.reset.title',
     loadComponent: () =>
       import('./features/auth/reset-password/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'account',
+    title: 'account.title',
+    canMatch: [signedInGuard],
+    loadComponent: () => import('./features/account/account.page').then((m) => m.AccountPage),
   },
   ...areaRoutes,
   {

@@ -71,14 +71,16 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       expect(strip(await wrongPassword.json())).toEqual(strip(await unknownEmail.json()));
     });
 
-    it('rotates the refresh token: the new one works once, the old one no longer', async () => {
-      const login = (await (await post('/auth/login', { email: 'board@demo.test', password: DEMO_PASSWORD })).json()) as SessionResponse;
-      const refreshed = await post('/auth/refresh', { refreshToken: login.refreshToken });
+    it('rotates the refresh token: the new one works, the old one no longer (sessions.integration.spec.ts: what a replay does)', async () => {
+      const login = await post('/auth/login', { email: 'board@demo.test', password: DEMO_PASSWORD });
+      const first = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const refreshed = await post('/auth/refresh', {}, { cookie: first });
       expect(refreshed.status).toBe(200);
       const next = (await refreshed.json()) as SessionResponse;
-      expect(next.refreshToken).not.toBe(login.refreshToken);
+      const second = (refreshed.headers.get('set-cookie') ?? '').split(';')[0];
+      expect(second).not.toBe(first);
       expect((await fetch(`${api}/auth/me`, { headers: { authorization: `Bearer ${next.accessToken}` } })).status).toBe(200);
-      expect((await post('/auth/refresh', { refreshToken: login.refreshToken })).status).toBe(401);
+      expect((await post('/auth/refresh', {}, { cookie: first })).status).toBe(401);
     });
 
     it('refreshes from the cookie alone, as the web client does', async () => {
@@ -141,7 +143,9 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       expect(raw).toContain('Demo Tech Park Lille');
       expect(raw).toMatch(/Subject: .*(Invitation|=\?UTF-8\?)/);
 
-      const preview = (await (await fetch(`${api}/auth/invitations/${token}`)).json()) as InvitationPreview;
+      // The token travels in the body, never in a URL that pino-http, nginx or a proxy would log.
+      expect((await fetch(`${api}/auth/invitations/${token}`)).status).toBe(404);
+      const preview = (await (await post('/auth/invitations/preview', { token })).json()) as InvitationPreview;
       expect(preview).toMatchObject({ email, role: 'manager', organisationName: 'Demo Tech Park Lille', existingAccount: false });
 
       const accepted = await post('/auth/invitations/accept', { token, displayName: 'Nina New', password: 'a long enough password' });
@@ -150,7 +154,7 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       expect(session.user).toMatchObject({ email, role: 'manager', displayName: 'Nina New' });
 
       expect((await post('/auth/invitations/accept', { token, displayName: 'Again', password: 'a long enough password' })).status).toBe(410);
-      expect((await fetch(`${api}/auth/invitations/${token}`)).status).toBe(410);
+      expect((await post('/auth/invitations/preview', { token })).status).toBe(410);
 
       const audit = await (await fetch(`${api}/audit-events?entityType=invitation`, { headers: admin })).json();
       expect(audit.items.some((e: { action: string; after: { email: string } }) => e.action === 'invitation.created' && e.after.email === email)).toBe(true);
@@ -167,12 +171,12 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
     });
 
     it('answers 404 for an unknown token and lets an admin withdraw an invitation', async () => {
-      expect((await fetch(`${api}/auth/invitations/${'B'.repeat(43)}`)).status).toBe(404);
+      expect((await post('/auth/invitations/preview', { token: 'B'.repeat(43) })).status).toBe(404);
       const email = `revoke-${randomUUID()}@demo.test`;
       const invitation = await (await post('/invitations', { email, role: 'board' }, admin)).json();
       const { token } = await waitForLinkToken(smtp.mails, email);
       expect((await fetch(`${api}/invitations/${invitation.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
-      expect((await fetch(`${api}/auth/invitations/${token}`)).status).toBe(404);
+      expect((await post('/auth/invitations/preview', { token })).status).toBe(404);
     });
   });
 

@@ -9,8 +9,10 @@ import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { LoginThrottle } from './login-throttle';
 import { MemberService } from './member.service';
+import { MfaService } from './mfa.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordResetService } from './password-reset.service';
+import { SessionsService } from './sessions.service';
 
 /** Accounts, sessions, invitations, password resets and members. Needs Config, Database and Queues. */
 @Module({
@@ -24,7 +26,7 @@ import { PasswordResetService } from './password-reset.service';
     AuditModule,
     MailModule,
   ],
-  providers: [AccessTokenService, AuthService, InvitationService, LoginThrottle, MemberService, PasswordHasher, PasswordResetService],
-  exports: [AccessTokenService, AuthService, InvitationService, MemberService, PasswordHasher, PasswordResetService],
+  providers: [AccessTokenService, AuthService, InvitationService, LoginThrottle, MemberService, MfaService, PasswordHasher, PasswordResetService, SessionsService],
+  exports: [AccessTokenService, AuthService, InvitationService, MemberService, MfaService, PasswordHasher, PasswordResetService, SessionsService],
 })
 export class IdentityModule {}

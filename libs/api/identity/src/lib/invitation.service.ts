@@ -11,9 +11,8 @@ import {
   InviteRequest,
   isLocale,
   PageResponse,
-  SessionResponse,
 } from '@incubator/contracts';
-import { AuthService } from './auth.service';
+import { type IssuedSession, AuthService } from './auth.service';
 import type { Caller } from './caller';
 import { invitationEmail, invitationLink } from './emails';
 import { PasswordHasher } from './password-hasher';
@@ -136,7 +135,7 @@ export class InvitationService {
    * Accepts an invitation once: creates the account (or, for an existing account, checks its
    * password), adds the membership, and signs the person in. The row lock makes a double submit safe.
    */
-  async accept(request: AcceptInvitationRequest): Promise<SessionResponse> {
+  async accept(request: AcceptInvitationRequest): Promise<IssuedSession> {
     return this.dataSource.transaction(async (manager) => {
       const [invitation] = await manager.query('SELECT * FROM invitations WHERE token_hash = $1 FOR UPDATE', [hashToken(request.token)]);
       assertUsable(invitation);

@@ -9,6 +9,16 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
+ * The platform operator runs the platform itself (global queues, heartbeats, later the creation of
+ * organisations) and belongs to no organisation: not one of ROLES, so nobody can be invited or
+ * promoted to it. Operators are created by `npm run operator:create` (and the demo seed).
+ */
+export const OPERATOR_ROLE = 'operator';
+export type OperatorRole = typeof OPERATOR_ROLE;
+/** Whoever a session is for: a member of an organisation with their role, or the platform operator. */
+export type CallerRole = Role | OperatorRole;
+
+/**
  * Permission names, declared once. Every API route declares one of these (or that it is public);
  * the client uses the same names to decide what to show, the API to decide what to allow.
  */
@@ -21,7 +31,9 @@ export const Permission = {
   UsersManage: 'users:manage',
   /** Read the audit trail. */
   AuditRead: 'audit:read',
-  /** Operate the platform: trigger and read system jobs. */
+  /** Read the organisation's security events (sign-ins, lockouts, role changes, exports…). Admins only. */
+  SecurityEventsRead: 'security-events:read',
+  /** Operate the platform: every organisation's jobs (BullMQ queues) and the heartbeats. Platform operators only. */
   SystemOperate: 'system:operate',
   /** Create and change programs and cohorts. */
   ProgramsManage: 'programs:manage',
@@ -69,7 +81,8 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: Object.values(Permission),
+  // Everything in their organisation; the platform's queues are everyone's, so not system:operate.
+  admin: Object.values(Permission).filter((permission) => permission !== Permission.SystemOperate),
   manager: [
     Permission.OrganisationRead,
     Permission.UsersRead,
@@ -119,12 +132,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
 };
 
-export function roleCan(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
+/** The operator holds only what concerns the whole platform: nothing of any organisation's data. */
+export const OPERATOR_PERMISSIONS: readonly Permission[] = [Permission.SystemOperate];
+
+export function permissionsOf(role: CallerRole): readonly Permission[] {
+  return role === OPERATOR_ROLE ? OPERATOR_PERMISSIONS : ROLE_PERMISSIONS[role];
+}
+
+export function roleCan(role: CallerRole, permission: Permission): boolean {
+  return permissionsOf(role).includes(permission);
 }
 
 /** The part of the client each role lands in after signing in. */
-export const HOME_AREA: Readonly<Record<Role, 'admin' | 'manage' | 'board' | 'startup'>> = {
+export const HOME_AREA: Readonly<Record<CallerRole, 'admin' | 'manage' | 'board' | 'startup' | 'operator'>> = {
+  operator: 'operator',
   admin: 'admin',
   manager: 'manage',
   board: 'board',
@@ -141,14 +162,15 @@ export interface OrganisationSummary {
   name: string;
 }
 
-/** The signed-in user, in the organisation the session is for. */
+/** The signed-in user, in the organisation the session is for (none for the platform operator). */
 export interface AuthUser {
   id: string;
   email: string;
   displayName: string;
   locale: Locale;
-  organisation: OrganisationSummary;
-  role: Role;
+  /** Null for the platform operator, who belongs to no organisation. */
+  organisation: OrganisationSummary | null;
+  role: CallerRole;
   /** Set for startup members: the one startup they belong to. */
   startupId: string | null;
   permissions: Permission[];
@@ -162,15 +184,104 @@ export interface LoginRequest {
 }
 
 /**
- * Answer of login, refresh and invitation acceptance. The refresh token is also set as an httpOnly
- * cookie scoped to /api/auth, which is what the web client uses.
+ * Answer of login, refresh and invitation acceptance. The refresh token is set only as an httpOnly
+ * cookie scoped to /api/auth, never in the body, so no script in the page can read it.
  */
 export interface SessionResponse {
   accessToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
-  refreshToken: string;
   user: AuthUser;
+  /** Only when this answer completes an MFA enrolment at sign-in: shown once, never again. */
+  recoveryCodes?: string[];
+}
+
+/**
+ * Answer of a sign-in whose password was right but which needs a second step: `verify` asks for a
+ * TOTP or recovery code, `enrol` (the organisation requires MFA of this role) for an enrolment first.
+ * No session exists until that step succeeds.
+ */
+export interface MfaChallengeResponse {
+  mfa: 'verify' | 'enrol';
+  challengeToken: string;
+  /** Seconds until the challenge expires. */
+  expiresIn: number;
+}
+
+export type LoginResponse = SessionResponse | MfaChallengeResponse;
+
+export function isMfaChallenge(response: LoginResponse): response is MfaChallengeResponse {
+  return 'challengeToken' in response;
+}
+
+/** Second step of a sign-in: a code of the authenticator app, or one of the recovery codes. */
+export interface MfaVerifyRequest {
+  challengeToken: string;
+  code?: string;
+  recoveryCode?: string;
+}
+
+export interface MfaChallengeRequest {
+  challengeToken: string;
+}
+
+export interface MfaChallengeConfirmRequest {
+  challengeToken: string;
+  code: string;
+}
+
+/** A started enrolment: the secret (for typing in), the otpauth URI and the same as a QR code. */
+export interface MfaEnrolmentResponse {
+  secret: string;
+  otpauthUri: string;
+  /** data:image/png;base64,… */
+  qrCodeDataUrl: string;
+}
+
+export interface MfaConfirmRequest {
+  code: string;
+}
+
+/** The recovery codes, in clear this once only (stored hashed). */
+export interface MfaRecoveryCodesResponse {
+  recoveryCodes: string[];
+}
+
+export interface MfaDisableRequest {
+  password: string;
+  /** A code of the authenticator app or a recovery code. */
+  code: string;
+}
+
+export interface MfaStatusResponse {
+  enabled: boolean;
+  /** The organisation requires MFA of this role: it cannot be disabled. */
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** Which roles of the organisation must use MFA (admin and manager at most). */
+export const MFA_POLICY_ROLES = ['admin', 'manager'] as const satisfies readonly Role[];
+export interface MfaPolicy {
+  requiredRoles: (typeof MFA_POLICY_ROLES)[number][];
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** One of the signed-in user's live sessions ("my sessions"). */
+export interface SessionSummary {
+  id: string;
+  /** Null for a platform operator's session. */
+  organisation: OrganisationSummary | null;
+  createdAt: string;
+  lastUsedAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  /** The session of the request that lists them. */
+  current: boolean;
 }
 
 export interface RefreshRequest {
@@ -206,6 +317,11 @@ export interface InvitationPreview {
   expiresAt: string;
   /** True when the email already has an account: accepting adds the membership, keeps the password. */
   existingAccount: boolean;
+}
+
+/** POST /auth/invitations/preview: the token in the body, never in a URL that servers log. */
+export interface InvitationPreviewRequest {
+  token: string;
 }
 
 export interface AcceptInvitationRequest {
@@ -258,6 +374,20 @@ export interface AuditEventResponse {
   after: Record<string, unknown> | null;
   requestId: string | null;
   createdAt: string;
+}
+
+/** One security event of the organisation (GET /api/security-events). */
+export interface SecurityEventResponse {
+  id: string;
+  /** e.g. `sign-in.failed`, `member.role-changed`, `export.downloaded`. */
+  type: string;
+  user: { id: string; email: string } | null;
+  /** The address given, for events of an account that may not exist (a failed sign-in). */
+  email: string | null;
+  ip: string | null;
+  requestId: string | null;
+  detail: Record<string, unknown> | null;
+  occurredAt: string;
 }
 
 export interface SiteResponse {

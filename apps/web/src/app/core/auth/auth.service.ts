@@ -3,7 +3,13 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import {
   AcceptInvitationRequest,
   AuthUser,
+  isMfaChallenge,
   LoginRequest,
+  LoginResponse,
+  MfaChallengeConfirmRequest,
+  MfaChallengeResponse,
+  MfaEnrolmentResponse,
+  MfaVerifyRequest,
   Permission,
   RefreshRequest,
   SessionResponse,
@@ -40,8 +46,31 @@ export class AuthService {
     return this.permissions().includes(permission);
   }
 
-  login(request: LoginRequest): Observable<AuthUser> {
-    return this.http.post<SessionResponse>('/api/auth/login', request).pipe(map((session) => this.start(session)));
+  /**
+   * Signs in; with MFA on (or required by the organisation and not yet set up) the answer is the
+   * challenge of the second step instead of a user, and no session exists until it is completed.
+   */
+  login(request: LoginRequest): Observable<AuthUser | MfaChallengeResponse> {
+    return this.http
+      .post<LoginResponse>('/api/auth/login', request)
+      .pipe(map((answer) => (isMfaChallenge(answer) ? answer : this.start(answer))));
+  }
+
+  /** Second step of a sign-in: a code of the authenticator app or a recovery code. */
+  verifyMfa(request: MfaVerifyRequest): Observable<AuthUser> {
+    return this.http.post<SessionResponse>('/api/auth/mfa/verify', request).pipe(map((session) => this.start(session)));
+  }
+
+  /** MFA required at sign-in: the secret and QR code to scan, for the challenge. */
+  startChallengeEnrolment(challengeToken: string): Observable<MfaEnrolmentResponse> {
+    return this.http.post<MfaEnrolmentResponse>('/api/auth/mfa/challenge/enrol', { challengeToken });
+  }
+
+  /** Confirms that enrolment: signs in, and hands back the recovery codes (shown once). */
+  confirmChallengeEnrolment(request: MfaChallengeConfirmRequest): Observable<{ user: AuthUser; recoveryCodes: string[] }> {
+    return this.http
+      .post<SessionResponse>('/api/auth/mfa/challenge/confirm', request)
+      .pipe(map((session) => ({ user: this.start(session), recoveryCodes: session.recoveryCodes ?? [] })));
   }
 
   /** Accepting an invitation signs the invitee in. */

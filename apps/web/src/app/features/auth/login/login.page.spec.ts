@@ -96,6 +96,32 @@ describe('LoginPage', () => {
     expect(TestBed.inject(AuthService).user()?.role).toBe('manager');
   });
 
+  it('asks for the second factor when MFA is on, and signs in with the code', async () => {
+    await open();
+    await answer(await submit(), { mfa: 'verify', challengeToken: 'c'.repeat(43), expiresIn: 300 }, 200);
+    expect(TestBed.inject(AuthService).isAuthenticated()).toBe(false);
+    expect(byTestId('login-mfa')).not.toBeNull();
+    await type('login-mfa-code', '123456');
+    byTestId('login-mfa-submit')?.click();
+    await harness.fixture.whenStable();
+    const verify = backend.expectOne('/api/auth/mfa/verify');
+    expect(verify.request.body).toEqual({ challengeToken: 'c'.repeat(43), code: '123456' });
+    await answer(verify, sessionFor(userWith('board')), 200);
+    expect(TestBed.inject(Router).url).toBe('/board');
+  });
+
+  it('sends a recovery code as such, and says so when a code is wrong', async () => {
+    await open();
+    await answer(await submit(), { mfa: 'verify', challengeToken: 'c'.repeat(43), expiresIn: 300 }, 200);
+    await type('login-mfa-code', 'ABCD-EFGH-IJKL-MNOP');
+    byTestId('login-mfa-submit')?.click();
+    await harness.fixture.whenStable();
+    const verify = backend.expectOne('/api/auth/mfa/verify');
+    expect(verify.request.body).toEqual({ challengeToken: 'c'.repeat(43), recoveryCode: 'abcd-efgh-ijkl-mnop' });
+    await answer(verify, { statusCode: 401, error: 'Unauthorized', message: 'Invalid or expired code.' }, 401);
+    expect(byTestId('login-error')?.textContent?.trim()).toBe('Wrong or expired code. If this keeps happening, sign in again.');
+  });
+
   it("goes to the role's home area without a return address", async () => {
     await open();
 
