@@ -15,6 +15,7 @@ import { StartupsModule } from '@incubator/api/startups';
 import { SystemModule } from '@incubator/api/system';
 import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
+import { AccountController } from './auth/account.controller';
 import { AuthController } from './auth/auth.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { FundingController } from './funding/funding.controller';
@@ -22,12 +23,14 @@ import { HealthModule } from './health/health.module';
 import { InvitationsController } from './invitations/invitations.controller';
 import { KpisController } from './kpis/kpis.controller';
 import { loggingModule } from './logging';
+import { RateLimitModule } from './common/rate-limit';
 import { MilestonesController } from './milestones/milestones.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { QueuesController } from './reports/queues.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SpaceController } from './space/space.controller';
+import { SecurityEventsController } from './security-events/security-events.controller';
 import { StartupsController } from './startups/startups.controller';
 import { HeartbeatController } from './system/heartbeat.controller';
 import { UsersController } from './users/users.controller';
@@ -36,6 +39,7 @@ import { UsersController } from './users/users.controller';
   imports: [
     ConfigModule,
     loggingModule,
+    RateLimitModule,
     DatabaseModule,
     QueuesModule,
     HealthModule,
@@ -52,6 +56,7 @@ import { UsersController } from './users/users.controller';
   ],
   controllers: [
     AuthController,
+    AccountController,
     UsersController,
     InvitationsController,
     StartupsController,
@@ -65,6 +70,7 @@ import { UsersController } from './users/users.controller';
     QueuesController,
     OrganisationController,
     AuditController,
+    SecurityEventsController,
     HeartbeatController,
   ],
   // Deny by default: every route passes the access guard, which refuses routes without a declaration.

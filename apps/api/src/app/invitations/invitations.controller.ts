@@ -8,6 +8,7 @@ import type { InvitationResponse, InviteRequest, Locale, PageResponse, Role } fr
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { EmailField, IdParam, Optional, PageQueryDto } from '../common/dto';
+import { RateLimit } from '../common/rate-limit';
 
 export class InviteDto implements InviteRequest {
   @EmailField()
@@ -41,6 +42,7 @@ export class InvitationsController {
   }
 
   @Post()
+  @RateLimit('invitations')
   @Access(Permission.UsersManage)
   @ApiOperation({ summary: 'Invite someone by email with a role; the link is single-use and expires' })
   @ApiConflictResponse({ description: 'Already a member, or an invitation is pending' })

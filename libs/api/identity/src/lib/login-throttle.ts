@@ -1,62 +1,88 @@
 import { HttpException, HttpStatus, Injectable, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { SecurityEvents } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
 import { redisConnectionOptions } from '@incubator/api/queues';
 
 /**
- * Counts failed logins in Redis (shared by every api replica) per account and per client address,
- * and refuses further attempts with 429 once either limit is reached, for LOGIN_LOCK_MINUTES.
- * If Redis is unreachable, logins are refused with 503 rather than left unthrottled.
+ * The sign-in throttle, in Redis so every api replica shares it. Three counters:
+ *  - account × address: LOGIN_MAX_FAILURES_PER_ACCOUNT attempts, then that pair is locked for
+ *    LOGIN_LOCK_MINUTES. Keyed on the pair, so failures sent on purpose from one address lock only
+ *    that address out of the account: the real user still signs in from theirs.
+ *  - address (any account): LOGIN_MAX_FAILURES_PER_ADDRESS attempts, then the address is locked —
+ *    one address spraying many accounts.
+ *  - account (any address): failures only delay the next attempts, progressively (see loginDelayMs),
+ *    never refuse them — an attacker from many addresses slows the guessing but locks nobody out.
+ * The pair and address attempts are consumed atomically in Redis *before* the password is checked, so
+ * a parallel burst gets no more checks than a patient attacker; a success gives them back.
+ * If Redis is unreachable, sign-ins are refused with 503 rather than left unthrottled.
+ *
+ * Every key starts with `login-fail:` (the fuzz tier forgets them between its sign-in cases).
  */
 @Injectable()
 export class LoginThrottle implements OnModuleDestroy {
   private readonly redis: Redis;
-  private readonly perAccount: RateLimiterRedis;
+  private readonly perPair: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
+  private readonly perAccount: RateLimiterRedis;
 
-  constructor(config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly events: SecurityEvents,
+  ) {
     this.redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.redis.on('error', () => undefined); // surfaced as 503 by the calls below
     const window = config.LOGIN_LOCK_MINUTES * 60;
-    this.perAccount = new RateLimiterRedis({
-      storeClient: this.redis,
-      keyPrefix: 'login-fail:account',
-      points: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      duration: window,
-      blockDuration: window,
-    });
-    this.perAddress = new RateLimiterRedis({
-      storeClient: this.redis,
-      keyPrefix: 'login-fail:address',
-      points: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-      duration: window,
-      blockDuration: window,
-    });
+    const limiter = (keyPrefix: string, points: number, blockDuration: number) =>
+      new RateLimiterRedis({ storeClient: this.redis, keyPrefix, points, duration: window, blockDuration });
+    this.perPair = limiter('login-fail:pair', config.LOGIN_MAX_FAILURES_PER_ACCOUNT, window);
+    this.perAddress = limiter('login-fail:address', config.LOGIN_MAX_FAILURES_PER_ADDRESS, window);
+    // A counter only (it never refuses): points far above any count it can reach within the window.
+    this.perAccount = limiter('login-fail:account', Number.MAX_SAFE_INTEGER, 0);
   }
 
-  /** Throws 429 when the account or the address is locked. */
+  /**
+   * Consumes one attempt of the account from this address, before the password is checked: throws 429
+   * when the pair or the address is locked; otherwise waits the account's progressive delay.
+   */
   async assertAllowed(email: string, address: string): Promise<void> {
-    const [account, client] = await this.guard(() => Promise.all([this.perAccount.get(email), this.perAddress.get(address)]));
-    const blocked = [
-      [account, this.perAccount],
-      [client, this.perAddress],
-    ].find(([state, limiter]) => state && (state as RateLimiterRes).consumedPoints >= (limiter as RateLimiterRedis).points);
-    if (blocked) throw tooMany((blocked[0] as RateLimiterRes).msBeforeNext);
+    const pair = pairKey(email, address);
+    const [byPair, byAddress] = await this.guard(() => Promise.allSettled([this.perPair.consume(pair), this.perAddress.consume(address)]));
+    const refusal = [byPair, byAddress].find((outcome) => outcome.status === 'rejected');
+    if (refusal) {
+      const reason = (refusal as PromiseRejectedResult).reason;
+      if (!(reason instanceof RateLimiterRes)) throw unavailable();
+      await this.recordLock(email, address, byPair, byAddress);
+      throw tooMany(reason.msBeforeNext);
+    }
+    const failures = (await this.guard(() => this.perAccount.get(email)))?.consumedPoints ?? 0;
+    const delay = loginDelayMs(failures, this.config);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
+  /** The attempt was already consumed by assertAllowed; a failure also slows the account's next attempts. */
+  async recordFailure(email: string): Promise<void> {
+    await this.guard(() => this.perAccount.penalty(email).then(() => undefined));
+  }
+
+  /** The right password: this pair's attempts and the account's delay are forgotten, the address's attempt given back. */
+  async recordSuccess(email: string, address: string): Promise<void> {
     await this.guard(() =>
-      Promise.all([this.perAccount.penalty(email), this.perAddress.penalty(address)]).then(() => undefined),
+      Promise.all([this.perPair.delete(pairKey(email, address)), this.perAccount.delete(email), this.perAddress.reward(address, 1)]).then(() => undefined),
     );
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.guard(() => this.perAccount.delete(email).then(() => undefined));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.redis.disconnect();
+  }
+
+  /** One event per lock, on the attempt that crossed the limit (the later refusals are not events). */
+  private async recordLock(email: string, address: string, ...outcomes: PromiseSettledResult<RateLimiterRes>[]): Promise<void> {
+    const [byPair, byAddress] = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as RateLimiterRes)));
+    const scope =
+      byPair.consumedPoints === this.perPair.points + 1 ? 'account-address' : byAddress.consumedPoints === this.perAddress.points + 1 ? 'address' : null;
+    if (scope) await this.events.record({ type: 'sign-in.locked', email, ip: address, detail: { scope, minutes: this.config.LOGIN_LOCK_MINUTES } });
   }
 
   private async guard<T>(call: () => Promise<T>): Promise<T> {
@@ -64,16 +90,53 @@ export class LoginThrottle implements OnModuleDestroy {
       return await call();
     } catch (error) {
       if (error instanceof HttpException) throw error;
-      throw new ServiceUnavailableException('Sign-in is temporarily unavailable');
+      throw unavailable();
     }
   }
+}
+
+/**
+ * How long an attempt on an account waits before its password is checked, given the account's recent
+ * failures from any address: nothing for the first LOGIN_DELAY_AFTER_FAILURES, then LOGIN_DELAY_BASE_MS
+ * doubling with each further failure, up to LOGIN_DELAY_MAX_MS. A delay, not a refusal: the real user
+ * with the right password always gets in, at worst LOGIN_DELAY_MAX_MS later.
+ */
+export function loginDelayMs(
+  failures: number,
+  config: Pick<AppConfig, 'LOGIN_DELAY_AFTER_FAILURES' | 'LOGIN_DELAY_BASE_MS' | 'LOGIN_DELAY_MAX_MS'>,
+): number {
+  const beyond = failures - config.LOGIN_DELAY_AFTER_FAILURES;
+  if (beyond <= 0) return 0;
+  // 2 ** 30 already exceeds any maximum: the cap keeps a long attack from overflowing to Infinity.
+  return Math.min(config.LOGIN_DELAY_MAX_MS, config.LOGIN_DELAY_BASE_MS * 2 ** Math.min(beyond - 1, 30));
+}
+
+/** The email is normalised by the caller; the separator cannot occur in an email or an address. */
+function pairKey(email: string, address: string): string {
+  return `${email} ${address}`;
 }
 
 function tooMany(msBeforeNext: number): HttpException {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new HttpException(
-    // No statusCode in the body: the exception filter then sends it as is, and turns retryAfter into Retry-After.
-    { error: 'Too Many Requests', message: 'Too many failed sign-ins; try again later', retryAfter },
+    // No statusCode in the body: the exception filter sends it in the caller's language and turns
+    // retryAfter into Retry-After.
+    {
+      error: 'Too Many Requests',
+      message: {
+        fr: 'Trop de tentatives de connexion depuis cette adresse ; réessayez plus tard.',
+        en: 'Too many sign-in attempts from this address; try again later.',
+      },
+      retryAfter,
+    },
     HttpStatus.TOO_MANY_REQUESTS,
   );
+}
+
+function unavailable(): ServiceUnavailableException {
+  return new ServiceUnavailableException({
+    error: 'Service Unavailable',
+    message: { fr: 'La connexion est momentanément indisponible.', en: 'Sign-in is temporarily unavailable.' },
+    retryAfter: 5,
+  });
 }

@@ -47,9 +47,18 @@ export class PasswordResetService {
     );
   }
 
-  /** Sets the new password once per link and signs the account out everywhere. */
+  /**
+   * Sets the new password once per link and signs the account out everywhere. The token is checked
+   * before the password is hashed: hashing is the costly step (argon2), and anyone may post guesses here.
+   */
   async confirm(token: string, password: string): Promise<void> {
+    const [live] = await this.dataSource.query(
+      'SELECT 1 FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()',
+      [hashToken(token)],
+    );
+    if (!live) throw linkGone();
     const passwordHash = await this.hasher.hash(password);
+    // Checked again, atomically, as the link is spent: two confirmations racing with one link, one wins.
     await this.dataSource.transaction(async (manager) => {
       const [reset] = await updateReturning<{ user_id: string }>(
         manager,
@@ -57,10 +66,20 @@ export class PasswordResetService {
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
         [hashToken(token)],
       );
-      if (!reset) throw new GoneException('This link is invalid, expired or already used; ask for a new one');
+      if (!reset) throw linkGone();
       await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.user_id, passwordHash]);
       await manager.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.user_id]);
       await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [reset.user_id]);
     });
   }
+}
+
+function linkGone(): GoneException {
+  return new GoneException({
+    error: 'Gone',
+    message: {
+      fr: 'Ce lien est invalide, expiré ou déjà utilisé ; demandez-en un nouveau.',
+      en: 'This link is invalid, expired or already used; ask for a new one.',
+    },
+  });
 }
