@@ -5,3 +5,5 @@ export * from './lib/kpi-import.service';
 export * from './lib/kpi-report.service';
 export * from './lib/kpi-values';
 export * from './lib/kpis.module';
+export * from './lib/board-aggregates';
+export * from './lib/disclosure';

@@ -7,9 +7,11 @@ import type { FundingRoundResponse, InvestorResponse, PageResponse } from '@incu
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
+import { DownloadEvent } from '../common/download-event';
 import { exportFile, EXPORT_CONTENT_TYPES } from '../common/export-file';
 import { requestLocale } from '../common/request-locale';
 import { CreateFundingRoundDto, CreateInvestorDto, FundingRoundExportQueryDto, FundingRoundQueryDto, InvestorQueryDto, UpdateFundingRoundDto } from './funding.dto';
+import { RateLimit } from '../common/rate-limit';
 
 @ApiTags('funding')
 @Controller()
@@ -42,7 +44,9 @@ export class FundingController {
   }
 
   @Get('funding-rounds/export')
+  @RateLimit('exports')
   @Access(Permission.FundingRead)
+  @DownloadEvent('export.downloaded', 'funding-rounds')
   @ApiOperation({ summary: 'The same rounds, every page, as CSV or XLSX' })
   @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx)
   async export(@CurrentCaller() caller: Caller, @Query() query: FundingRoundExportQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<StreamableFile> {

@@ -8,6 +8,7 @@ import type { KpiAggregatesResponse, KpiDefinitionResponse, KpiImportResult, Kpi
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
+import { DownloadEvent } from '../common/download-event';
 import { exportFile, EXPORT_CONTENT_TYPES } from '../common/export-file';
 import { requestLocale } from '../common/request-locale';
 import {
@@ -21,6 +22,7 @@ import {
   SaveKpiReportDto,
   UpdateKpiReportDto,
 } from './kpis.dto';
+import { RateLimit } from '../common/rate-limit';
 
 @ApiTags('kpis')
 @Controller()
@@ -49,7 +51,11 @@ export class KpisController {
 
   @Get('kpi-aggregates')
   @Access(Permission.AggregatesRead)
-  @ApiOperation({ summary: 'Ecosystem figures for a scope and a range [from, to); board members get no figure behind fewer than 3 startups' })
+  @ApiOperation({
+    summary:
+      'Ecosystem figures for a scope and a range [from, to). Board members: the organisation, one site, program or sector, of a whole ' +
+      'quarter or year; no figure behind fewer than the organisation’s threshold of startups (3 by default), nor one that would give such a figure back',
+  })
   aggregate(@CurrentCaller() caller: Caller, @Query() query: KpiAggregatesQueryDto): Promise<KpiAggregatesResponse> {
     return this.aggregates.aggregate(caller, query);
   }
@@ -69,7 +75,9 @@ export class KpisController {
   }
 
   @Get('kpi-reports/export')
+  @RateLimit('exports')
   @Access(Permission.KpisValidate)
+  @DownloadEvent('export.downloaded', 'kpi-reports')
   @ApiOperation({ summary: 'Reports of periods inside [from, to) as CSV or XLSX, in the import’s format' })
   @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx)
   async export(@CurrentCaller() caller: Caller, @Query() query: KpiExportQueryDto): Promise<StreamableFile> {
@@ -83,6 +91,7 @@ export class KpisController {
   }
 
   @Post('kpi-reports/import')
+  @RateLimit('imports')
   @Access(Permission.KpisValidate)
   @HttpCode(200)
   @ApiOperation({

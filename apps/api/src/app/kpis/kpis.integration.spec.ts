@@ -121,8 +121,16 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
     const investor = await send<{ id: string }>('POST', '/investors', { name: `Fund ${randomUUID()}`, kind: 'fund' });
     const created = await round(startups[0].id, { currency: 'EUR', amount: '2000000', closedOn: '2025-05-05', leadInvestorId: investor.body.id, preMoneyValuation: '8000000' });
     expect(created.body).toMatchObject({ preMoneyValuation: '8000000.00', leadInvestorId: investor.body.id, investors: [expect.objectContaining({ id: investor.body.id })] });
-    const seenByBoard = await send<FundingRoundResponse>('GET', `/funding-rounds/${created.body.id}`, undefined, board);
-    expect(seenByBoard.body).toMatchObject({ preMoneyValuation: null, valuationHidden: true, amount: '2000000.00' });
+    // Board members see single rounds only where the organisation publishes them, and never a valuation.
+    expect((await send('GET', `/funding-rounds/${created.body.id}`, undefined, board)).status).toBe(404);
+    const dataSource = app.get(DataSource);
+    await dataSource.query(`UPDATE organisations SET board_sees_rounds = true WHERE slug = 'demo'`);
+    try {
+      const seenByBoard = await send<FundingRoundResponse>('GET', `/funding-rounds/${created.body.id}`, undefined, board);
+      expect(seenByBoard.body).toMatchObject({ preMoneyValuation: null, valuationHidden: true, amount: '2000000.00' });
+    } finally {
+      await dataSource.query(`UPDATE organisations SET board_sees_rounds = false WHERE slug = 'demo'`);
+    }
     expect((await send('GET', `/funding-rounds/${created.body.id}`, undefined, founder)).status).toBe(404);
     expect((await send('GET', `/funding-rounds/${created.body.id}`, undefined, otherManager)).status).toBe(404);
     expect((await send('PATCH', `/funding-rounds/${created.body.id}`, { amount: '1' }, founder)).status).toBe(404);

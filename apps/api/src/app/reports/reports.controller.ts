@@ -2,12 +2,14 @@ import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Patch, Post
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
 import { BoardDashboardCache, ReportRunService, ScheduleService } from '@incubator/api/reports';
-import { Permission, roleCan } from '@incubator/contracts';
+import { bilingualError, Permission, roleCan } from '@incubator/contracts';
 import type { BoardQuarterResponse, ReportKind, ReportRunResponse, ScheduleResponse, TargetResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
+import { DownloadEvent } from '../common/download-event';
 import { QuarterParam, ReportFileParams, ReportRunQueryDto, RequestReportRunDto, ScheduleKindParam, SetTargetDto, UpdateScheduleDto } from './reports.dto';
+import { RateLimit } from '../common/rate-limit';
 
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -30,10 +32,16 @@ export class ReportsController {
   ) {}
 
   @Get('board/quarters/:quarter')
+  @RateLimit('board-quarter')
   @Access(Permission.ReportsRead)
-  @ApiOperation({ summary: 'The board dashboard of a quarter: headline figures with changes and 8-quarter series, breakdowns, rounds, targets, space' })
+  @ApiOperation({
+    summary:
+      'The board dashboard of a quarter: headline figures with changes and 8-quarter series, breakdowns, rounds, targets, space. ' +
+      'Board members get the protected figures (small groups and whatever would give them back withheld); the park’s team every figure. ' +
+      '404 before the organisation’s first data, 400 for a quarter not begun.',
+  })
   quarter(@CurrentCaller() caller: Caller, @Param() params: QuarterParam): Promise<BoardQuarterResponse> {
-    return this.dashboard.quarter(caller.organisationId, params.quarter);
+    return this.dashboard.quarter(caller.organisationId, params.quarter, caller.role === 'board' ? 'board' : 'team');
   }
 
   @Get('report-runs')
@@ -45,12 +53,17 @@ export class ReportsController {
   }
 
   @Post('report-runs')
+  @RateLimit('reports')
   @Access(Permission.ReportsRead)
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'The run (the same one when the period is already queued or running)' })
-  @ApiOperation({ summary: 'Generate a report now (board members: board packs only); regenerate=true for a finished period' })
+  @ApiOperation({ summary: 'Generate a report now (board members: board packs only); regenerate=true for a finished period (ReportsManage only)' })
   request(@CurrentCaller() caller: Caller, @Body() body: RequestReportRunDto): Promise<ReportRunResponse> {
     if (!visibleKinds(caller).includes(body.kind)) throw new ForbiddenException('This report is for the park’s team');
+    // Regenerating produces the files again and e-mails every recipient again: the team's decision, not a board member's.
+    if (body.regenerate && !roleCan(caller.role, Permission.ReportsManage)) {
+      throw new ForbiddenException(bilingualError({ fr: 'Seule l’équipe du parc peut régénérer un rapport.', en: 'Only the park’s team can regenerate a report.' }));
+    }
     return this.runs.request(caller.organisationId, { ...body, trigger: 'on_demand', requestedBy: caller.userId });
   }
 
@@ -63,6 +76,7 @@ export class ReportsController {
 
   @Get('report-runs/:id/files/:fileId')
   @Access(Permission.ReportsRead)
+  @DownloadEvent('report.downloaded', 'report-file')
   @ApiOperation({ summary: 'Download a file of a run (PDF, XLSX or CSV)' })
   async file(@CurrentCaller() caller: Caller, @Param() params: ReportFileParams): Promise<StreamableFile> {
     const file = await this.runs.file(caller.organisationId, params.id, params.fileId, visibleKinds(caller));

@@ -88,7 +88,7 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
     const child = spawnWorker({ REPORT_STEP_DELAY_MS: '1500', SMTP_URL: smtp.url });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
-      const requested = await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2025-Q2' });
+      const requested = await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2026-Q2' });
       expect(requested.status).toBe(202);
       const id = requested.body.id;
       await until(async () => ((r) => r.status === 'running' && r.progress >= 30)(await getRun(id)), 90_000, 'the child worker to be mid-run');
@@ -96,7 +96,7 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
       child.kill('SIGKILL');
       await exited;
     }
-    const [run] = (await send<ReportRunResponse[]>('GET', '/report-runs?kind=board_pack')).body.filter((r) => r.period === '2025-Q2');
+    const [run] = (await send<ReportRunResponse[]>('GET', '/report-runs?kind=board_pack')).body.filter((r) => r.period === '2026-Q2');
     expect(run).toMatchObject({ status: 'running', files: [] });
 
     // A fresh worker takes the stalled job over once its lock (3 s in tests) has lapsed.
@@ -111,21 +111,21 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
       `SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 AND m.is_active AND m.role IN ('board', 'admin')`,
       [organisationId],
     );
-    const forRun = () => smtp.mails.filter((m) => plain(m).includes('quarter=2025-Q2'));
+    const forRun = () => smtp.mails.filter((m) => plain(m).includes('quarter=2026-Q2'));
     await until(async () => forRun().length >= recipients.length, 20_000, 'the report e-mails');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(forRun().flatMap((m) => m.to).sort()).toEqual(recipients.map((r) => r.email).sort());
     const toBoard = forRun().find((m) => m.to.includes('board@demo.test'))!;
-    expect(plain(toBoard)).toContain('Board pack 2025-Q2 is ready'); // board@demo.test reads English
+    expect(plain(toBoard)).toContain('Board pack 2026-Q2 is ready'); // board@demo.test reads English
   }, 180_000);
 
   it('gives one run for the same quarter asked twice, and keeps the old files when regenerating', async () => {
     worker ??= await startTestWorker();
-    const [a, b] = await Promise.all([1, 2].map(() => send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2025-Q1' }, board)));
+    const [a, b] = await Promise.all([1, 2].map(() => send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2026-Q1' }, board)));
     expect(a.body.id).toBe(b.body.id);
     const first = await completed(a.body.id);
-    expect((await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2025-Q1' }, board)).body.id).toBe(first.id);
-    const again = await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2025-Q1', regenerate: true });
+    expect((await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2026-Q1' }, board)).body.id).toBe(first.id);
+    const again = await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2026-Q1', regenerate: true });
     expect(again.body).toMatchObject({ generation: 2, status: 'queued' });
     await completed(again.body.id);
     expect((await getRun(first.id)).files).toHaveLength(4);

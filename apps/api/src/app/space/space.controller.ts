@@ -8,6 +8,7 @@ import type { BuildingResponse, FloorPlanResponse, FloorResponse, LeaseResponse,
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
+import { DownloadEvent } from '../common/download-event';
 import { requestLocale } from '../common/request-locale';
 import {
   BuildingQueryDto,
@@ -25,6 +26,7 @@ import {
   RentRollQueryDto,
   ResizeLeaseDto,
 } from './space.dto';
+import { RateLimit } from '../common/rate-limit';
 
 @ApiTags('space')
 @Controller()
@@ -38,7 +40,9 @@ export class SpaceController {
   ) {}
 
   @Get('space/occupancy/export')
+  @RateLimit('exports')
   @Access(Permission.SpaceRead)
+  @DownloadEvent('export.downloaded', 'occupancy')
   @ApiOperation({ summary: 'Occupancy on a day as CSV or XLSX' })
   async exportOccupancy(@CurrentCaller() caller: Caller, @Query() query: OccupancyExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
     const report = await this.occupancy.occupancy(caller.organisationId, query.on, query.siteId);
@@ -46,7 +50,9 @@ export class SpaceController {
   }
 
   @Get('space/rent-roll/export')
+  @RateLimit('exports')
   @Access(Permission.SpaceManage)
+  @DownloadEvent('export.downloaded', 'rent-roll')
   @ApiOperation({ summary: 'The month’s rent roll as CSV or XLSX (euros with two decimals, from exact cents)' })
   async exportRentRoll(@CurrentCaller() caller: Caller, @Query() query: RentRollExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
     const report = await this.occupancy.rentRoll(caller.organisationId, query.month);

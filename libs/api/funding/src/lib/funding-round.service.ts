@@ -40,7 +40,8 @@ interface RoundRecord {
 /**
  * Funding rounds: the single source of "funds raised". Amounts are integers of the currency's minor
  * unit, the EUR value is integer cents computed once from the rate stored with the round.
- * Startup members see and write their own startup's rounds; board members never see valuations.
+ * Startup members see and write their own startup's rounds; board members never see valuations, and
+ * see rounds at all only when their organisation publishes them (organisations.board_sees_rounds).
  */
 @Injectable()
 export class FundingRoundService {
@@ -191,6 +192,9 @@ export class FundingRoundService {
   private filter(caller: Caller, query: FundingRoundListQuery): SqlFilter {
     const filter = new SqlFilter().add('r.organisation_id = ?', caller.organisationId);
     if (caller.role === 'startup') filter.add('r.startup_id = ?', caller.startupId);
+    // A board member sees one startup's round only where the organisation publishes its rounds: otherwise
+    // the list would add up to the funds raised the board's figures withhold (see BoardQuarterService).
+    if (caller.role === 'board') filter.add('EXISTS (SELECT 1 FROM organisations o WHERE o.id = r.organisation_id AND o.board_sees_rounds)');
     return filter
       .addIf(query.startupId, 'r.startup_id = ?')
       .addIf(query.status, 'r.status = ?')

@@ -5,15 +5,20 @@ import type { Caller } from '@incubator/api/identity';
 import { SqlFilter } from '@incubator/api/startups';
 import { bilingualError, formatMinorUnits, KPI_REPORT_DUE_DAYS } from '@incubator/contracts';
 import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
+import { BoardAggregates, boardThreshold, figureKey } from './board-aggregates';
+import type { BoardTable } from './board-aggregates';
 import { trimZeros } from './kpi-values';
 
-/** Board members see no figure that fewer than this many startups stand behind. */
-export const SUPPRESSION_THRESHOLD = 3;
+export { SUPPRESSION_THRESHOLD } from './board-aggregates';
 
 /** Enrollment statuses that make a startup active while its cohort runs. */
 const ACTIVE_STATUSES = `('admitted', 'active', 'graduated')`;
 
-interface Raw {
+/** A scope as the API takes it, plus the startups enrolled nowhere (what a site or program partition leaves out). */
+export type AggregateScope = KpiAggregatesQuery & { unassigned?: boolean };
+
+/** The aggregation statement's result, before anything is withheld. */
+export interface RawAggregates {
   startups: number;
   active: number;
   kpis: Array<{ key: string; label_fr: string; label_en: string; unit: string; aggregation: string; value: string | null; startups: number }>;
@@ -29,27 +34,40 @@ interface Raw {
 /**
  * Ecosystem figures for a scope (organisation, site, program, cohort, sector) and a date range
  * [from, to), in one SQL statement. KPI figures come from validated reports whose period lies inside
- * the range; funds raised from closed rounds closed inside it. Figures with fewer than three startups
- * behind them are suppressed for board members.
+ * the range; funds raised from closed rounds closed inside it. Board members get their figures from
+ * BoardAggregates: fixed partitions only, small groups withheld, and no subtraction leading back to them.
  */
 @Injectable()
 export class KpiAggregatesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly board: BoardAggregates;
 
-  async aggregate(caller: Pick<Caller, 'organisationId' | 'role'>, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
-    if (query.from >= query.to) {
-      throw new BadRequestException(bilingualError({ fr: 'Intervalle vide.', en: 'Empty range.' }, { to: { fr: 'doit être après from (exclu)', en: 'must be after from (exclusive end)' } }));
-    }
-    const { text, params } = aggregatesSql(caller.organisationId, query);
-    const [{ result }] = await this.dataSource.query(text, params);
-    return this.present(result as Raw, query, caller.role === 'board');
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.board = new BoardAggregates(this, dataSource);
   }
 
-  private present(raw: Raw, query: KpiAggregatesQuery, forBoard: boolean): KpiAggregatesResponse {
+  /** As the caller may see them: everything for the park's team, the protected figures for a board member. */
+  async aggregate(caller: Pick<Caller, 'organisationId' | 'role'>, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
+    checkRange(query);
+    if (caller.role === 'board') return this.board.cell(caller.organisationId, query);
+    return this.present(await this.raw(caller.organisationId, query), query, await boardThreshold(this.dataSource, caller.organisationId), null);
+  }
+
+  /** The board's tables: every cell of the organisation's partitions for a whole quarter or year. */
+  boardTable(organisationId: string, range: { from: string; to: string }): Promise<BoardTable> {
+    return this.board.table(organisationId, range);
+  }
+
+  async raw(organisationId: string, scope: AggregateScope): Promise<RawAggregates> {
+    const { text, params } = aggregatesSql(organisationId, scope);
+    const [{ result }] = await this.dataSource.query(text, params);
+    return result as RawAggregates;
+  }
+
+  /** The response; `hidden(figureKey)` says which figures to withhold (null: none, the park's team). */
+  present(raw: RawAggregates, query: KpiAggregatesQuery, threshold: number, hidden: ((figure: string) => boolean) | null): KpiAggregatesResponse {
     let suppressed = false;
-    /** The figure, or null for board members when fewer than the threshold of startups stand behind it. */
-    const shown = <T>(value: T, startups: number): T | null => {
-      if (forBoard && startups > 0 && startups < SUPPRESSION_THRESHOLD) {
+    const shown = <T>(value: T, figure: string): T | null => {
+      if (hidden?.(figure)) {
         suppressed = true;
         return null;
       }
@@ -61,7 +79,7 @@ export class KpiAggregatesService {
       labelEn: k.label_en,
       unit: k.unit as KpiAggregatesResponse['kpis'][number]['unit'],
       aggregation: k.aggregation as KpiAggregatesResponse['kpis'][number]['aggregation'],
-      value: shown(trimZeros(k.value ?? '0'), k.startups),
+      value: shown(trimZeros(k.value ?? '0'), figureKey.kpi(k.key)),
       startups: k.startups,
     }));
     const kpi = (key: string) => (kpis.find((k) => k.key === key) ?? { value: '0' }).value;
@@ -76,16 +94,22 @@ export class KpiAggregatesService {
       headcount: kpi('headcount'),
       jobsCreated: kpi('jobs_created'),
       revenueEur: kpi('revenue'),
-      fundsRaisedEur: total ? shown(formatMinorUnits(total.cents, 2), total.startups) : '0.00',
-      roundsByKind: byKind.map((r) => ({ kind: r.kind as string, rounds: r.rounds, amountEur: shown(formatMinorUnits(r.cents, 2), r.startups) })),
+      fundsRaisedEur: total ? shown(formatMinorUnits(total.cents, 2), figureKey.funds) : '0.00',
+      roundsByKind: byKind.map((r) => ({ kind: r.kind as string, rounds: r.rounds, amountEur: shown(formatMinorUnits(r.cents, 2), figureKey.round(r.kind as string)) })),
       kpis,
-      startupsCreatedByYear: raw.years.map((y) => ({ year: y.year, startups: shown(y.startups, y.startups) })),
+      startupsCreatedByYear: raw.years.map((y) => ({ year: y.year, startups: shown(y.startups, figureKey.created(y.year)) })),
       startupsCreated: raw.created,
       milestoneCompletion: { due: raw.milestones_due, achieved: raw.milestones_achieved, rate: percent(raw.milestones_achieved, raw.milestones_due) },
       reportCompletion: { expected: raw.expected, completed: raw.completed, rate: percent(raw.completed, raw.expected) },
-      suppressionThreshold: SUPPRESSION_THRESHOLD,
+      suppressionThreshold: threshold,
       suppressed,
     };
+  }
+}
+
+function checkRange(query: KpiAggregatesQuery): void {
+  if (query.from >= query.to) {
+    throw new BadRequestException(bilingualError({ fr: 'Intervalle vide.', en: 'Empty range.' }, { to: { fr: 'doit être après from (exclu)', en: 'must be after from (exclusive end)' } }));
   }
 }
 
@@ -93,7 +117,7 @@ export class KpiAggregatesService {
  * The one SQL statement behind the aggregates (exported so benchmarks can run exactly the same SQL
  * directly as the floor). Every value is a parameter.
  */
-export function aggregatesSql(organisationId: string, query: KpiAggregatesQuery): { text: string; params: unknown[] } {
+export function aggregatesSql(organisationId: string, query: AggregateScope): { text: string; params: unknown[] } {
     const filter = new SqlFilter();
     const org = filter.placeholder(organisationId);
     const from = filter.placeholder(query.from);
@@ -106,12 +130,14 @@ export function aggregatesSql(organisationId: string, query: KpiAggregatesQuery)
     if (query.siteId) program.push(`p.site_id = ${filter.placeholder(query.siteId)}`);
     const programWhere = program.length ? program.join(' AND ') : 'true';
     const sector = query.sector ? `AND s.sector = ${filter.placeholder(query.sector)}` : '';
+    // Startups enrolled in no program: the remainder of the site and program partitions.
+    const unassigned = query.unassigned ? 'AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.startup_id = s.id)' : '';
 
   const text =
       `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
         scope AS (
           SELECT s.id, s.founded_on FROM startups s
-          WHERE s.organisation_id = ${org} ${sector}
+          WHERE s.organisation_id = ${org} ${sector} ${unassigned}
             AND (${program.length ? 'false' : 'true'} OR EXISTS (
               SELECT 1 FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
               WHERE e.startup_id = s.id AND ${programWhere}))),

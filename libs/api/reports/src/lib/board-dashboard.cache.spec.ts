@@ -1,11 +1,11 @@
 import type { AppConfig } from '@incubator/api/config';
 import type { BoardQuarterResponse } from '@incubator/contracts';
-import { BoardDashboardCache } from './board-dashboard.cache';
+import { BOARD_DASHBOARD_MAX_ENTRIES, BoardDashboardCache } from './board-dashboard.cache';
 import type { BoardQuarterService } from './board-quarter.service';
 
 /** Unit test of the cache alone: the board quarter computation is a stand-in counting its calls. */
 describe('BoardDashboardCache', () => {
-  let computations: Array<{ organisationId: string; quarter: string; resolve: (v: BoardQuarterResponse) => void; reject: (e: Error) => void }>;
+  let computations: Array<{ organisationId: string; quarter: string; view?: string; resolve: (v: BoardQuarterResponse) => void; reject: (e: Error) => void }>;
   let cache: BoardDashboardCache;
   const figures = (label: string) => ({ organisationName: label }) as BoardQuarterResponse;
 
@@ -13,8 +13,8 @@ describe('BoardDashboardCache', () => {
     jest.useFakeTimers({ now: new Date('2026-11-22T08:00:00Z') });
     computations = [];
     const board = {
-      quarter: (organisationId: string, quarter: string) =>
-        new Promise<BoardQuarterResponse>((resolve, reject) => computations.push({ organisationId, quarter, resolve, reject })),
+      quarter: (organisationId: string, quarter: string, _progress: unknown, view?: string) =>
+        new Promise<BoardQuarterResponse>((resolve, reject) => computations.push({ organisationId, quarter, view, resolve, reject })),
     } as unknown as BoardQuarterService;
     cache = new BoardDashboardCache(board, { BOARD_DASHBOARD_TTL_SECONDS: 300 } as AppConfig);
   });
@@ -45,6 +45,25 @@ describe('BoardDashboardCache', () => {
     void cache.quarter('org-b', '2026-Q3');
     void cache.quarter('org-a', '2026-Q2');
     expect(computations.map((c) => `${c.organisationId}/${c.quarter}`)).toEqual(['org-a/2026-Q3', 'org-b/2026-Q3', 'org-a/2026-Q2']);
+  });
+
+  it('keeps the board’s figures apart from the team’s (which nothing is withheld from)', () => {
+    void cache.quarter('org-a', '2026-Q3', 'board');
+    void cache.quarter('org-a', '2026-Q3', 'team');
+    void cache.quarter('org-a', '2026-Q3');
+    expect(computations.map((c) => c.view)).toEqual(['board', 'team']);
+  });
+
+  it('holds at most BOARD_DASHBOARD_MAX_ENTRIES quarters, dropping the least recently used', () => {
+    for (let i = 0; i < BOARD_DASHBOARD_MAX_ENTRIES; i++) void cache.quarter(`org-${i}`, '2026-Q3');
+    void cache.quarter('org-0', '2026-Q3'); // used again: now the most recent
+    void cache.quarter('one-more', '2026-Q3'); // evicts org-1
+    expect(computations).toHaveLength(BOARD_DASHBOARD_MAX_ENTRIES + 1);
+    void cache.quarter('org-0', '2026-Q3');
+    expect(computations).toHaveLength(BOARD_DASHBOARD_MAX_ENTRIES + 1);
+    void cache.quarter('org-1', '2026-Q3');
+    expect(computations).toHaveLength(BOARD_DASHBOARD_MAX_ENTRIES + 2);
+    expect(cache.size).toBeLessThanOrEqual(BOARD_DASHBOARD_MAX_ENTRIES);
   });
 
   it('does not keep a failed computation', async () => {

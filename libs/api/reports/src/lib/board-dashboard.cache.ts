@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@incubator/api/config';
 import type { BoardQuarterResponse } from '@incubator/contracts';
 import { BoardQuarterService } from './board-quarter.service';
+import type { BoardQuarterView } from './board-quarter.service';
+
+/** Quarters kept at most (organisation × quarter × view): a bound on memory whatever callers ask for. */
+export const BOARD_DASHBOARD_MAX_ENTRIES = 200;
 
 interface Entry {
   storedAt: number;
@@ -9,10 +13,11 @@ interface Entry {
 }
 
 /**
- * The board dashboard's figures per organisation and quarter, kept BOARD_DASHBOARD_TTL_SECONDS.
- * Computing a quarter runs about a hundred aggregation statements (≈ 15 s at 10,000 startups): without
- * this, every board member opening the page started the same work again. Concurrent requests share one
- * computation; a failed one is not kept. The response says when its figures were computed.
+ * The board dashboard's figures per organisation, quarter and view (the board's protected figures or the
+ * team's), kept BOARD_DASHBOARD_TTL_SECONDS. Computing a quarter runs some thirty aggregation statements:
+ * without this, every board member opening the page started the same work again. Concurrent requests
+ * share one computation; a failed one is not kept. Least recently used entries go beyond
+ * BOARD_DASHBOARD_MAX_ENTRIES (a Map iterates in insertion order: re-inserting on use keeps it LRU).
  */
 @Injectable()
 export class BoardDashboardCache {
@@ -23,20 +28,29 @@ export class BoardDashboardCache {
     private readonly config: AppConfig,
   ) {}
 
-  quarter(organisationId: string, quarter: string): Promise<BoardQuarterResponse> {
-    const key = `${organisationId}/${quarter}`;
+  get size(): number {
+    return this.entries.size;
+  }
+
+  quarter(organisationId: string, quarter: string, view: BoardQuarterView = 'board'): Promise<BoardQuarterResponse> {
+    const key = `${organisationId}/${quarter}/${view}`;
     const entry = this.entries.get(key);
-    if (entry && this.isFresh(entry)) return entry.figures;
+    if (entry && this.isFresh(entry)) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      return entry.figures;
+    }
+    this.entries.delete(key);
     this.evictExpired();
-    const figures = this.board.quarter(organisationId, quarter);
+    const figures = this.board.quarter(organisationId, quarter, undefined, view);
     this.entries.set(key, { storedAt: Date.now(), figures });
+    while (this.entries.size > BOARD_DASHBOARD_MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     figures.catch(() => {
       if (this.entries.get(key)?.figures === figures) this.entries.delete(key);
     });
     return figures;
   }
 
-  /** Bounded by what is asked within one TTL: expired entries go when a new one is computed. */
   private evictExpired(): void {
     for (const [key, entry] of this.entries) if (!this.isFresh(entry)) this.entries.delete(key);
   }

@@ -33,6 +33,7 @@ const quarter: BoardQuarterResponse = {
   byProgram: [{ id: 'p', name: 'Incubateur', activeStartups: 2, jobsCreated: null, headcount: null, fundsRaisedEur: null }],
   bySector: [],
   rounds: [{ startupName: 'Canopée Data SAS', kind: 'seed', amountEur: '1200000.00', closedOn: '2026-08-12', lead: 'Nord Amorçage Capital' }],
+  roundsWithheld: 0,
   targets: [{ key: 'jobs_created', year: 2026, target: '60', actual: '21' }],
   space: { leasedM2: 504, leasableM2: 720, occupancyRate: 70, jobsPer100M2: 6.3 },
 };

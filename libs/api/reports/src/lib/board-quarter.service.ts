@@ -1,22 +1,29 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { KpiAggregatesService } from '@incubator/api/kpis';
+import { figureKey, KpiAggregatesService } from '@incubator/api/kpis';
+import type { BoardTable, CellId } from '@incubator/api/kpis';
 import { OccupancyService } from '@incubator/api/space';
-import { bilingualError, formatMinorUnits, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
+import { formatMinorUnits, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
 import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, OccupancyResponse, TargetKey } from '@incubator/contracts';
+import { boardQuarterRange } from './board-quarters';
 
 /** Quarters in a sparkline, the current one last. */
 export const SERIES_QUARTERS = 8;
 
-/** The view every board figure is computed in: a board member's (small groups suppressed). */
-const boardView = (organisationId: string) => ({ organisationId, role: 'board' as const });
+/** Who the figures are for: a board member (the protected figures) or the park's team (every figure). */
+export type BoardQuarterView = 'board' | 'team';
+
+const callerOf = (organisationId: string, view: BoardQuarterView) => ({ organisationId, role: view === 'board' ? ('board' as const) : ('manager' as const) });
 
 /**
  * One quarter as the board sees it: headline figures with the quarter before and a year before,
  * eight-quarter series, breakdowns by site, program and sector, the quarter's rounds, targets and
  * space. Every KPI figure comes from the aggregates service, so the dashboard, the board pack and
- * GET /kpi-aggregates (as a board member) always agree.
+ * GET /kpi-aggregates (as the same caller) always agree. For a board member the breakdowns are the
+ * cells of one protected table (BoardAggregates), and a round is listed only when the organisation
+ * publishes its rounds or every figure it feeds is published: listing the rounds behind a withheld
+ * total would hand it back. The park's team sees every figure.
  */
 @Injectable()
 export class BoardQuarterService {
@@ -26,11 +33,15 @@ export class BoardQuarterService {
     private readonly occupancy: OccupancyService,
   ) {}
 
-  async quarter(organisationId: string, quarter: string, onProgress: (percent: number) => Promise<void> = async () => undefined): Promise<BoardQuarterResponse> {
-    const range = quarterRange(quarter);
-    if (!range) throw new BadRequestException(bilingualError({ fr: 'Trimestre invalide.', en: 'Invalid quarter.' }, { quarter: { fr: 'format AAAA-Tn, ex. 2026-Q3', en: 'must be YYYY-Qn, e.g. 2026-Q3' } }));
-    const view = boardView(organisationId);
-    const [organisation] = await this.dataSource.query('SELECT name FROM organisations WHERE id = $1', [organisationId]);
+  async quarter(
+    organisationId: string,
+    quarter: string,
+    onProgress: (percent: number) => Promise<void> = async () => undefined,
+    view: BoardQuarterView = 'board',
+  ): Promise<BoardQuarterResponse> {
+    const range = await boardQuarterRange(this.dataSource, organisationId, quarter);
+    const caller = callerOf(organisationId, view);
+    const [organisation] = await this.dataSource.query('SELECT name, board_sees_rounds FROM organisations WHERE id = $1', [organisationId]);
 
     // Oldest first; the last is the quarter itself.
     const quarters = Array.from({ length: SERIES_QUARTERS }, (_, i) => shiftQuarter(quarter, SERIES_QUARTERS - 1 - i));
@@ -38,39 +49,17 @@ export class BoardQuarterService {
     const spaces: OccupancyResponse[] = [];
     for (const q of quarters) {
       const r = quarterRange(q)!;
-      series.push(await this.aggregates.aggregate(view, r));
+      series.push(await this.aggregates.aggregate(caller, r));
       spaces.push(await this.occupancy.occupancy(organisationId, dayBefore(r.to)));
     }
     await onProgress(30);
     const current = series[series.length - 1];
     const space = spaces[spaces.length - 1].totals;
 
-    const breakdown = async (rows: Array<{ id: string; name: string }>, filter: (id: string) => Record<string, string>): Promise<BreakdownRow[]> => {
-      const result: BreakdownRow[] = [];
-      for (const row of rows) {
-        const a = await this.aggregates.aggregate(view, { ...range, ...filter(row.id) });
-        if (a.startups === 0) continue;
-        result.push({ id: row.id, name: row.name, activeStartups: a.activeStartups, jobsCreated: a.jobsCreated, headcount: a.headcount, fundsRaisedEur: a.fundsRaisedEur });
-      }
-      return result;
-    };
-    const sites = await this.dataSource.query('SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name', [organisationId]);
-    const bySite = await breakdown(sites, (siteId) => ({ siteId }));
-    await onProgress(45);
-    const programs = await this.dataSource.query('SELECT id, name FROM programs WHERE organisation_id = $1 ORDER BY name', [organisationId]);
-    const byProgram = await breakdown(programs, (programId) => ({ programId }));
-    await onProgress(60);
-    const bySector = await breakdown(SECTORS.map((s) => ({ id: s, name: s })), (sector) => ({ sector }));
+    const breakdowns = view === 'board' ? await this.boardBreakdowns(organisationId, range) : await this.teamBreakdowns(organisationId, range);
     await onProgress(70);
-
-    const rounds = await this.dataSource.query(
-      `SELECT s.legal_name, r.kind, r.amount_eur_cents::text AS cents, to_char(r.closed_on, 'YYYY-MM-DD') AS closed_on, i.name AS lead
-       FROM funding_rounds r JOIN startups s ON s.id = r.startup_id LEFT JOIN investors i ON i.id = r.lead_investor_id
-       WHERE r.organisation_id = $1 AND r.status = 'closed' AND r.closed_on >= $2 AND r.closed_on < $3
-       ORDER BY r.closed_on, lower(s.legal_name)`,
-      [organisationId, range.from, range.to],
-    );
-    const targets = await this.targets(organisationId, range);
+    const rounds = await this.rounds(organisationId, range, view === 'board' && !organisation.board_sees_rounds ? breakdowns.table : null);
+    const targets = await this.targets(organisationId, range, view === 'board' ? series.filter((a) => a.from.slice(0, 4) === range.from.slice(0, 4)) : null);
     const headcount = current.headcount === null ? null : Number(current.headcount);
     const figure = (key: HeadlineFigure['key'], pick: (a: KpiAggregatesResponse, i: number) => number | null): HeadlineFigure => {
       const values = series.map(pick);
@@ -93,10 +82,11 @@ export class BoardQuarterService {
         figure('report_completion', (a) => a.reportCompletion.rate),
       ],
       aggregates: current,
-      bySite,
-      byProgram,
-      bySector,
-      rounds: rounds.map((r: Record<string, string | null>) => ({ startupName: r['legal_name'], kind: r['kind'], amountEur: formatMinorUnits(r['cents'] as string, 2), closedOn: r['closed_on'], lead: r['lead'] })),
+      bySite: breakdowns.bySite,
+      byProgram: breakdowns.byProgram,
+      bySector: breakdowns.bySector,
+      rounds: rounds.listed,
+      roundsWithheld: rounds.withheld,
       targets,
       space: {
         leasedM2: space.leasedM2,
@@ -107,22 +97,104 @@ export class BoardQuarterService {
     };
   }
 
-  /** Year-to-date actual (from 1 January to the quarter's end) against each target set for the quarter's year. */
-  private async targets(organisationId: string, range: { from: string; to: string }): Promise<BoardQuarterResponse['targets']> {
+  /** The board's breakdowns: cells of the one protected table of the quarter. */
+  private async boardBreakdowns(organisationId: string, range: { from: string; to: string }): Promise<Breakdowns & { table: BoardTable }> {
+    const table = await this.aggregates.boardTable(organisationId, range);
+    const rows = (items: Array<{ id: string; name: string }>, cell: (id: string) => CellId) =>
+      items.flatMap((item) => {
+        const a = table.cells.get(cell(item.id));
+        return a && a.startups > 0 ? [row(item, a)] : [];
+      });
+    return {
+      table,
+      bySite: rows(table.sites, (id) => `site:${id}`),
+      byProgram: rows(table.programs, (id) => `program:${id}`),
+      bySector: rows(SECTORS.map((s) => ({ id: s, name: s })), (id) => `sector:${id}`),
+    };
+  }
+
+  private async teamBreakdowns(organisationId: string, range: { from: string; to: string }): Promise<Breakdowns & { table: null }> {
+    const team = callerOf(organisationId, 'team');
+    const breakdown = async (items: Array<{ id: string; name: string }>, filter: (id: string) => Record<string, string>): Promise<BreakdownRow[]> => {
+      const result: BreakdownRow[] = [];
+      for (const item of items) {
+        const a = await this.aggregates.aggregate(team, { ...range, ...filter(item.id) });
+        if (a.startups > 0) result.push(row(item, a));
+      }
+      return result;
+    };
+    const sites = await this.dataSource.query('SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name', [organisationId]);
+    const programs = await this.dataSource.query('SELECT id, name FROM programs WHERE organisation_id = $1 ORDER BY name', [organisationId]);
+    return {
+      table: null,
+      bySite: await breakdown(sites, (siteId) => ({ siteId })),
+      byProgram: await breakdown(programs, (programId) => ({ programId })),
+      bySector: await breakdown(SECTORS.map((s) => ({ id: s, name: s })), (sector) => ({ sector })),
+    };
+  }
+
+  /**
+   * The quarter's closed rounds. With a protected table (a board member, rounds not published by the
+   * organisation), a round is listed only when none of the figures it feeds — the organisation's, its
+   * startup's sites', programs' and sector's funds raised and funds of its kind — is withheld.
+   */
+  private async rounds(organisationId: string, range: { from: string; to: string }, table: BoardTable | null): Promise<{ listed: BoardQuarterResponse['rounds']; withheld: number }> {
+    const rows: Array<Record<string, string | string[] | null>> = await this.dataSource.query(
+      `SELECT s.legal_name, s.sector, r.kind, r.amount_eur_cents::text AS cents, to_char(r.closed_on, 'YYYY-MM-DD') AS closed_on, i.name AS lead,
+              coalesce(array_agg(DISTINCT p.id::text) FILTER (WHERE p.id IS NOT NULL), '{}') AS programs,
+              coalesce(array_agg(DISTINCT p.site_id::text) FILTER (WHERE p.id IS NOT NULL), '{}') AS sites
+       FROM funding_rounds r JOIN startups s ON s.id = r.startup_id LEFT JOIN investors i ON i.id = r.lead_investor_id
+       LEFT JOIN enrollments e ON e.startup_id = s.id LEFT JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN programs p ON p.id = c.program_id
+       WHERE r.organisation_id = $1 AND r.status = 'closed' AND r.closed_on >= $2 AND r.closed_on < $3
+       GROUP BY r.id, s.legal_name, s.sector, i.name
+       ORDER BY r.closed_on, lower(s.legal_name), r.id`,
+      [organisationId, range.from, range.to],
+    );
+    const publishable = (r: Record<string, string | string[] | null>) => {
+      if (!table) return true;
+      const programs = r['programs'] as string[];
+      const cells: CellId[] = ['organisation', `sector:${r['sector']}`, ...programs.map((p): CellId => `program:${p}`), ...(r['sites'] as string[]).map((s): CellId => `site:${s}`)];
+      if (!programs.length) cells.push('unassigned');
+      return cells.every((cell) => !table.isHidden(cell, figureKey.funds) && !table.isHidden(cell, figureKey.round(r['kind'] as string)));
+    };
+    const listed = rows.filter(publishable);
+    return {
+      listed: listed.map((r) => ({ startupName: r['legal_name'] as string, kind: r['kind'] as string, amountEur: formatMinorUnits(r['cents'] as string, 2), closedOn: r['closed_on'] as string, lead: r['lead'] as string | null })),
+      withheld: rows.length - listed.length,
+    };
+  }
+
+  /**
+   * Year-to-date actual (from 1 January to the quarter's end) against each target set for the quarter's
+   * year. For a board member (`boardQuarters`: the year's quarters as shown), a sum is withheld when any
+   * of its quarters is: otherwise "year to date − the published quarters" would give that quarter back.
+   */
+  private async targets(organisationId: string, range: { from: string; to: string }, boardQuarters: KpiAggregatesResponse[] | null): Promise<BoardQuarterResponse['targets']> {
     const year = Number(range.from.slice(0, 4));
     const rows: Array<{ key: TargetKey; value: string }> = await this.dataSource.query(
       'SELECT key, value::text FROM organisation_targets WHERE organisation_id = $1 AND year = $2 ORDER BY key',
       [organisationId, year],
     );
     if (!rows.length) return [];
-    const ytd = await this.aggregates.aggregate(boardView(organisationId), { from: `${year}-01-01`, to: range.to });
+    const ytd = await this.aggregates.aggregate(callerOf(organisationId, 'team'), { from: `${year}-01-01`, to: range.to });
+    const guarded = (value: string | null, pick: (a: KpiAggregatesResponse) => string | null) => (boardQuarters?.some((q) => pick(q) === null) ? null : value);
     const actual: Record<TargetKey, string | null> = {
-      jobs_created: ytd.jobsCreated,
+      jobs_created: guarded(ytd.jobsCreated, (a) => a.jobsCreated),
       active_startups: String(ytd.activeStartups),
-      funds_raised_eur: ytd.fundsRaisedEur,
+      funds_raised_eur: guarded(ytd.fundsRaisedEur, (a) => a.fundsRaisedEur),
     };
     return rows.map((r) => ({ key: r.key, year, target: r.value.replace(/\.00$/, ''), actual: actual[r.key] }));
   }
+}
+
+interface Breakdowns {
+  bySite: BreakdownRow[];
+  byProgram: BreakdownRow[];
+  bySector: BreakdownRow[];
+}
+
+function row(item: { id: string; name: string }, a: KpiAggregatesResponse): BreakdownRow {
+  return { id: item.id, name: item.name, activeStartups: a.activeStartups, jobsCreated: a.jobsCreated, headcount: a.headcount, fundsRaisedEur: a.fundsRaisedEur };
 }
 
 function dayBefore(date: string): string {

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { bilingualError, periodRange, quarterRange, QueueName, ReportsJob } from '@incubator/contracts';
+import { boardQuarterRange } from './board-quarters';
 import type { ReportFileResponse, ReportKind, ReportRunPayload, ReportRunResponse } from '@incubator/contracts';
 
 const SELECT = `
@@ -104,6 +105,8 @@ export class ReportRunService {
     }
     const today = await organisationToday(this.dataSource, organisationId);
     if (range.from > today) throw new BadRequestException(bilingualError({ fr: 'Période future.', en: 'Future period.' }, { period: { fr: 'la période n’a pas commencé', en: 'the period has not started' } }));
+    // A board pack covers a quarter of the organisation's data, as the dashboard does (404 before it).
+    if (kind === 'board_pack') await boardQuarterRange(this.dataSource, organisationId, period);
   }
 }
 

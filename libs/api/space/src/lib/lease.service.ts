@@ -50,22 +50,28 @@ export class LeaseService {
   }
 
   async create(caller: Caller, request: CreateLeaseRequest): Promise<LeaseResponse> {
-    assertRange(request.startsOn, request.endsOn);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const [startup] = await manager.query('SELECT 1 FROM startups WHERE id = $1 AND organisation_id = $2', [request.startupId, caller.organisationId]);
-      if (!startup) throw new NotFoundException('No such startup in this organisation');
-      const modules = await this.modulesOfOneFloor(manager, caller.organisationId, request.moduleIds);
-      const price = request.monthlyPricePerM2Cents ?? (await this.listPrice(manager, modules[0].floor_id, request.programKind));
-      const [lease] = await manager.query(
-        `INSERT INTO leases (organisation_id, startup_id, floor_id, program_kind, starts_on, ends_on, monthly_price_per_m2_cents)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [caller.organisationId, request.startupId, modules[0].floor_id, request.programKind, request.startsOn, request.endsOn ?? null, price],
-      );
-      await this.attachModules(manager, lease.id, request.moduleIds, request.startsOn, request.endsOn ?? null);
-      await this.audit.recordBy(manager, caller, { action: 'lease.created', entityType: 'lease', entityId: lease.id, after: { ...request, monthlyPricePerM2Cents: price } });
-      return lease.id as string;
-    });
+    const id = await this.dataSource.transaction((manager) => this.insert(manager, caller, request));
     return this.get(caller, id);
+  }
+
+  /**
+   * Writes a lease in the caller's transaction and returns its id (waitlist acceptance writes it with the
+   * offer it fulfils: all or nothing).
+   */
+  async insert(manager: EntityManager, caller: Caller, request: CreateLeaseRequest): Promise<string> {
+    assertRange(request.startsOn, request.endsOn);
+    const [startup] = await manager.query('SELECT 1 FROM startups WHERE id = $1 AND organisation_id = $2', [request.startupId, caller.organisationId]);
+    if (!startup) throw new NotFoundException('No such startup in this organisation');
+    const modules = await this.modulesOfOneFloor(manager, caller.organisationId, request.moduleIds);
+    const price = request.monthlyPricePerM2Cents ?? (await this.listPrice(manager, modules[0].floor_id, request.programKind));
+    const [lease] = await manager.query(
+      `INSERT INTO leases (organisation_id, startup_id, floor_id, program_kind, starts_on, ends_on, monthly_price_per_m2_cents)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [caller.organisationId, request.startupId, modules[0].floor_id, request.programKind, request.startsOn, request.endsOn ?? null, price],
+    );
+    await this.attachModules(manager, lease.id, request.moduleIds, request.startsOn, request.endsOn ?? null);
+    await this.audit.recordBy(manager, caller, { action: 'lease.created', entityType: 'lease', entityId: lease.id, after: { ...request, monthlyPricePerM2Cents: price } });
+    return lease.id as string;
   }
 
   /**
@@ -127,13 +133,13 @@ export class LeaseService {
       `${LEASE_SELECT} WHERE l.organisation_id = $1 AND ($2::uuid IS NULL OR l.startup_id = $2) ORDER BY l.starts_on, l.created_at`,
       [caller.organisationId, scope ?? null],
     );
-    return rows.map(toResponse);
+    return rows.map((row: Record<string, unknown>) => forCaller(caller, toResponse(row)));
   }
 
   async get(caller: Caller, id: string): Promise<LeaseResponse> {
     const [row] = await this.dataSource.query(`${LEASE_SELECT} WHERE l.id = $1 AND l.organisation_id = $2`, [id, caller.organisationId]);
     if (!row || (caller.role === 'startup' && row.startup_id !== caller.startupId)) throw new NotFoundException('No such lease');
-    return toResponse(row);
+    return forCaller(caller, toResponse(row));
   }
 
   private async modulesOfOneFloor(manager: EntityManager, organisationId: string, moduleIds: string[], floorId?: string): Promise<ModuleRow[]> {
@@ -192,6 +198,11 @@ function assertRange(startsOn: string, endsOn?: string): void {
   if (endsOn && endsOn <= startsOn) {
     throw new BadRequestException({ message: 'The end must come after the start', fields: { endsOn: ['endsOn must be after startsOn (the end is exclusive)'] } });
   }
+}
+
+/** Board members see who occupies what, never what one startup pays. */
+function forCaller(caller: Caller, lease: LeaseResponse): LeaseResponse {
+  return caller.role === 'board' ? { ...lease, monthlyPricePerM2Cents: null, monthlyRentCents: null } : lease;
 }
 
 function toResponse(row: Record<string, unknown>): LeaseResponse {

@@ -141,7 +141,13 @@ export interface BoardQuarterResponse {
   bySite: BreakdownRow[];
   byProgram: BreakdownRow[];
   bySector: BreakdownRow[];
+  /**
+   * The quarter's closed rounds. To a board member, only when the organisation publishes its rounds or every
+   * figure a round feeds is published: otherwise listing them would give away a withheld total.
+   */
   rounds: Array<{ startupName: string; kind: string; amountEur: string; closedOn: string; lead: string | null }>;
+  /** Rounds of the quarter not listed to the caller (0 for the park's team). */
+  roundsWithheld: number;
   /** Year-to-date actual against the year's target, where one is set. */
   targets: Array<{ key: TargetKey; year: number; target: string; actual: string | null }>;
   /** Leased m² at the quarter's end and headcount per 100 m² leased. */

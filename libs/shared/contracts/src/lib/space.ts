@@ -95,9 +95,10 @@ export interface LeaseResponse {
   endsOn: string | null;
   programKind: ProgramKind;
   areaM2: number;
-  monthlyPricePerM2Cents: number;
-  /** areaM2 × monthlyPricePerM2Cents, exact in cents. */
-  monthlyRentCents: number;
+  /** Null for board members: one startup's rent is its own business (the board sees occupancy, not prices). */
+  monthlyPricePerM2Cents: number | null;
+  /** areaM2 × monthlyPricePerM2Cents, exact in cents; null for board members. */
+  monthlyRentCents: number | null;
   previousLeaseId: string | null;
 }
 

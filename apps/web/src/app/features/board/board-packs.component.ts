@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { Locale } from '@incubator/contracts';
+import { Locale, Permission } from '@incubator/contracts';
+import { AuthService } from '../../core/auth/auth.service';
 import { reportRuns } from '../../core/reports/report-runs';
 import { formatQuarter } from '../../core/reports/quarters';
 import { periodAction } from '../reports/pack-request';
@@ -13,6 +14,7 @@ import { RunListComponent } from '../reports/run-list.component';
   imports: [MatButtonModule, RunListComponent, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
+      @if (canAsk()) {
       <div class="actions">
         <button
           mat-flat-button
@@ -24,6 +26,7 @@ import { RunListComponent } from '../reports/run-list.component';
           {{ t('reports.packs.' + action(), { quarter: quarterLabel() }) }}
         </button>
       </div>
+      }
       @if (packs.error(); as error) {
         <p class="form-error" role="alert" data-testid="pack-request-error">{{ error.key ? t(error.key) : error.text }}</p>
       }
@@ -50,11 +53,18 @@ export class BoardPacksComponent {
   protected readonly packs = reportRuns('board_pack');
   protected readonly quarterLabel = computed(() => formatQuarter(this.quarter(), this.locale()));
   protected readonly action = computed(() => periodAction(this.packs.runs(), 'board_pack', this.quarter()));
+  /** Regenerating a finished pack e-mails every recipient again: the park's team decides (ReportsManage). */
+  private readonly canRegenerate = computed(() => this.auth.permissions().includes(Permission.ReportsManage));
+  /** A failed run is asked for again as it is (the API retries it); only a completed one needs regenerating. */
+  private readonly latestFailed = computed(() => this.packs.runs()?.find((r) => r.kind === 'board_pack' && r.period === this.quarter())?.status === 'failed');
+  protected readonly canAsk = computed(() => this.action() !== 'regenerate' || this.canRegenerate() || this.latestFailed());
+
+  private readonly auth = inject(AuthService);
 
   protected generate(): void {
     const action = this.action();
     if (action !== 'inProgress') {
-      this.packs.request('board_pack', this.quarter(), action === 'regenerate');
+      this.packs.request('board_pack', this.quarter(), action === 'regenerate' && this.canRegenerate());
     }
   }
 }

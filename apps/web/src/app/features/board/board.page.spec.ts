@@ -28,11 +28,12 @@ function quarterData(quarter: string): BoardQuarterResponse {
       figure('funds_raised_eur', { value: 1200000, previousQuarter: 1500000, previousYear: null }),
       figure('milestone_completion', { value: null, previousQuarter: 50, previousYear: 40, series: [null, null] }),
     ],
-    aggregates: {} as KpiAggregatesResponse,
+    aggregates: { suppressionThreshold: 3 } as KpiAggregatesResponse,
     bySite: [{ id: 's1', name: 'Lille', activeStartups: 12, jobsCreated: '30', headcount: '120', fundsRaisedEur: '900000' }],
     byProgram: [],
     bySector: [],
     rounds: [{ startupName: 'Acme SAS', kind: 'seed', amountEur: '1200000.00', closedOn: '2026-08-14', lead: 'Nord Capital' }],
+    roundsWithheld: 0,
     targets: [{ key: 'jobs_created', year: 2026, target: '120', actual: '90' }],
     space: { leasedM2: 1440, leasableM2: 1920, occupancyRate: 75, jobsPer100M2: 8.3 },
   };
@@ -185,9 +186,34 @@ describe('BoardPage (the board dashboard)', () => {
     expect(byTestId<HTMLButtonElement>('pack-generate', view()).disabled).toBe(true);
   });
 
-  it('shows why a pack failed', async () => {
+  it('shows why a pack failed, and asks for it again as a retry (regenerating is for the park’s team)', async () => {
     await open('/board', '2026-Q3', [reportRun({ status: 'failed', error: 'The PDF could not be produced' })]);
     expect(text('pack-error')).toBe('The PDF could not be produced');
     expect(text('pack-generate')).toBe('Regenerate the Q3 2026 pack');
+    await clickOn('pack-generate', view());
+    const post = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/report-runs');
+    expect(post.request.body).toEqual({ kind: 'board_pack', period: '2026-Q3' });
+    post.flush(reportRun({ status: 'queued' }));
+    await settle();
+  });
+
+  it('offers a board member no button to regenerate a finished pack (it would e-mail everyone again)', async () => {
+    await open('/board', '2026-Q3', [reportRun({ status: 'completed', progress: 100 })]);
+    expect(view().querySelector('[data-testid="pack-generate"]')).toBeNull();
+  });
+
+  it('says how many rounds are not listed, and why', async () => {
+    harness = await RouterTestingHarness.create('/board');
+    backend.expectOne('/api/board/quarters/2026-Q3').flush({
+      ...quarterData('2026-Q3'),
+      rounds: [],
+      roundsWithheld: 2,
+      aggregates: { suppressionThreshold: 3 } as KpiAggregatesResponse,
+    });
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush([]);
+    backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
+    await settle();
+    expect(text('board-rounds')).toContain('No round listed this quarter.');
+    expect(text('board-rounds-withheld')).toBe('2 round(s) of the quarter not listed: they would give away figures withheld because fewer than 3 startups stand behind them.');
   });
 });

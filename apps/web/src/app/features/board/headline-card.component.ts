@@ -23,8 +23,8 @@ interface Change {
     <ng-container *transloco="let t">
       <h3>{{ t('reports.headline.' + figure().key) }}</h3>
       @if (figure().value === null) {
-        <p class="value" [title]="t('reports.board.withheld')">—</p>
-        <p class="note" data-testid="headline-withheld">{{ t('reports.board.withheld') }}</p>
+        <p class="value" [title]="t('reports.board.withheld', { threshold: threshold() })">—</p>
+        <p class="note" data-testid="headline-withheld">{{ t('reports.board.withheld', { threshold: threshold() }) }}</p>
       } @else {
         <p class="value" data-testid="headline-value">{{ value() }}</p>
       }
@@ -94,6 +94,8 @@ interface Change {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HeadlineCardComponent {
+  /** The organisation's suppression threshold (the API's default when the figures do not say). */
+  readonly threshold = input<number>(3);
   readonly figure = input.required<HeadlineFigure>();
   readonly locale = input.required<Locale>();
 

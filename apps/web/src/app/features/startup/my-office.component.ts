@@ -65,7 +65,8 @@ export class MyOfficeComponent {
   protected readonly leases = signal<LeaseResponse[] | null>(null);
   protected readonly failed = signal(false);
   protected readonly lastDay = (endsOn: string) => addDays(endsOn, -1);
-  protected readonly money = (cents: number) => formatCents(cents, this.locale());
+  // Null only for board members, who never reach this page.
+  protected readonly money = (cents: number | null) => (cents === null ? '—' : formatCents(cents, this.locale()));
 
   constructor() {
     effect((onCleanup) => {

@@ -145,7 +145,8 @@ export class SpacePage {
       .join(' '),
   );
   protected readonly lastDay = (endsOn: string) => addDays(endsOn, -1);
-  protected readonly money = (cents: number) => formatCents(cents, this.locale());
+  // null: a figure the API withholds from this caller (board members get no rent per lease).
+  protected readonly money = (cents: number | null) => (cents === null ? '—' : formatCents(cents, this.locale()));
   protected readonly describe = (cell: PlanCell): string => {
     const lease = cell.module.lease;
     return cell.state === 'leased' && lease

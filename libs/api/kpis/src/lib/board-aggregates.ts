@@ -1,0 +1,199 @@
+import { BadRequestException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { bilingualError, quarterRange } from '@incubator/contracts';
+import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
+import { DisclosureEntry, Relation, withheld } from './disclosure';
+import type { AggregateScope, KpiAggregatesService, RawAggregates } from './kpi-aggregates.service';
+
+/** Board members see no figure that fewer than this many startups stand behind, unless their organisation sets another. */
+export const SUPPRESSION_THRESHOLD = 3;
+
+/** The name of each figure a board member could be shown, as the disclosure rules see it. */
+export const figureKey = {
+  kpi: (key: string) => `kpi:${key}`,
+  funds: 'funds',
+  round: (kind: string) => `round:${kind}`,
+  created: (year: number) => `created:${year}`,
+};
+
+/** A cell of the board's fixed partitions: the organisation, a site, a program, a sector, or the startups enrolled nowhere. */
+export type CellId = 'organisation' | 'unassigned' | `site:${string}` | `program:${string}` | `sector:${string}`;
+
+/** Every cell of the organisation's partitions for one whole quarter or year, as a board member sees it. */
+export interface BoardTable {
+  threshold: number;
+  cells: Map<CellId, KpiAggregatesResponse>;
+  sites: Array<{ id: string; name: string }>;
+  programs: Array<{ id: string; name: string; siteId: string }>;
+  sectors: string[];
+  isHidden(cell: CellId, figure: string): boolean;
+}
+
+export async function boardThreshold(dataSource: DataSource, organisationId: string): Promise<number> {
+  const [row] = await dataSource.query('SELECT board_suppression_threshold AS threshold FROM organisations WHERE id = $1', [organisationId]);
+  return row ? Number(row.threshold) : SUPPRESSION_THRESHOLD;
+}
+
+type Period = { kind: 'quarter'; year: number } | { kind: 'year'; year: number };
+
+/** A whole calendar quarter or year, or null. */
+function boardPeriod(range: { from: string; to: string }): Period | null {
+  const year = Number(range.from.slice(0, 4));
+  if (range.from === `${year}-01-01` && range.to === `${year + 1}-01-01`) return { kind: 'year', year };
+  for (let q = 1; q <= 4; q++) {
+    const r = quarterRange(`${year}-Q${q}`)!;
+    if (r.from === range.from && r.to === range.to) return { kind: 'quarter', year };
+  }
+  return null;
+}
+
+const yearQuarters = (year: number) => [1, 2, 3, 4].map((q) => quarterRange(`${year}-Q${q}`)!);
+
+/** The figures of one cell with how many startups stand behind each, and its own relation (funds = Σ round kinds). */
+function figuresOf(raw: RawAggregates): { entries: Array<[string, DisclosureEntry]>; additive: Set<string>; relations: Array<{ total: string; parts: string[] }> } {
+  const entries: Array<[string, DisclosureEntry]> = [];
+  const additive = new Set<string>();
+  for (const k of raw.kpis) {
+    entries.push([figureKey.kpi(k.key), { startups: k.startups, magnitude: Math.abs(Number(k.value ?? 0)) }]);
+    if (k.aggregation === 'sum') additive.add(figureKey.kpi(k.key));
+  }
+  const kinds: string[] = [];
+  for (const r of raw.rounds) {
+    const key = r.kind === null ? figureKey.funds : figureKey.round(r.kind);
+    entries.push([key, { startups: r.startups, magnitude: Number(r.cents) }]);
+    additive.add(key);
+    if (r.kind !== null) kinds.push(key);
+  }
+  for (const y of raw.years) entries.push([figureKey.created(y.year), { startups: y.startups, magnitude: y.startups }]);
+  return { entries, additive, relations: kinds.length ? [{ total: figureKey.funds, parts: kinds }] : [] };
+}
+
+/**
+ * The board's figures (ASVS V8: a board member never receives one startup's figures). Only fixed
+ * partitions — organisation, site, program, sector — of whole quarters or years; every cell of the
+ * partitions is computed together so that complementary suppression (see disclosure.ts) can follow the
+ * relations between them: organisation = Σ sites + unassigned = Σ programs + unassigned = Σ sectors,
+ * site = Σ its programs, funds = Σ round kinds and, for a year, year = Σ its quarters (sums only).
+ *
+ * The organisation's own cell never needs a partition to be protected (whenever one part of a table is
+ * withheld, another part can be), so it is computed alone when it is all that is asked.
+ */
+export class BoardAggregates {
+  constructor(
+    private readonly service: Pick<KpiAggregatesService, 'raw' | 'present'>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async cell(organisationId: string, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
+    const problems: Record<string, { fr: string; en: string }> = {};
+    if (!boardPeriod(query)) problems['to'] = { fr: 'un trimestre ou une année civile entière attendu', en: 'must span one whole calendar quarter or year' };
+    if (query.cohortId) problems['cohortId'] = { fr: 'le conseil voit l’organisation, un site, un programme ou un secteur', en: 'board members see the organisation, a site, a program or a sector' };
+    const filters = [query.siteId, query.programId, query.sector].filter((f) => f !== undefined);
+    if (filters.length > 1) problems['sector'] = { fr: 'une seule partition à la fois (site, programme ou secteur)', en: 'one partition at a time (site, program or sector)' };
+    if (Object.keys(problems).length) throw new BadRequestException(bilingualError({ fr: 'Vue réservée à l’équipe du parc.', en: 'Not available to board members.' }, problems));
+    const id: CellId = query.siteId ? `site:${query.siteId}` : query.programId ? `program:${query.programId}` : query.sector ? `sector:${query.sector}` : 'organisation';
+    const table = filters.length ? await this.table(organisationId, query) : await this.organisationOnly(organisationId, query);
+    const cell = table.cells.get(id);
+    if (cell) return cell;
+    // A site or program of another organisation, or a sector nobody is in: nothing stands behind it.
+    return this.service.present(await this.service.raw(organisationId, query), query, table.threshold, () => false);
+  }
+
+  /** Every cell of the partitions for a whole quarter or year. */
+  async table(organisationId: string, query: { from: string; to: string }): Promise<BoardTable> {
+    const range = { from: query.from, to: query.to }; // a query's own filters must not narrow the cells
+    const period = boardPeriod(range);
+    if (!period) throw new Error(`Not a whole quarter or year: ${range.from}..${range.to}`);
+    const [threshold, layout] = await Promise.all([boardThreshold(this.dataSource, organisationId), this.layout(organisationId)]);
+    const scopes: Array<[CellId, Omit<AggregateScope, 'from' | 'to'>]> = [
+      ['organisation', {}],
+      ['unassigned', { unassigned: true }],
+      ...layout.sites.map((s): [CellId, { siteId: string }] => [`site:${s.id}`, { siteId: s.id }]),
+      ...layout.programs.map((p): [CellId, { programId: string }] => [`program:${p.id}`, { programId: p.id }]),
+      ...layout.sectors.map((s): [CellId, { sector: string }] => [`sector:${s}`, { sector: s }]),
+    ];
+    const raws = new Map<CellId, RawAggregates>();
+    for (const [id, scope] of scopes) raws.set(id, await this.service.raw(organisationId, { ...scope, ...range }));
+
+    const relations: Relation[] = [];
+    const figures = new Set<string>();
+    const entries = new Map<string, DisclosureEntry>();
+    const additive = new Set<string>();
+    for (const [id, raw] of raws) {
+      const own = figuresOf(raw);
+      for (const [figure, entry] of own.entries) {
+        entries.set(`${id}|${figure}`, entry);
+        figures.add(figure);
+      }
+      own.additive.forEach((f) => additive.add(f));
+      for (const r of own.relations) relations.push({ total: `${id}|${r.total}`, parts: r.parts.map((p) => `${id}|${p}`) });
+    }
+    const sum = (total: CellId, parts: CellId[]) => {
+      for (const f of figures) relations.push({ total: `${total}|${f}`, parts: parts.map((p) => `${p}|${f}`) });
+    };
+    sum('organisation', [...layout.sites.map((s): CellId => `site:${s.id}`), 'unassigned']);
+    sum('organisation', [...layout.programs.map((p): CellId => `program:${p.id}`), 'unassigned']);
+    sum('organisation', layout.sectors.map((s): CellId => `sector:${s}`));
+    for (const site of layout.sites) sum(`site:${site.id}`, layout.programs.filter((p) => p.siteId === site.id).map((p): CellId => `program:${p.id}`));
+    if (period.kind === 'year') await this.addQuarters(organisationId, period.year, [...raws.keys()], additive, entries, relations);
+
+    const hidden = withheld(entries, relations, threshold);
+    const isHidden = (cell: CellId, figure: string) => hidden.has(`${cell}|${figure}`);
+    const cells = new Map<CellId, KpiAggregatesResponse>();
+    for (const [id, raw] of raws) cells.set(id, this.service.present(raw, range, threshold, (f) => isHidden(id, f)));
+    return { threshold, cells, ...layout, isHidden };
+  }
+
+  /** The organisation's cell alone (see the class comment), with its quarters when it is a year. */
+  private async organisationOnly(organisationId: string, query: { from: string; to: string }): Promise<BoardTable> {
+    const range = { from: query.from, to: query.to };
+    const period = boardPeriod(range)!;
+    const threshold = await boardThreshold(this.dataSource, organisationId);
+    const raw = await this.service.raw(organisationId, range);
+    const own = figuresOf(raw);
+    const entries = new Map<string, DisclosureEntry>(own.entries.map(([f, e]) => [`organisation|${f}`, e]));
+    const relations: Relation[] = own.relations.map((r) => ({ total: `organisation|${r.total}`, parts: r.parts.map((p) => `organisation|${p}`) }));
+    if (period.kind === 'year') await this.addQuarters(organisationId, period.year, ['organisation'], own.additive, entries, relations, true);
+    const hidden = withheld(entries, relations, threshold);
+    const isHidden = (cell: CellId, figure: string) => hidden.has(`${cell}|${figure}`);
+    const cells = new Map<CellId, KpiAggregatesResponse>([['organisation', this.service.present(raw, range, threshold, (f) => isHidden('organisation', f))]]);
+    return { threshold, cells, sites: [], programs: [], sectors: [], isHidden };
+  }
+
+  /**
+   * year = Σ quarters for every summed figure of every cell: the quarters are decided by their own tables
+   * (what a board member asking for them is shown) and only the year's figures may be withheld in addition.
+   */
+  private async addQuarters(
+    organisationId: string,
+    year: number,
+    cells: CellId[],
+    additive: Set<string>,
+    entries: Map<string, DisclosureEntry>,
+    relations: Relation[],
+    organisationOnly = false,
+  ): Promise<void> {
+    const quarters: BoardTable[] = [];
+    for (const range of yearQuarters(year)) quarters.push(organisationOnly ? await this.organisationOnly(organisationId, range) : await this.table(organisationId, range));
+    for (const cell of cells) {
+      for (const figure of additive) {
+        if (!entries.has(`${cell}|${figure}`)) continue;
+        const parts = quarters.map((q, i) => {
+          const id = `Q${i + 1}/${cell}|${figure}`;
+          entries.set(id, { startups: 1, magnitude: 0, fixed: { hidden: q.isHidden(cell, figure) } });
+          return id;
+        });
+        relations.push({ total: `${cell}|${figure}`, parts });
+      }
+    }
+  }
+
+  private async layout(organisationId: string): Promise<Pick<BoardTable, 'sites' | 'programs' | 'sectors'>> {
+    const [sites, programs, sectors] = await Promise.all([
+      this.dataSource.query('SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name, id', [organisationId]),
+      this.dataSource.query('SELECT id, name, site_id AS "siteId" FROM programs WHERE organisation_id = $1 ORDER BY name, id', [organisationId]),
+      this.dataSource.query('SELECT DISTINCT sector FROM startups WHERE organisation_id = $1 ORDER BY sector', [organisationId]),
+    ]);
+    return { sites, programs, sectors: sectors.map((s: { sector: string }) => s.sector) };
+  }
+}
