@@ -7,8 +7,10 @@ import type { PageResponse, StartupResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
+import { DownloadEvent } from '../common/download-event';
 import { requestLocale } from '../common/request-locale';
 import { CreateStartupDto, StartupExportQueryDto, StartupQueryDto, UpdateStartupDto } from './startup.dto';
+import { RateLimit } from '../common/rate-limit';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -31,7 +33,9 @@ export class StartupsController {
   }
 
   @Get('export')
+  @RateLimit('exports')
   @Access(Permission.StartupsRead)
+  @DownloadEvent('export.downloaded', 'startups')
   @ApiOperation({ summary: 'The same list, every page, as CSV or XLSX (headers in the caller’s language)' })
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
   async export(

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@incubator/api/audit';
+import { AuditService, SecurityEvents } from '@incubator/api/audit';
 import { MemberResponse, PageResponse, Role, UpdateMemberRequest } from '@incubator/contracts';
 import type { Caller } from './caller';
 
@@ -21,6 +21,7 @@ export class MemberService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly securityEvents: SecurityEvents,
   ) {}
 
   async list(caller: Caller, filter: MemberFilter): Promise<PageResponse<MemberResponse>> {
@@ -83,6 +84,20 @@ export class MemberService {
         before: { role: before.role, startupId: before.startupId, isActive: before.isActive },
         after: { role: after.role, startupId: after.startupId, isActive: after.isActive },
       });
+      // A change of who may do what (role, or access removed/restored) is also a security event, in the same transaction.
+      if (after.role !== before.role || after.isActive !== before.isActive) {
+        await this.securityEvents.record(
+          {
+            type: 'member.role-changed',
+            organisationId: caller.organisationId,
+            userId: caller.userId,
+            email: caller.email,
+            requestId: caller.requestId,
+            detail: { memberUserId: userId, before: { role: before.role, isActive: before.isActive }, after: { role: after.role, isActive: after.isActive } },
+          },
+          manager,
+        );
+      }
       return after;
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { euros, OccupancyService } from '@incubator/api/space';
+import { renderTable } from '@incubator/api/startups';
 import { periodRange } from '@incubator/contracts';
 import type { Locale, ReportFileFormat, ReportKind } from '@incubator/contracts';
 import { BoardQuarterService } from './board-quarter.service';
@@ -65,12 +66,9 @@ export class ReportFiles {
       [occ, rent].forEach((sheet) => sheet.columns.forEach((c) => (c.width = 20)));
       const name = fr ? `occupation-${month}` : `occupancy-${month}`;
       files.push({ format: 'xlsx', locale, filename: `${name}.xlsx`, content: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer) });
-      const csv = new Workbook();
-      const sheet = csv.addWorksheet('rent');
-      sheet.addRow(rentHeader);
-      rentRoll.lines.forEach((l) => sheet.addRow([l.startupName, l.programKind, l.areaM2, l.days, euros(l.rentCents)]));
-      sheet.addRow(['Total', '', '', '', euros(rentRoll.totalCents)]);
-      files.push({ format: 'csv', locale, filename: `${fr ? 'loyers' : 'rent-roll'}-${month}.csv`, content: Buffer.from((await csv.csv.writeBuffer()) as ArrayBuffer) });
+      // Through the one table writer, which neutralises startup names that a spreadsheet would run as formulas.
+      const rentCsv = await renderTable('rent', rentHeader, [...rentRoll.lines.map((l) => [l.startupName, l.programKind, l.areaM2, l.days, euros(l.rentCents)]), ['Total', '', '', '', euros(rentRoll.totalCents)]], 'csv');
+      files.push({ format: 'csv', locale, filename: `${fr ? 'loyers' : 'rent-roll'}-${month}.csv`, content: rentCsv });
     }
     return files;
   }

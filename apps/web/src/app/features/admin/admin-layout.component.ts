@@ -17,6 +17,6 @@ export class AdminLayoutComponent {
     { label: 'admin.nav.members', link: '/admin', exact: true, testId: 'admin-nav-members' },
     { label: 'admin.nav.schedules', link: '/admin/schedules', exact: false, testId: 'admin-nav-schedules' },
     { label: 'admin.nav.targets', link: '/admin/targets', exact: false, testId: 'admin-nav-targets' },
-    { label: 'admin.nav.queues', link: '/admin/queues', exact: false, testId: 'admin-nav-queues' },
+    { label: 'admin.nav.securityEvents', link: '/admin/security-events', exact: false, testId: 'admin-nav-security-events' },
   ];
 }

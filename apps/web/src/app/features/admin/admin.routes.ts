@@ -26,9 +26,10 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./targets/targets.page').then((m) => m.TargetsPage),
       },
       {
-        path: 'queues',
-        title: 'reports.queues.title',
-        loadComponent: () => import('./queues/queues.page').then((m) => m.QueuesPage),
+        path: 'security-events',
+        title: 'admin.securityEvents.title',
+        loadComponent: () => import('./security-events/security-events.page').then((m) => m.SecurityEventsPage),
+        providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
       },
     ],
   },

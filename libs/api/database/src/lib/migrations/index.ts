@@ -12,6 +12,10 @@ import { SpaceVersionStartupNames1763770600000 } from './1763770600000-space-ver
 import { DirectoryVersion1763770700000 } from './1763770700000-directory-version';
 import { TenantForeignKeys1763770900000 } from './1763770900000-tenant-foreign-keys';
 import { SecurityEvents1763771000000 } from './1763771000000-security-events';
+import { PlatformOperators1763771100000 } from './1763771100000-platform-operators';
+import { SessionsMfa1763771200000 } from './1763771200000-sessions-mfa';
+import { BoardDisclosure1763771300000 } from './1763771300000-board-disclosure';
+import { AuditAppendOnly1763771400000 } from './1763771400000-audit-append-only';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -32,4 +36,8 @@ export const MIGRATIONS = [
   DirectoryVersion1763770700000,
   TenantForeignKeys1763770900000,
   SecurityEvents1763771000000,
+  PlatformOperators1763771100000,
+  SessionsMfa1763771200000,
+  BoardDisclosure1763771300000,
+  AuditAppendOnly1763771400000,
 ];
