@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@incubator/api/database';
+import { DEMO_OPERATOR, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@incubator/api/database';
 import { RunningProduct, startProduct } from './product';
 
 /**
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       `  Health         ${product.apiUrl}/health`,
       `Demo accounts (password ${DEMO_PASSWORD}):`,
       ...DEMO_ORGANISATIONS.map((o) => `  ${o.name.padEnd(24)} ${o.users.map((u) => u.email).join(', ')}`),
+      `  ${'Platform operator'.padEnd(24)} ${DEMO_OPERATOR.email}`,
+      'Mails (without SMTP_URL) are written to .data/mail/.',
       'Data persists under .data/. Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

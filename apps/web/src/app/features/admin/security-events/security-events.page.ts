@@ -22,6 +22,7 @@ import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
         @if (page.items.length === 0) {
           <p data-testid="security-events-empty">{{ t('empty') }}</p>
         } @else {
+          <div class="table-scroll">
           <table mat-table [dataSource]="page.items" data-testid="security-events">
             <ng-container matColumnDef="occurredAt">
               <th mat-header-cell *matHeaderCellDef>{{ t('occurredAt') }}</th>
@@ -46,12 +47,23 @@ import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let row; columns: columns" data-testid="security-event"></tr>
           </table>
+          </div>
         }
         <mat-paginator [length]="page.total" [pageSize]="page.limit" [pageIndex]="page.offset / page.limit" [pageSizeOptions]="[20, 50, 100]" (page)="load($event)" />
       } @else {
         <p aria-busy="true">…</p>
       }
     </ng-container>
+  `,
+  // Wide rows scroll inside their box on a phone, never the page.
+  styles: `
+    .table-scroll {
+      overflow-x: auto;
+    }
+    td code {
+      white-space: normal;
+      word-break: break-word;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -44,6 +44,8 @@ describe('QueuesPage', () => {
 
   it('shows the counts of each queue and its failed jobs with their reason', () => {
     const queue = byTestId('queue-reports', page);
+    // A queue is named for people, not by its code.
+    expect(queue.querySelector('h2')?.textContent).toContain('Reports and reminders');
     expect(byTestId('queue-count-completed', queue).textContent?.trim()).toBe('1,234');
     expect(byTestId('queue-count-delayed', queue).textContent?.trim()).toBe('2');
     const job = byTestId('failed-job', queue);

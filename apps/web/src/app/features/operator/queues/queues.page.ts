@@ -29,27 +29,29 @@ const COUNTS = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
       @for (queue of queues() ?? []; track queue.name) {
         <section [attr.aria-labelledby]="'queue-' + queue.name" [attr.data-testid]="'queue-' + queue.name">
           <h2 [id]="'queue-' + queue.name">
-            {{ queue.name }}
+            {{ t('reports.queues.names.' + queue.name) }}
             @if (queue.paused) {
               <span class="paused">{{ t('reports.queues.paused') }}</span>
             }
           </h2>
-          <table class="data counts">
-            <thead>
-              <tr>
-                @for (count of counts; track count) {
-                  <th scope="col" class="num">{{ t('reports.queues.counts.' + count) }}</th>
-                }
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                @for (count of counts; track count) {
-                  <td class="num" [attr.data-testid]="'queue-count-' + count">{{ queue[count] | localNumber: locale() }}</td>
-                }
-              </tr>
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table class="data counts">
+              <thead>
+                <tr>
+                  @for (count of counts; track count) {
+                    <th scope="col" class="num">{{ t('reports.queues.counts.' + count) }}</th>
+                  }
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  @for (count of counts; track count) {
+                    <td class="num" [attr.data-testid]="'queue-count-' + count">{{ queue[count] | localNumber: locale() }}</td>
+                  }
+                </tr>
+              </tbody>
+            </table>
+          </div>
           @if (queue.failedJobs.length > 0) {
             <div class="table-scroll">
               <table class="data">
