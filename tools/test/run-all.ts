@@ -44,7 +44,9 @@ function check(name: string, command: string, args: string[], note: string): Ste
 function jestStep(name: string, config: string): StepResult {
   return timed(name, () => {
     const report = join(RESULTS_DIR, `${name}.json`);
-    const code = run('npx', ['jest', '-c', config, '--ci', '--json', `--outputFile=${report}`]);
+    // --forceExit: a suite whose set-up failed may leave a Redis or PostgreSQL client retrying after the
+    // tier's servers are gone, and Jest would then wait for it forever instead of reporting the failure.
+    const code = run('npx', ['jest', '-c', config, '--ci', '--forceExit', '--json', `--outputFile=${report}`]);
     if (!existsSync(report)) return { passed: 0, failed: 1, note: `jest exited with ${code} and no report` };
     const json = JSON.parse(readFileSync(report, 'utf8'));
     const brokenSuites = json.numRuntimeErrorTestSuites ?? 0;

@@ -7,6 +7,7 @@ import {
   Injectable,
   Module,
   OnModuleDestroy,
+  OnModuleInit,
   ServiceUnavailableException,
   SetMetadata,
   UseGuards,
@@ -17,7 +18,7 @@ import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AuditModule, SecurityEvents } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
-import { redisConnectionOptions } from '@incubator/api/queues';
+import { failFastRedis } from '@incubator/api/queues';
 import type { RequestWithCaller } from '../auth/access.guard';
 
 /*
@@ -50,13 +51,13 @@ interface Refusal {
 
 /** The counters, one per policy, on a Redis connection of their own (it must not queue commands when Redis is down). */
 @Injectable()
-export class RateLimits implements OnModuleDestroy {
+export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private readonly redis: Redis;
+  private readonly ready: () => Promise<void>;
   private readonly limiters: Record<RateLimitPolicy, RateLimiterRedis>;
 
   constructor(config: AppConfig) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    this.redis.on('error', () => undefined); // surfaced as 503 by consume()
+    ({ redis: this.redis, ready: this.ready } = failFastRedis(config.REDIS_URL));
     const entries = Object.entries(RATE_LIMIT_POLICIES).map(([policy, setting]) => [
       policy,
       new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `rate-limit:${policy}`, points: config[setting], duration: config.RATE_LIMIT_WINDOW_SECONDS }),
@@ -75,6 +76,11 @@ export class RateLimits implements OnModuleDestroy {
       if (!(outcome instanceof RateLimiterRes)) throw unavailable();
       return { retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)), first: outcome.consumedPoints === limiter.points + 1 };
     }
+  }
+
+  /** The first request after start-up must not find the connection still opening. */
+  onModuleInit(): Promise<void> {
+    return this.ready();
   }
 
   onModuleDestroy(): void {

@@ -18,8 +18,8 @@ describe('waitlist offer acceptance racing the expiry job (real PostgreSQL)', ()
 
   beforeAll(async () => {
     ({ app, url: api } = await startTestApi());
-    manager = { ...(await signIn(api, 'manager@demo.test')), 'Content-Type': 'application/json' };
     db = app.get(DataSource);
+    manager = { ...(await signIn(api, 'manager@demo.test')), 'Content-Type': 'application/json' };
   });
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
-import { HttpException, HttpStatus, Injectable, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { SecurityEvents } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
-import { redisConnectionOptions } from '@incubator/api/queues';
+import { failFastRedis } from '@incubator/api/queues';
 
 /**
  * The sign-in throttle, in Redis so every api replica shares it. Three counters:
@@ -21,8 +21,9 @@ import { redisConnectionOptions } from '@incubator/api/queues';
  * Every key starts with `login-fail:` (the fuzz tier forgets them between its sign-in cases).
  */
 @Injectable()
-export class LoginThrottle implements OnModuleDestroy {
+export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
   private readonly redis: Redis;
+  private readonly ready: () => Promise<void>;
   private readonly perPair: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
   private readonly perAccount: RateLimiterRedis;
@@ -31,8 +32,7 @@ export class LoginThrottle implements OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly events: SecurityEvents,
   ) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    this.redis.on('error', () => undefined); // surfaced as 503 by the calls below
+    ({ redis: this.redis, ready: this.ready } = failFastRedis(config.REDIS_URL));
     const window = config.LOGIN_LOCK_MINUTES * 60;
     const limiter = (keyPrefix: string, points: number, blockDuration: number) =>
       new RateLimiterRedis({ storeClient: this.redis, keyPrefix, points, duration: window, blockDuration });
@@ -71,6 +71,11 @@ export class LoginThrottle implements OnModuleDestroy {
     await this.guard(() =>
       Promise.all([this.perPair.delete(pairKey(email, address)), this.perAccount.delete(email), this.perAddress.reward(address, 1)]).then(() => undefined),
     );
+  }
+
+  /** The first sign-in (or request) after start-up must not find the connection still opening. */
+  onModuleInit(): Promise<void> {
+    return this.ready();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,3 +1,5 @@
+import Redis from 'ioredis';
+
 /** The subset of connection options both ioredis and BullMQ accept. */
 export interface RedisConnectionOptions {
   host: string;
@@ -25,4 +27,29 @@ export function redisConnectionOptions(redisUrl: string): RedisConnectionOptions
     tls: url.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
   };
+}
+
+/**
+ * A connection for request-path counters (sign-in throttle, rate limits): it never queues a command
+ * while Redis is down, so the caller answers 503 at once instead of hanging. Without an offline queue
+ * a command sent before the first connect (and AUTH) completes fails too, so callers await `ready`
+ * at module init: bounded by `waitMs`, and never fatal — a Redis that is down at start-up is the
+ * same outage as one that goes down later.
+ */
+export function failFastRedis(redisUrl: string, waitMs = 5_000): { redis: Redis; ready: () => Promise<void> } {
+  const redis = new Redis({ ...redisConnectionOptions(redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', () => undefined); // surfaced as 503 by the commands that fail
+  const ready = () =>
+    redis.status === 'ready'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            redis.off('ready', done);
+            resolve();
+          };
+          const timer = setTimeout(done, waitMs);
+          redis.once('ready', done);
+        });
+  return { redis, ready };
 }
