@@ -190,6 +190,15 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       expect((await post('/auth/login', { email, password })).status).toBe(401);
       expect((await post('/auth/login', { email, password: 'my brand new passphrase' })).status).toBe(200);
       expect((await fetch(`${api}/auth/me`, { headers: { authorization: `Bearer ${session.accessToken}` } })).status).toBe(401);
+      // Both steps are security events (the request's outcome is in the log, never in the answer).
+      const events: Array<{ type: string; detail: Record<string, unknown> }> = await app.get(DataSource).query(
+        `SELECT type, detail FROM security_events WHERE email = $1 OR user_id = (SELECT id FROM users WHERE email = $1) ORDER BY occurred_at`,
+        [email],
+      );
+      expect(events.filter((e) => e.type.startsWith('password.'))).toEqual([
+        { type: 'password.reset-requested', detail: { outcome: 'link-sent' } },
+        { type: 'password.reset', detail: { sessionsRevoked: true } },
+      ]);
     });
 
     it('answers 202 for an unknown address and sends nothing', async () => {
@@ -197,6 +206,8 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       expect((await post('/auth/password-reset', { email })).status).toBe(202);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(smtp.mails.some((mail) => mail.to.includes(email))).toBe(false);
+      const [event] = await app.get(DataSource).query(`SELECT detail FROM security_events WHERE type = 'password.reset-requested' AND email = $1`, [email]);
+      expect(event.detail).toEqual({ outcome: 'unknown-account' });
     });
 
     it('refuses a too-short new password with a field message', async () => {

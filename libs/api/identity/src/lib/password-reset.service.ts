@@ -1,6 +1,7 @@
 import { GoneException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SecurityEvents } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
 import { MailService } from '@incubator/api/mail';
 import { isLocale } from '@incubator/contracts';
@@ -19,17 +20,20 @@ export class PasswordResetService {
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly mail: MailService,
+    private readonly events: SecurityEvents,
   ) {}
 
   /** Emails a reset link if the account exists. The caller's answer is the same either way. */
   async request(email: string): Promise<void> {
-    const [user] = await this.dataSource.query('SELECT id, email, locale FROM users WHERE email = $1', [email.trim().toLowerCase()]);
-    if (!user) return;
-    const [{ open }] = await this.dataSource.query(
-      'SELECT count(*)::int AS open FROM password_resets WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()',
-      [user.id],
-    );
-    if (open >= MAX_OPEN_RESETS) return;
+    const normalised = email.trim().toLowerCase();
+    const [user] = await this.dataSource.query('SELECT id, email, locale FROM users WHERE email = $1', [normalised]);
+    const [{ open }] = user
+      ? await this.dataSource.query('SELECT count(*)::int AS open FROM password_resets WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()', [user.id])
+      : [{ open: 0 }];
+    // The caller is told nothing either way; the log says what happened (an account probed, a link sent, too many open).
+    const outcome = !user ? 'unknown-account' : open >= MAX_OPEN_RESETS ? 'too-many-open-links' : 'link-sent';
+    await this.events.record({ type: 'password.reset-requested', userId: user?.id ?? null, email: normalised, detail: { outcome } });
+    if (outcome !== 'link-sent') return;
     const token = newSecretToken();
     const [reset] = await this.dataSource.query(
       `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))
@@ -70,6 +74,7 @@ export class PasswordResetService {
       await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.user_id, passwordHash]);
       await manager.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.user_id]);
       await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [reset.user_id]);
+      await this.events.record({ type: 'password.reset', userId: reset.user_id, detail: { sessionsRevoked: true } }, manager);
     });
   }
 }
