@@ -1,3 +1,4 @@
 export * from './lib/postgres-errors';
 export * from './lib/prepared-query';
 export * from './lib/versioned-cache';
+export * from './lib/loggable-error';

@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isBilingual } from '@incubator/contracts';
+import { loggableError } from '@incubator/api/sql';
 import type { ApiErrorResponse, Locale } from '@incubator/contracts';
 import { databaseErrorBody } from './database-errors';
-import { loggableError } from './loggable-error';
 import { RequestValidationError } from './request-validation.error';
 import { requestLocale } from './request-locale';
 import { fieldMessages } from './validation-messages';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { loggableError } from '@incubator/api/sql';
 
 /** Every kind of security event, declared once. */
 export const SECURITY_EVENT_TYPES = [
@@ -65,6 +66,6 @@ export class SecurityEvents {
       ],
     );
     if (manager) return void (await write);
-    await write.catch((error: unknown) => this.logger.error({ err: error, securityEvent: event.type }, 'security event not stored'));
+    await write.catch((error: unknown) => this.logger.error({ err: loggableError(error), securityEvent: event.type }, 'security event not stored'));
   }
 }
