@@ -126,7 +126,9 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
     const first = await completed(a.body.id);
     expect((await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2026-Q1' }, board)).body.id).toBe(first.id);
     const again = await send<ReportRunResponse>('POST', '/report-runs', { kind: 'board_pack', period: '2026-Q1', regenerate: true });
-    expect(again.body).toMatchObject({ generation: 2, status: 'queued' });
+    // The worker may already have taken the new run by the time the response is built.
+    expect(again.body).toMatchObject({ generation: 2, status: expect.stringMatching(/^(queued|running)$/) });
+    expect(again.body.id).not.toBe(first.id);
     await completed(again.body.id);
     expect((await getRun(first.id)).files).toHaveLength(4);
     // Board members get board packs only; occupancy and rent roll are for the park's team.
