@@ -1,6 +1,7 @@
 import { ArgumentsHost, Logger, LoggerService } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { defineErrors } from '@incubator/api/errors';
 
 /** What pg's DatabaseError carries: the values of the row are in `detail`, never needed in a log. */
 function pgError(message: string, fields: Record<string, string>): Error {
@@ -85,5 +86,18 @@ describe('ApiExceptionFilter: database errors in the log', () => {
     expect(log).toContain('invalid input syntax for type uuid');
     expect(log).not.toContain(PASSWORD_HASH);
     expect(log).not.toContain(RESET_TOKEN);
+  });
+});
+
+describe('ApiExceptionFilter: domain errors', () => {
+  it('answers a service’s catalogue code with its status, the text in the caller’s language and its details', () => {
+    const Errors = defineErrors('filter_sample', {
+      full: { status: 409, message: { fr: 'La promotion {name} est complète.', en: 'Cohort {name} is full.' } },
+    });
+    const sent = answer(new ApiExceptionFilter(), Errors.full({ name: 'Promo 2027', cohortId: 'c1' }));
+    expect(sent).toEqual({
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', code: 'filter_sample.full', message: 'Cohort Promo 2027 is full.', details: { name: 'Promo 2027', cohortId: 'c1' }, requestId: 'req-1' },
+    });
   });
 });

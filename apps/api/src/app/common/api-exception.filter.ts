@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isBilingual } from '@incubator/contracts';
+import { DomainError } from '@incubator/api/errors';
 import { loggableError } from '@incubator/api/sql';
 import type { ApiErrorResponse, Locale } from '@incubator/contracts';
 import { databaseErrorBody } from './database-errors';
@@ -25,7 +26,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const requestId = request.id === undefined ? undefined : String(request.id);
     // Services that catch a code themselves (isUniqueViolation → ConflictException) arrive as HttpExceptions and keep their answer.
     const databaseRefusal =
-      exception instanceof HttpException ? undefined : databaseErrorBody(exception, requestLocale(request.headers['accept-language']), request);
+      exception instanceof HttpException || exception instanceof DomainError ? undefined : databaseErrorBody(exception, requestLocale(request.headers['accept-language']), request);
     const body = databaseRefusal ?? this.toBody(exception, request);
     // loggableError: a database error is logged without its parameters and row values (hashes, tokens, personal data).
     if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId }, 'unhandled error');
@@ -37,6 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request): ApiErrorResponse {
+    if (exception instanceof DomainError) return exception.render(requestLocale(request.headers['accept-language']));
     if (exception instanceof RequestValidationError) {
       const locale = requestLocale(request.headers['accept-language']);
       return {

@@ -1,4 +1,4 @@
-import { renderTable, TableFormat } from '@incubator/api/startups';
+import { renderTable, TableFormat } from '@incubator/api/sql';
 import type { FundingRoundResponse, Locale } from '@incubator/contracts';
 
 const HEADERS: Record<Locale, string[]> = {

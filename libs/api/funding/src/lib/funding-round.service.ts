@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import { assertStartupVisible, SqlFilter } from '@incubator/api/startups';
+import { assertStartupVisible } from '@incubator/api/startups';
+import { SqlFilter } from '@incubator/api/sql';
 import { bilingualError, CURRENCY_MINOR_UNITS, eurCents, formatMinorUnits, parseMinorUnits } from '@incubator/contracts';
 import type {
   Bilingual,

@@ -5,7 +5,7 @@ import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
 import { bilingualError } from '@incubator/contracts';
 import type { CreateInvestorRequest, InvestorResponse } from '@incubator/contracts';
-import { containsPattern, SqlFilter } from '@incubator/api/startups';
+import { containsPattern, SqlFilter } from '@incubator/api/sql';
 import { isUniqueViolation } from '@incubator/api/sql';
 
 /** The organisation's investor directory, shared by its startups' rounds. */

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@incubator/api/identity';
-import { SqlFilter } from '@incubator/api/startups';
+import { SqlFilter } from '@incubator/api/sql';
 import { bilingualError, formatMinorUnits, KPI_REPORT_DUE_DAYS } from '@incubator/contracts';
 import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
 import { BoardAggregates, boardThreshold, figureKey } from './board-aggregates';

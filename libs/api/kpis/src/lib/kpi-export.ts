@@ -1,4 +1,4 @@
-import { renderTable, TableFormat } from '@incubator/api/startups';
+import { renderTable, TableFormat } from '@incubator/api/sql';
 import type { KpiDefinitionResponse, KpiReportResponse } from '@incubator/contracts';
 
 /**

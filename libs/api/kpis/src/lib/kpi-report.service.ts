@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import { SqlFilter } from '@incubator/api/startups';
+import { SqlFilter } from '@incubator/api/sql';
 import { bilingualError, formatMinorUnits, KPI_REPORT_DUE_DAYS, periodRange } from '@incubator/contracts';
 import type {
   KpiReportListQuery,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { euros, OccupancyService } from '@incubator/api/space';
-import { renderTable } from '@incubator/api/startups';
+import { renderTable } from '@incubator/api/sql';
 import { periodRange } from '@incubator/contracts';
 import type { Locale, ReportFileFormat, ReportKind } from '@incubator/contracts';
 import { BoardQuarterService } from './board-quarter.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { renderTable } from '@incubator/api/startups';
+import { renderTable } from '@incubator/api/sql';
 import type { Locale, OccupancyResponse, RentRollResponse } from '@incubator/contracts';
 
 export type SpaceExportFormat = 'csv' | 'xlsx';

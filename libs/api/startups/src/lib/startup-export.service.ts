@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale, StartupResponse } from '@incubator/contracts';
-import { renderTable, TableFormat } from './table-export';
+import { renderTable, TableFormat } from '@incubator/api/sql';
 
 export type ExportFormat = TableFormat;
 

@@ -13,7 +13,7 @@ import type {
   UpdateStartupRequest,
 } from '@incubator/contracts';
 import { isUniqueViolation, VersionedCache, versionCounter } from '@incubator/api/sql';
-import { containsPattern, SqlFilter } from './scoped-query';
+import { containsPattern, SqlFilter } from '@incubator/api/sql';
 
 /** Who is asking, as far as startup visibility goes: a startup member sees only their own startup. */
 export type StartupScope = Pick<Caller, 'organisationId' | 'startupId'>;

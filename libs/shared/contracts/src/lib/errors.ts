@@ -5,6 +5,10 @@ export interface ApiErrorResponse {
   message: string;
   /** Field-level messages for validation errors: field path → messages. */
   fields?: Record<string, string[]>;
+  /** A service error's catalogue code (`startup.siren_taken`), stable across languages. */
+  code?: string;
+  /** Data a service error names (the startup that already has this SIREN), for the client to link to. */
+  details?: Record<string, string | number | boolean | null>;
   requestId?: string;
 }
 

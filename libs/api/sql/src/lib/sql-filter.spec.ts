@@ -1,4 +1,4 @@
-import { containsPattern, SqlFilter } from './scoped-query';
+import { containsPattern, SqlFilter } from './sql-filter';
 
 describe('SqlFilter', () => {
   it('numbers placeholders in order and skips unset optional filters', () => {
