@@ -11,8 +11,8 @@ function pgError(message: string, fields: Record<string, string>): Error {
 const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
 const RESET_TOKEN = 'reset-token-value-that-must-not-be-logged-x';
 
-function answer(filter: ApiExceptionFilter, exception: unknown): { status?: number; body?: unknown } {
-  const sent: { status?: number; body?: unknown } = {};
+function answer(filter: ApiExceptionFilter, exception: unknown): { status?: number; body?: unknown; headers?: Record<string, string> } {
+  const sent: { status?: number; body?: unknown; headers?: Record<string, string> } = {};
   const response = {
     status(code: number) {
       sent.status = code;
@@ -21,8 +21,8 @@ function answer(filter: ApiExceptionFilter, exception: unknown): { status?: numb
     json(body: unknown) {
       sent.body = body;
     },
-    setHeader() {
-      /* Retry-After: not under test */
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
     },
   };
   const request = { id: 'req-1', headers: { 'accept-language': 'en' }, body: { email: 'alice@example.test' }, query: {} };
@@ -99,5 +99,14 @@ describe('ApiExceptionFilter: domain errors', () => {
       status: 409,
       body: { statusCode: 409, error: 'Conflict', code: 'filter_sample.full', message: 'Cohort Promo 2027 is full.', details: { name: 'Promo 2027', cohortId: 'c1' }, requestId: 'req-1' },
     });
+  });
+
+  it('turns a retryAfter detail (a throttle) into the Retry-After header', () => {
+    const Errors = defineErrors('filter_sample_throttle', {
+      slow_down: { status: 429, message: { fr: 'Réessayez plus tard.', en: 'Try again later.' } },
+    });
+    const sent = answer(new ApiExceptionFilter(), Errors.slow_down({ retryAfter: 42 }));
+    expect(sent.status).toBe(429);
+    expect(sent.headers).toEqual({ 'Retry-After': '42' });
   });
 });

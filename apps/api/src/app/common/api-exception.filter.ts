@@ -32,7 +32,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId }, 'unhandled error');
     // A database refusal answered 4xx means a validator let the value through: worth a look, not an alarm.
     else if (databaseRefusal) this.logger.warn({ err: loggableError(exception), requestId }, 'database refused the request');
-    const retryAfter = (body as { retryAfter?: unknown }).retryAfter;
+    // A body's own retryAfter (503s, the rate limit), or a domain error's detail (a sign-in or MFA throttle).
+    const retryAfter = (body as { retryAfter?: unknown }).retryAfter ?? (body as { details?: { retryAfter?: unknown } }).details?.retryAfter;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json({ ...body, requestId });
   }

@@ -1,7 +1,7 @@
 import type { Bilingual, Locale } from '@incubator/contracts';
 
 /** The statuses a service error may answer with; a 5xx is never a domain error. */
-export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 423 | 429;
+export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429;
 
 /**
  * One entry of the error catalogue: its status, its message and, where the error is about request
@@ -25,6 +25,7 @@ const REASONS: Record<DomainErrorStatus, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   423: 'Locked',
   429: 'Too Many Requests',
