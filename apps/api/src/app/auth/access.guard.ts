@@ -1,20 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AccessTokenService, AnyCaller, AuthService, isOperator } from '@incubator/api/identity';
+import { AccessTokenService, AnyCaller, AuthService, IdentityErrors, isOperator } from '@incubator/api/identity';
 import { roleCan } from '@incubator/contracts';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 
 export type RequestWithCaller = Request & { caller?: AnyCaller; id?: string | number };
-
-/** Why the platform operator gets a 403 on an organisation's route (bilingual: see ApiExceptionFilter). */
-const OPERATOR_OUTSIDE_ORGANISATIONS = {
-  error: 'Forbidden',
-  message: {
-    fr: 'Un opérateur de la plateforme n’appartient à aucune organisation : les données des organisations ne lui sont pas ouvertes.',
-    en: 'A platform operator belongs to no organisation: organisations’ data is not open to them.',
-  },
-};
 
 /**
  * Deny by default: a route without an @Access declaration is refused (and logged, since it is a bug).
@@ -38,23 +29,21 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithCaller>();
     if (!rule) {
       this.logger.error(`${request.method} ${request.path} has no @Access declaration: refused`);
-      throw new ForbiddenException('This route declares no access rule');
+      throw IdentityErrors.no_access_rule();
     }
     if (rule === 'public') return true;
 
     const header = request.headers.authorization ?? '';
     const claims = header.startsWith('Bearer ') ? await this.tokens.verify(header.slice('Bearer '.length)) : null;
     const caller = claims ? await this.auth.resolveCaller(claims, request.id === undefined ? null : String(request.id)) : null;
-    if (!caller) throw new UnauthorizedException('Sign in to continue');
+    if (!caller) throw IdentityErrors.sign_in_required();
     request.caller = caller;
     if (rule === 'account') return true;
     if (isOperator(caller)) {
-      if (rule === 'signed-in' || !roleCan(caller.role, rule)) throw new ForbiddenException(OPERATOR_OUTSIDE_ORGANISATIONS);
+      if (rule === 'signed-in' || !roleCan(caller.role, rule)) throw IdentityErrors.operator_outside_organisations();
       return true;
     }
-    if (rule !== 'signed-in' && !roleCan(caller.role, rule)) {
-      throw new ForbiddenException('Your role does not allow this');
-    }
+    if (rule !== 'signed-in' && !roleCan(caller.role, rule)) throw IdentityErrors.role_forbidden();
     return true;
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '@incubator/api/config';
-import { AuthService, InvitationService, MfaService, PasswordResetService } from '@incubator/api/identity';
+import { AuthService, IdentityErrors, InvitationService, MfaService, PasswordResetService } from '@incubator/api/identity';
 import type { IssuedSession } from '@incubator/api/identity';
 import type { AnyCaller } from '@incubator/api/identity';
 import type { AuthUser, InvitationPreview, LoginResponse, MfaEnrolmentResponse, SessionResponse } from '@incubator/contracts';
@@ -81,7 +81,7 @@ export class AuthController {
   @ApiOperation({ summary: 'New access token from the refresh cookie (or body); rotates the refresh token' })
   async refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
     const token = body.refreshToken ?? (request.cookies?.[REFRESH_COOKIE] as string | undefined);
-    if (!token) throw new UnauthorizedException('No session to refresh');
+    if (!token) throw IdentityErrors.no_refresh_session();
     return this.withCookie(response, await this.auth.refresh(token, clientContext(request)));
   }
 

@@ -68,7 +68,10 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       const strip = (body: ApiErrorResponse) => ({ ...body, requestId: undefined });
       expect(wrongPassword.status).toBe(401);
       expect(unknownEmail.status).toBe(401);
-      expect(strip(await wrongPassword.json())).toEqual(strip(await unknownEmail.json()));
+      const refusal = strip(await wrongPassword.json());
+      expect(refusal).toEqual(strip(await unknownEmail.json()));
+      // No Accept-Language: French, the default.
+      expect(refusal).toMatchObject({ code: 'identity.invalid_credentials', message: 'E-mail ou mot de passe incorrect.' });
     });
 
     it('rotates the refresh token: the new one works, the old one no longer (sessions.integration.spec.ts: what a replay does)', async () => {
@@ -163,8 +166,16 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
     it('refuses a second pending invitation, an existing member, and a startup role without a startup', async () => {
       const email = `dup-${randomUUID()}@demo.test`;
       expect((await post('/invitations', { email, role: 'board' }, admin)).status).toBe(201);
-      expect((await post('/invitations', { email, role: 'board' }, admin)).status).toBe(409);
-      expect((await post('/invitations', { email: 'manager@demo.test', role: 'board' }, admin)).status).toBe(409);
+      const again = await post('/invitations', { email, role: 'board' }, { ...admin, 'Accept-Language': 'fr' });
+      expect(again.status).toBe(409);
+      expect(await again.json()).toMatchObject({
+        code: 'identity.invitation_pending',
+        message: 'Une invitation est déjà en attente pour cet e-mail.',
+        fields: { email: ['une invitation est déjà en attente pour cet e-mail'] },
+      });
+      const member = await post('/invitations', { email: 'manager@demo.test', role: 'board' }, { ...admin, 'Accept-Language': 'en' });
+      expect(member.status).toBe(409);
+      expect(await member.json()).toMatchObject({ code: 'identity.already_member', message: 'This person is already a member of the organisation.' });
       const noStartup = await post('/invitations', { email: `s-${randomUUID()}@demo.test`, role: 'startup' }, admin);
       expect(noStartup.status).toBe(400);
       expect(((await noStartup.json()) as ApiErrorResponse).fields).toHaveProperty('startupId');
@@ -245,6 +256,7 @@ describe('identity: sign-in, sessions, invitations, password reset, members (rea
       const me = await (await fetch(`${api}/auth/me`, { headers: admin })).json();
       const demote = await fetch(`${api}/users/${me.id}`, { method: 'PATCH', ...json({ role: 'manager' }, admin) });
       expect(demote.status).toBe(409);
+      expect(await demote.json()).toMatchObject({ code: 'identity.last_admin', message: 'L’organisation doit garder au moins un administrateur actif.' });
       expect((await fetch(`${api}/auth/me`, { headers: admin })).status).toBe(200);
     });
 

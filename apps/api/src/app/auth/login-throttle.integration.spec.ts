@@ -95,7 +95,7 @@ describe('sign-in throttle: atomic attempts, account × address locks, progressi
     const fr = await login(email, PASSWORD, from, { 'Accept-Language': 'fr' });
     const [enBody, frBody] = [(await en.json()) as ApiErrorResponse, (await fr.json()) as ApiErrorResponse];
     expect(enBody).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/try again/i) });
-    expect(frBody).toMatchObject({ statusCode: 429, message: expect.stringMatching(/réessayez/i) });
+    expect(frBody).toMatchObject({ statusCode: 429, code: 'identity.sign_in_throttled', message: expect.stringMatching(/réessayez/i) });
     expect(enBody.requestId).toBeTruthy();
   });
 

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HeartbeatService } from '@incubator/api/system';
+import { HeartbeatService, SystemErrors } from '@incubator/api/system';
 import { Permission } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { PageQueryDto } from '../common/dto';
@@ -34,7 +34,7 @@ export class HeartbeatController {
   @ApiNotFoundResponse({ description: 'Not processed (yet)' })
   async get(@Param('jobId') jobId: string): Promise<HeartbeatDto> {
     const heartbeat = await this.heartbeats.findByJobId(jobId);
-    if (!heartbeat) throw new NotFoundException(`No heartbeat recorded for job ${jobId}`);
+    if (!heartbeat) throw SystemErrors.heartbeat_not_found({ jobId });
     return heartbeat;
   }
 }

@@ -34,7 +34,7 @@ describe('platform operator: the global queues and heartbeats, and no organisati
     const text = await queues.text();
     expect(text).not.toContain(otherOrganisation);
     expect(queues.status).toBe(403);
-    expect(JSON.parse(text).message).toBe('Your role does not allow this');
+    expect(JSON.parse(text)).toMatchObject({ code: 'identity.role_forbidden', message: 'Your role does not allow this.' });
     expect((await fetch(`${api}/system/heartbeats`, { headers: admin })).status).toBe(403);
     expect((await fetch(`${api}/system/heartbeats`, { method: 'POST', headers: admin })).status).toBe(403);
     const retry = await fetch(`${api}/admin/queues/${QueueName.Reports}/jobs/${encodeURIComponent(probeJobId)}/retry`, { method: 'POST', headers: admin });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { loggableError } from '@incubator/api/sql';
+import { type RecentEvents, SecurityEventRepository } from './security-event.repository';
 
 /** Every kind of security event, declared once. */
 export const SECURITY_EVENT_TYPES = [
@@ -44,7 +44,7 @@ export interface SecurityEvent {
 export class SecurityEvents {
   private readonly logger = new Logger('SecurityEvents');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly events: SecurityEventRepository) {}
 
   /**
    * Records an event. Given a manager, it is written in that transaction (rolled back with it);
@@ -53,19 +53,13 @@ export class SecurityEvents {
    */
   async record(event: SecurityEvent, manager?: EntityManager): Promise<void> {
     this.logger.log({ securityEvent: event.type, organisationId: event.organisationId, userId: event.userId, ip: event.ip, requestId: event.requestId, detail: event.detail });
-    const write = (manager ?? this.dataSource.manager).query(
-      `INSERT INTO security_events (type, organisation_id, user_id, email, ip, request_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        event.type,
-        event.organisationId ?? null,
-        event.userId ?? null,
-        event.email ?? null,
-        event.ip ?? null,
-        event.requestId ?? null,
-        event.detail ? JSON.stringify(event.detail) : null,
-      ],
-    );
+    const write = this.events.insert(event, manager);
     if (manager) return void (await write);
     await write.catch((error: unknown) => this.logger.error({ err: loggableError(error), securityEvent: event.type }, 'security event not stored'));
+  }
+
+  /** How many events of a kind the user had in the last `windowSeconds` (e.g. wrong MFA codes), and when the oldest was. */
+  recent(userId: string, type: SecurityEventType, windowSeconds: number, manager?: EntityManager): Promise<RecentEvents> {
+    return this.events.recent(userId, type, windowSeconds, manager);
   }
 }

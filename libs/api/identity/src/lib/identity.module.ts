@@ -8,11 +8,21 @@ import { AccessTokenService } from './access-token.service';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { LoginThrottle } from './login-throttle';
+import { InvitationRepository } from './invitation.repository';
 import { MemberService } from './member.service';
+import { MemberDirectory, MembershipRepository } from './membership.repository';
+import { MfaRepository } from './mfa.repository';
 import { MfaService } from './mfa.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetService } from './password-reset.service';
+import { PlatformOperatorRepository } from './platform-operator.repository';
+import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
+import { UserRepository } from './user.repository';
+
+/** Every statement on identity's tables is in one of these; only MemberDirectory is for other domains. */
+const REPOSITORIES = [InvitationRepository, MemberDirectory, MembershipRepository, MfaRepository, PasswordResetRepository, PlatformOperatorRepository, SessionRepository, UserRepository];
 
 /** Accounts, sessions, invitations, password resets and members. Needs Config, Database and Queues. */
 @Module({
@@ -26,7 +36,7 @@ import { SessionsService } from './sessions.service';
     AuditModule,
     MailModule,
   ],
-  providers: [AccessTokenService, AuthService, InvitationService, LoginThrottle, MemberService, MfaService, PasswordHasher, PasswordResetService, SessionsService],
-  exports: [AccessTokenService, AuthService, InvitationService, MemberService, MfaService, PasswordHasher, PasswordResetService, SessionsService],
+  providers: [...REPOSITORIES, AccessTokenService, AuthService, InvitationService, LoginThrottle, MemberService, MfaService, PasswordHasher, PasswordResetService, SessionsService],
+  exports: [AccessTokenService, AuthService, InvitationService, MemberDirectory, MemberService, MfaService, PasswordHasher, PasswordResetService, SessionsService],
 })
 export class IdentityModule {}

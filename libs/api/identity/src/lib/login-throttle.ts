@@ -1,9 +1,11 @@
-import { HttpException, HttpStatus, Injectable, OnModuleDestroy, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
+import { HttpException, Injectable, OnModuleDestroy, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { SecurityEvents } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
 import { failFastRedis } from '@incubator/api/queues';
+import type { DomainError } from '@incubator/api/errors';
+import { IdentityErrors } from './identity.errors';
 
 /**
  * The sign-in throttle, in Redis so every api replica shares it. Three counters:
@@ -121,23 +123,12 @@ function pairKey(email: string, address: string): string {
   return `${email} ${address}`;
 }
 
-function tooMany(msBeforeNext: number): HttpException {
-  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new HttpException(
-    // No statusCode in the body: the exception filter sends it in the caller's language and turns
-    // retryAfter into Retry-After.
-    {
-      error: 'Too Many Requests',
-      message: {
-        fr: 'Trop de tentatives de connexion depuis cette adresse ; réessayez plus tard.',
-        en: 'Too many sign-in attempts from this address; try again later.',
-      },
-      retryAfter,
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
+function tooMany(msBeforeNext: number): DomainError {
+  // The exception filter turns the retryAfter detail into the Retry-After header.
+  return IdentityErrors.sign_in_throttled({ retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 }
 
+/** A 503 is no domain error (the request was fine): it stays an HttpException, its texts bilingual. */
 function unavailable(): ServiceUnavailableException {
   return new ServiceUnavailableException({
     error: 'Service Unavailable',

@@ -1,14 +1,16 @@
-import { GoneException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SecurityEvents } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
 import { MailService } from '@incubator/api/mail';
-import { isLocale } from '@incubator/contracts';
 import { passwordResetEmail, passwordResetLink } from './emails';
+import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetRepository } from './password-reset.repository';
 import { hashToken, newSecretToken } from './secret-token';
-import { updateReturning } from './update-returning';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
 
 /** Resets at most this many times per account per validity period, so the form can't be used to spam. */
 const MAX_OPEN_RESETS = 3;
@@ -21,31 +23,28 @@ export class PasswordResetService {
     private readonly hasher: PasswordHasher,
     private readonly mail: MailService,
     private readonly events: SecurityEvents,
+    private readonly resets: PasswordResetRepository,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
   ) {}
 
   /** Emails a reset link if the account exists. The caller's answer is the same either way. */
   async request(email: string): Promise<void> {
     const normalised = email.trim().toLowerCase();
-    const [user] = await this.dataSource.query('SELECT id, email, locale FROM users WHERE email = $1', [normalised]);
-    const [{ open }] = user
-      ? await this.dataSource.query('SELECT count(*)::int AS open FROM password_resets WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()', [user.id])
-      : [{ open: 0 }];
+    const user = await this.users.contactByEmail(normalised);
+    const open = user ? await this.resets.countOpen(user.id) : 0;
     // The caller is told nothing either way; the log says what happened (an account probed, a link sent, too many open).
     const outcome = !user ? 'unknown-account' : open >= MAX_OPEN_RESETS ? 'too-many-open-links' : 'link-sent';
     await this.events.record({ type: 'password.reset-requested', userId: user?.id ?? null, email: normalised, detail: { outcome } });
-    if (outcome !== 'link-sent') return;
+    if (!user || outcome !== 'link-sent') return;
     const token = newSecretToken();
-    const [reset] = await this.dataSource.query(
-      `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))
-       RETURNING id, expires_at`,
-      [user.id, hashToken(token), this.config.PASSWORD_RESET_TTL_MINUTES],
-    );
+    const reset = await this.resets.insert(user.id, hashToken(token), this.config.PASSWORD_RESET_TTL_MINUTES);
     await this.mail.send(
       passwordResetEmail({
         to: user.email,
-        locale: isLocale(user.locale) ? user.locale : 'fr',
+        locale: user.locale,
         link: passwordResetLink(this.config.PUBLIC_WEB_URL, token),
-        expiresAt: reset.expires_at,
+        expiresAt: reset.expiresAt,
       }),
       `password-reset:${reset.id}`,
     );
@@ -56,35 +55,16 @@ export class PasswordResetService {
    * before the password is hashed: hashing is the costly step (argon2), and anyone may post guesses here.
    */
   async confirm(token: string, password: string): Promise<void> {
-    const [live] = await this.dataSource.query(
-      'SELECT 1 FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()',
-      [hashToken(token)],
-    );
-    if (!live) throw linkGone();
+    if (!(await this.resets.isLive(hashToken(token)))) throw IdentityErrors.reset_link_invalid();
     const passwordHash = await this.hasher.hash(password);
     // Checked again, atomically, as the link is spent: two confirmations racing with one link, one wins.
     await this.dataSource.transaction(async (manager) => {
-      const [reset] = await updateReturning<{ user_id: string }>(
-        manager,
-        `UPDATE password_resets SET used_at = now()
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-        [hashToken(token)],
-      );
-      if (!reset) throw linkGone();
-      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.user_id, passwordHash]);
-      await manager.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.user_id]);
-      await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [reset.user_id]);
-      await this.events.record({ type: 'password.reset', userId: reset.user_id, detail: { sessionsRevoked: true } }, manager);
+      const userId = await this.resets.spend(hashToken(token), manager);
+      if (!userId) throw IdentityErrors.reset_link_invalid();
+      await this.users.setPasswordHash(userId, passwordHash, manager);
+      await this.resets.spendAllOf(userId, manager);
+      await this.sessions.revokeAllOf(userId, manager);
+      await this.events.record({ type: 'password.reset', userId, detail: { sessionsRevoked: true } }, manager);
     });
   }
-}
-
-function linkGone(): GoneException {
-  return new GoneException({
-    error: 'Gone',
-    message: {
-      fr: 'Ce lien est invalide, expiré ou déjà utilisé ; demandez-en un nouveau.',
-      en: 'This link is invalid, expired or already used; ask for a new one.',
-    },
-  });
 }

@@ -1,23 +1,15 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SecurityEvents } from '@incubator/api/audit';
-import { bilingualError } from '@incubator/contracts';
 import type { SessionSummary } from '@incubator/contracts';
 import type { AnyCaller } from './caller';
+import { IdentityErrors } from './identity.errors';
 import type { ClientContext } from './mfa.service';
 import { PasswordHasher } from './password-hasher';
-
-interface SessionRow {
-  id: string;
-  organisation_id: string | null;
-  organisation_slug: string | null;
-  organisation_name: string | null;
-  created_at: Date;
-  last_used_at: Date;
-  user_agent: string | null;
-  ip: string | null;
-}
+import { PasswordResetRepository } from './password-reset.repository';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
 
 /**
  * "My sessions" and password change: what a user does when a device is lost or a password leaked.
@@ -29,44 +21,27 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly events: SecurityEvents,
+    private readonly sessions: SessionRepository,
+    private readonly users: UserRepository,
+    private readonly resets: PasswordResetRepository,
   ) {}
 
-  async list(caller: AnyCaller): Promise<SessionSummary[]> {
-    const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.organisation_id, o.slug AS organisation_slug, o.name AS organisation_name, s.created_at, s.last_used_at, s.user_agent, s.ip
-       FROM sessions s LEFT JOIN organisations o ON o.id = s.organisation_id
-       WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-       ORDER BY s.last_used_at DESC, s.id LIMIT 100`,
-      [caller.userId],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      // The platform operator's sessions are in no organisation.
-      organisation: row.organisation_id === null ? null : { id: row.organisation_id, slug: row.organisation_slug ?? '', name: row.organisation_name ?? '' },
-      createdAt: row.created_at.toISOString(),
-      lastUsedAt: row.last_used_at.toISOString(),
-      userAgent: row.user_agent,
-      ip: row.ip,
-      current: row.id === caller.sessionId,
-    }));
+  list(caller: AnyCaller): Promise<SessionSummary[]> {
+    return this.sessions.listLive(caller.userId, caller.sessionId);
   }
 
   /** Ends one of the caller's own sessions; another user's is not found (404), whoever asks. */
   async revoke(caller: AnyCaller, sessionId: string, client: ClientContext): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [, affected] = await tx.query(
-        'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()',
-        [sessionId, caller.userId],
-      );
-      if (!affected) throw new NotFoundException(bilingualError({ fr: 'Session introuvable.', en: 'Session not found.' }));
+      if (!(await this.sessions.revokeOwn(sessionId, caller.userId, tx))) throw IdentityErrors.session_not_found();
       await this.events.record({ type: 'session.revoked', userId: caller.userId, organisationId: caller.organisationId, ...client, detail: { sessionId } }, tx);
     });
   }
 
   async revokeOthers(caller: AnyCaller, client: ClientContext): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [, affected] = await tx.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [caller.userId, caller.sessionId]);
-      await this.events.record({ type: 'session.revoked', userId: caller.userId, organisationId: caller.organisationId, ...client, detail: { allOthers: true, count: affected } }, tx);
+      const count = await this.sessions.revokeOthers(caller.userId, caller.sessionId, tx);
+      await this.events.record({ type: 'session.revoked', userId: caller.userId, organisationId: caller.organisationId, ...client, detail: { allOthers: true, count } }, tx);
     });
   }
 
@@ -75,18 +50,14 @@ export class SessionsService {
    * password (or a session opened with it) is out; this device stays signed in.
    */
   async changePassword(caller: AnyCaller, currentPassword: string, newPassword: string, client: ClientContext): Promise<void> {
-    const [user] = await this.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [caller.userId]);
-    if (!(await this.hasher.verify(user?.password_hash ?? null, currentPassword))) {
-      throw new BadRequestException(
-        bilingualError({ fr: 'Mot de passe actuel incorrect.', en: 'Wrong current password.' }, { currentPassword: { fr: 'ce n’est pas votre mot de passe actuel', en: 'this is not your current password' } }),
-      );
-    }
+    const currentHash = await this.users.passwordHash(caller.userId);
+    if (!(await this.hasher.verify(currentHash, currentPassword))) throw IdentityErrors.wrong_current_password();
     const hash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (tx) => {
-      await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [caller.userId, hash]);
-      await tx.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [caller.userId, caller.sessionId]);
+      await this.users.setPasswordHash(caller.userId, hash, tx);
+      await this.sessions.revokeOthers(caller.userId, caller.sessionId, tx);
       // A reset link sent before the change must not undo it.
-      await tx.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [caller.userId]);
+      await this.resets.spendAllOf(caller.userId, tx);
       await this.events.record({ type: 'password.changed', userId: caller.userId, organisationId: caller.organisationId, ...client }, tx);
     });
   }
