@@ -44,9 +44,13 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     expect(floor.leasableM2).toBe(288);
     expect(plan.columns).toBe(7);
     expect(plan.modules.every((m) => m.lease === null)).toBe(true);
-    const bad = await send<ApiErrorResponse>('POST', '/space/floors', { buildingId: floor.buildingId, level: 2, name: 'Bad', layout: 'MMX' });
+    const badFloor = { buildingId: floor.buildingId, level: 2, name: 'Bad', layout: 'MMX' };
+    const bad = await send<ApiErrorResponse & { code: string }>('POST', '/space/floors', badFloor, { ...manager, 'Accept-Language': 'en' });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields?.['layout']?.[0]).toMatch(/Unexpected "X"/);
+    expect(bad.body.code).toBe('space.layout_unreadable');
+    expect(bad.body.fields?.['layout']?.[0]).toMatch(/Unexpected "X" at row 1, column 3/);
+    const mauvais = await send<ApiErrorResponse>('POST', '/space/floors', badFloor, { ...manager, 'Accept-Language': 'fr' });
+    expect(mauvais.body.fields?.['layout']?.[0]).toBe('caractère "X" inattendu rangée 1, colonne 3 : M pour un module, . pour le reste');
   });
 
   it('proposes three contiguous modules (72 m²) for 50 m², and leases them', async () => {
@@ -137,10 +141,20 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     const ids = [moduleAt(plan, 0, 0), moduleAt(plan, 1, 0)];
     const first = await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[0], moduleIds: ids, startsOn: '2027-01-01', endsOn: '2027-07-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
     expect(first.status).toBe(201);
-    const overlap = await send<ApiErrorResponse & { conflictingLeaseId: string }>('POST', '/leases', { startupId: startupIds[1], moduleIds: [ids[1]], startsOn: '2027-06-30', programKind: 'accelerator', monthlyPricePerM2Cents: 1000 });
+    type Conflict = ApiErrorResponse & { code: string; details: { conflictingLeaseId: string; startupName: string } };
+    const overlapping = { startupId: startupIds[1], moduleIds: [ids[1]], startsOn: '2027-06-30', programKind: 'accelerator', monthlyPricePerM2Cents: 1000 };
+    const overlap = await send<Conflict>('POST', '/leases', overlapping, { ...manager, 'Accept-Language': 'en' });
     expect(overlap.status).toBe(409);
-    expect(overlap.body.conflictingLeaseId).toBe(first.body.id);
+    expect(overlap.body.code).toBe('space.modules_taken');
+    expect(overlap.body.details.conflictingLeaseId).toBe(first.body.id);
     expect(overlap.body.message).toContain('until 2027-07-01 (exclusive)');
+    // A French caller reads the same conflict in French, the lease in the way named.
+    const chevauchement = await send<Conflict>('POST', '/leases', overlapping, { ...manager, 'Accept-Language': 'fr-FR,fr;q=0.9' });
+    expect(chevauchement.status).toBe(409);
+    expect(chevauchement.body.code).toBe('space.modules_taken');
+    expect(chevauchement.body.message).toBe(
+      `Déjà loué à ${first.body.startupName} du 2027-01-01 au 2027-07-01 (exclu) (bail ${first.body.id}).`,
+    );
     // [2027-01-01, 2027-07-01) and [2027-07-01, …) share no day.
     const next = await send('POST', '/leases', { startupId: startupIds[1], moduleIds: [ids[1]], startsOn: '2027-07-01', programKind: 'accelerator', monthlyPricePerM2Cents: 1000 });
     expect(next.status).toBe(201);
@@ -175,8 +189,8 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     const { plan } = await newFloor('MMMM');
     const [a, b, c, d] = [0, 1, 2, 3].map((col) => moduleAt(plan, col, 0));
     const lease = (await send<LeaseResponse>('POST', '/leases', { startupId: startupIds[0], moduleIds: [a, b], startsOn: '2027-01-01', programKind: 'incubator', monthlyPricePerM2Cents: 2000 })).body;
-    const detached = await send('POST', `/leases/${lease.id}/resize`, { effectiveOn: '2027-04-01', addModuleId: d });
-    expect(detached.status).toBe(409);
+    const detached = await send<{ code: string }>('POST', `/leases/${lease.id}/resize`, { effectiveOn: '2027-04-01', addModuleId: d });
+    expect(detached).toMatchObject({ status: 409, body: { code: 'space.office_would_split' } });
     const grown = await send<LeaseResponse>('POST', `/leases/${lease.id}/resize`, { effectiveOn: '2027-04-01', addModuleId: c });
     expect(grown.status).toBe(201);
     expect(grown.body).toMatchObject({ areaM2: 72, startsOn: '2027-04-01', previousLeaseId: lease.id, monthlyRentCents: 72 * 2000 });
@@ -233,7 +247,9 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     const { floor, plan } = await newFloor('MMM');
     const [a, , c] = [0, 1, 2].map((col) => moduleAt(plan, col, 0));
     await send('POST', '/leases', { startupId: startupIds[0], moduleIds: [a], startsOn: '2027-01-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
-    expect((await send<ApiErrorResponse>('POST', `/space/modules/${a}/retire`)).status).toBe(409);
+    const leased = await send<ApiErrorResponse & { code: string }>('POST', `/space/modules/${a}/retire`, undefined, { ...manager, 'Accept-Language': 'en' });
+    expect(leased).toMatchObject({ status: 409, body: { code: 'space.module_leased' } });
+    expect(leased.body.message).toMatch(/^Leased to .+ \(lease [0-9a-f-]{36}\); end or resize that lease first\.$/);
     expect((await send('POST', `/space/modules/${c}/retire`)).status).toBe(204);
     expect((await send('POST', `/space/modules/${c}/retire`)).status).toBe(409);
     const after = await send<FloorResponse[]>('GET', `/space/floors?buildingId=${floor.buildingId}`);

@@ -85,6 +85,6 @@ describe('office waitlist: priority, offers made by the worker, acceptance, laps
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ startupId: startups[1].id, moduleIds: [right], startsOn: '2030-06-01', areaM2: 24, programKind: 'business_centre' });
     expect((await entry(tenant.id)).status).toBe('accepted');
-    expect((await send('POST', `/waitlist/offers/${offered.offer?.id}/accept`)).status).toBe(410);
+    expect(await send('POST', `/waitlist/offers/${offered.offer?.id}/accept`)).toMatchObject({ status: 410, body: { code: 'space.waitlist_offer_lapsed' } });
   });
 });

@@ -1,14 +1,19 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import type { BuildingResponse, CreateBuildingRequest, CreateFloorRequest, FloorPlanResponse, FloorResponse } from '@incubator/contracts';
-import { parseLayout } from './allocation/layout';
 import { isUniqueViolation } from '@incubator/api/sql';
-import { WaitlistTrigger } from './waitlist-trigger';
-import { FLOOR_SELECT, toFloor } from './floor-plan';
+import type { BuildingResponse, CreateBuildingRequest, CreateFloorRequest, FloorPlanResponse, FloorResponse } from '@incubator/contracts';
+import type { Cell } from './allocation/grid';
+import { LayoutSyntaxError, parseLayout } from './allocation/layout';
+import { BuildingRepository } from './building.repository';
+import { FloorRepository } from './floor.repository';
+import { LeaseRepository } from './lease.repository';
+import { SpaceErrors } from './space.errors';
+import { SpaceReferenceRepository } from './space-references.repository';
 import { SpaceSnapshots } from './space-snapshot';
+import { WaitlistTrigger } from './waitlist-trigger';
 
 /** Buildings, floors created from a compact layout, and floor plans on a given day. */
 @Injectable()
@@ -18,79 +23,55 @@ export class FloorService {
     private readonly audit: AuditService,
     private readonly waitlist: WaitlistTrigger,
     private readonly snapshots: SpaceSnapshots,
+    private readonly buildingRepository: BuildingRepository,
+    private readonly floorRepository: FloorRepository,
+    private readonly leases: LeaseRepository,
+    private readonly references: SpaceReferenceRepository,
   ) {}
 
-  async buildings(organisationId: string, siteId?: string): Promise<BuildingResponse[]> {
-    const rows = await this.dataSource.query(
-      'SELECT id, site_id, name FROM buildings WHERE organisation_id = $1 AND ($2::uuid IS NULL OR site_id = $2) ORDER BY lower(name)',
-      [organisationId, siteId ?? null],
-    );
-    return rows.map((r: Record<string, string>) => ({ id: r['id'], siteId: r['site_id'], name: r['name'] }));
+  buildings(organisationId: string, siteId?: string): Promise<BuildingResponse[]> {
+    return this.buildingRepository.list(organisationId, siteId ?? null);
   }
 
   async createBuilding(caller: Caller, request: CreateBuildingRequest): Promise<BuildingResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const [site] = await manager.query('SELECT 1 FROM sites WHERE id = $1 AND organisation_id = $2', [request.siteId, caller.organisationId]);
-      if (!site) throw new NotFoundException('No such site in this organisation');
-      const [row] = await manager
-        .query('INSERT INTO buildings (organisation_id, site_id, name) VALUES ($1, $2, $3) RETURNING id', [caller.organisationId, request.siteId, request.name])
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error)) throw new ConflictException({ message: 'This site already has a building with that name', fields: { name: ['name is already used on this site'] } });
-          throw error;
-        });
-      await this.audit.recordBy(manager, caller, { action: 'building.created', entityType: 'building', entityId: row.id, after: { ...request } });
-      return { id: row.id, siteId: request.siteId, name: request.name };
+      if (!(await this.references.siteExists(caller.organisationId, request.siteId, manager))) throw SpaceErrors.site_not_found();
+      const id = await this.buildingRepository.insert(manager, caller.organisationId, request.siteId, request.name).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw SpaceErrors.building_name_taken({ name: request.name });
+        throw error;
+      });
+      await this.audit.recordBy(manager, caller, { action: 'building.created', entityType: 'building', entityId: id, after: { ...request } });
+      return { id, siteId: request.siteId, name: request.name };
     });
   }
 
-  async floors(organisationId: string, buildingId?: string): Promise<FloorResponse[]> {
-    const rows = await this.dataSource.query(
-      `${FLOOR_SELECT} WHERE f.organisation_id = $1 AND ($2::uuid IS NULL OR f.building_id = $2) ORDER BY f.level`,
-      [organisationId, buildingId ?? null],
-    );
-    return rows.map(toFloor);
+  floors(organisationId: string, buildingId?: string): Promise<FloorResponse[]> {
+    return this.floorRepository.list(organisationId, buildingId ?? null);
   }
 
   /** Creates a floor and its modules from a layout of `M` (module) and `.` (not rentable) cells. */
   async createFloor(caller: Caller, request: CreateFloorRequest): Promise<FloorResponse> {
-    let cells;
-    try {
-      cells = parseLayout(request.layout);
-    } catch (error) {
-      throw new BadRequestException({ message: 'The layout cannot be read', fields: { layout: [(error as Error).message] } });
-    }
-    if (cells.length === 0) throw new BadRequestException({ message: 'A floor needs modules', fields: { layout: ['layout must contain at least one M'] } });
+    const cells = readLayout(request.layout);
+    if (cells.length === 0) throw SpaceErrors.layout_without_modules();
     const id = await this.dataSource.transaction(async (manager) => {
-      const [building] = await manager.query('SELECT 1 FROM buildings WHERE id = $1 AND organisation_id = $2', [request.buildingId, caller.organisationId]);
-      if (!building) throw new NotFoundException('No such building in this organisation');
-      const [floor] = await manager
-        .query('INSERT INTO floors (organisation_id, building_id, level, name, layout) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
-          caller.organisationId,
-          request.buildingId,
-          request.level,
-          request.name,
-          request.layout,
-        ])
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error)) throw new ConflictException({ message: 'This building already has that level', fields: { level: ['level is already used in this building'] } });
-          throw error;
-        });
-      await manager.query(
-        `INSERT INTO modules (organisation_id, floor_id, col, "row")
-         SELECT $1, $2, c.col, c.row FROM jsonb_to_recordset($3::jsonb) AS c(col int, "row" int)`,
-        [caller.organisationId, floor.id, JSON.stringify(cells)],
-      );
+      if (!(await this.buildingRepository.exists(caller.organisationId, request.buildingId, manager))) throw SpaceErrors.building_not_found();
+      const floorId = await this.floorRepository.insert(manager, caller.organisationId, request).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw SpaceErrors.floor_level_taken({ level: request.level });
+        throw error;
+      });
+      await this.floorRepository.insertModules(manager, caller.organisationId, floorId, cells);
       await this.audit.recordBy(manager, caller, {
         action: 'floor.created',
         entityType: 'floor',
-        entityId: floor.id,
+        entityId: floorId,
         after: { ...request, modules: cells.length },
       });
-      return floor.id as string;
+      return floorId;
     });
     await this.waitlist.spaceFreed(caller.organisationId);
-    const [created] = await this.dataSource.query(`${FLOOR_SELECT} WHERE f.id = $1`, [id]);
-    return toFloor(created);
+    const floor = await this.floorRepository.get(id);
+    if (!floor) throw SpaceErrors.floor_not_found(); // only if deleted meanwhile
+    return floor;
   }
 
   /**
@@ -99,16 +80,12 @@ export class FloorService {
    */
   async retireModule(caller: Caller, moduleId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [module] = await manager.query('SELECT id, retired_at FROM modules WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [moduleId, caller.organisationId]);
-      if (!module) throw new NotFoundException('No such module');
-      if (module.retired_at) throw new ConflictException('This module is already retired');
-      const [lease] = await manager.query(
-        `SELECT l.id, s.legal_name FROM lease_modules lm JOIN leases l ON l.id = lm.lease_id JOIN startups s ON s.id = l.startup_id
-         WHERE lm.module_id = $1 AND (upper(lm.period) IS NULL OR upper(lm.period) > current_date) LIMIT 1`,
-        [moduleId],
-      );
-      if (lease) throw new ConflictException(`Leased to ${lease.legal_name} (lease ${lease.id}); end or resize that lease first`);
-      await manager.query('UPDATE modules SET retired_at = now() WHERE id = $1', [moduleId]);
+      const module = await this.floorRepository.moduleForUpdate(manager, caller.organisationId, moduleId);
+      if (!module) throw SpaceErrors.module_not_found();
+      if (module.retired) throw SpaceErrors.module_already_retired();
+      const holder = await this.leases.holderFromToday(manager, moduleId);
+      if (holder) throw SpaceErrors.module_leased({ leaseId: holder.leaseId, startupName: holder.startupName });
+      await this.floorRepository.retireModule(manager, moduleId);
       await this.audit.recordBy(manager, caller, { action: 'module.retired', entityType: 'module', entityId: moduleId });
     });
   }
@@ -116,7 +93,17 @@ export class FloorService {
   /** The floor on a day, from the organisation's space snapshot (one read of the space version when nothing changed). */
   async plan(organisationId: string, floorId: string, on: string): Promise<FloorPlanResponse> {
     const plan = (await this.snapshots.of(organisationId)).floorPlan(floorId, on);
-    if (!plan) throw new NotFoundException('No such floor');
+    if (!plan) throw SpaceErrors.floor_not_found();
     return plan;
+  }
+}
+
+/** The layout's module cells; a character other than M or . is a 400 naming where it is. */
+function readLayout(layout: string): Cell[] {
+  try {
+    return parseLayout(layout);
+  } catch (error) {
+    if (error instanceof LayoutSyntaxError) throw SpaceErrors.layout_unreadable({ char: error.char, row: error.row, column: error.column });
+    throw error;
   }
 }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { VersionedCache, versionCounter } from '@incubator/api/sql';
+import { VersionedCache } from '@incubator/api/sql';
 import type { FloorPlanResponse } from '@incubator/contracts';
 import type { FloorFreeSpace } from './allocation/propose';
 import { floorPlan, floorResponse } from './floor-plan';
-import type { FreeModulesScope } from './free-modules';
+import { type FreeModulesScope, SpaceSnapshotRepository } from './space-snapshot.repository';
 
 interface LeasedPeriod {
   leaseId: string;
@@ -112,8 +110,8 @@ export class SpaceSnapshots {
   /** One snapshot per organisation (1,000 kept at most, the least recently used dropped). */
   private readonly snapshots: VersionedCache<SpaceSnapshot>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.snapshots = new VersionedCache(versionCounter(dataSource, 'space_version'), 1_000);
+  constructor(private readonly repository: SpaceSnapshotRepository) {
+    this.snapshots = new VersionedCache(repository.version, 1_000);
   }
 
   /** The organisation's snapshot at the current space version (one read of the version; a reload if it moved). */
@@ -122,42 +120,27 @@ export class SpaceSnapshots {
   }
 
   private async load(organisationId: string): Promise<SpaceSnapshot> {
-    const floorRows: Array<{ id: string; building_id: string; site_id: string; level: number; name: string; building_name: string }> = await this.dataSource.query(
-      `SELECT f.id, f.building_id, b.site_id, f.level, f.name, b.name AS building_name
-       FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.organisation_id = $1`,
-      [organisationId],
-    );
-    const modules: Array<{ id: string; floor_id: string; col: number; row: number; retired: boolean }> = await this.dataSource.query(
-      `SELECT id, floor_id, col, "row", retired_at IS NOT NULL AS retired FROM modules WHERE organisation_id = $1 ORDER BY floor_id, "row", col`,
-      [organisationId],
-    );
-    const periods: Array<{ module_id: string; lease_id: string; startup_id: string; startup_name: string; from: string; to: string | null }> = await this.dataSource.query(
-      `SELECT lm.module_id, lm.lease_id, l.startup_id, s.legal_name AS startup_name,
-              to_char(lower(lm.period), 'YYYY-MM-DD') AS "from", to_char(upper(lm.period), 'YYYY-MM-DD') AS "to"
-       FROM lease_modules lm JOIN leases l ON l.id = lm.lease_id JOIN startups s ON s.id = l.startup_id
-       WHERE l.organisation_id = $1`,
-      [organisationId],
-    );
+    const floorRows = await this.repository.floors(organisationId);
+    const modules = await this.repository.modules(organisationId);
+    const periods = await this.repository.leasedPeriods(organisationId);
     const floors = new Map<string, SnapshotFloor & { siteId: string }>();
-    for (const f of floorRows) {
-      floors.set(f.id, { id: f.id, buildingId: f.building_id, siteId: f.site_id, level: f.level, name: f.name, buildingName: f.building_name, modules: [] });
-    }
+    for (const f of floorRows) floors.set(f.id, { ...f, modules: [] });
     const byId = new Map<string, SnapshotModule>();
     for (const m of modules) {
-      const floor = floors.get(m.floor_id);
+      const floor = floors.get(m.floorId);
       if (!floor) continue;
-      const module = { id: m.id, floorId: m.floor_id, buildingId: floor.buildingId, siteId: floor.siteId, col: m.col, row: m.row, retired: m.retired, leased: [] };
+      const module = { id: m.id, floorId: m.floorId, buildingId: floor.buildingId, siteId: floor.siteId, col: m.col, row: m.row, retired: m.retired, leased: [] };
       byId.set(m.id, module);
       floor.modules.push(module);
     }
     const byStartup = new Map<string, Array<{ module: SnapshotModule; period: LeasedPeriod }>>();
     for (const p of periods) {
-      const module = byId.get(p.module_id);
+      const module = byId.get(p.moduleId);
       if (!module) continue;
-      const period = { leaseId: p.lease_id, startupId: p.startup_id, startupName: p.startup_name, from: p.from, to: p.to };
+      const period = { leaseId: p.leaseId, startupId: p.startupId, startupName: p.startupName, from: p.from, to: p.to };
       module.leased.push(period);
-      if (!byStartup.has(p.startup_id)) byStartup.set(p.startup_id, []);
-      byStartup.get(p.startup_id)?.push({ module, period });
+      if (!byStartup.has(p.startupId)) byStartup.set(p.startupId, []);
+      byStartup.get(p.startupId)?.push({ module, period });
     }
     const bySite = new Map<string, SnapshotModule[]>();
     for (const module of byId.values()) {

@@ -1,18 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@incubator/api/audit';
+import { BuildingRepository } from './building.repository';
+import { FloorRepository } from './floor.repository';
 import { FloorService } from './floor.service';
 import { SpaceProcessor } from './jobs';
+import { LeaseRepository } from './lease.repository';
 import { LeaseService } from './lease.service';
+import { OccupancyRepository } from './occupancy.repository';
 import { OccupancyService } from './occupancy.service';
 import { SpaceExportService } from './space-export.service';
+import { SpaceReferenceRepository } from './space-references.repository';
+import { SpaceSnapshotRepository } from './space-snapshot.repository';
 import { SpaceSnapshots } from './space-snapshot';
+import { WaitlistRepository } from './waitlist.repository';
 import { WaitlistTrigger } from './waitlist-trigger';
 import { WaitlistService } from './waitlist.service';
 
+const repositories = [BuildingRepository, FloorRepository, LeaseRepository, OccupancyRepository, SpaceReferenceRepository, SpaceSnapshotRepository, WaitlistRepository];
 const services = [FloorService, LeaseService, OccupancyService, SpaceExportService, SpaceSnapshots, WaitlistService, WaitlistTrigger];
 
 /** Space for the api. Needs Config, Database and Queues in the app. */
-@Module({ imports: [AuditModule], providers: services, exports: services })
+@Module({ imports: [AuditModule], providers: [...repositories, ...services], exports: services })
 export class SpaceModule {}
 
 /** The worker side: waitlist matching and offer expiry. */

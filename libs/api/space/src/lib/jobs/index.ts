@@ -1,0 +1,3 @@
+export * from './expire-offers.job';
+export * from './match-waitlist.job';
+export * from './space.processor';
