@@ -53,7 +53,10 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
   }
 
   const enroll = async (cohortId: string, startupId: string) => (await send<EnrollmentResponse>('POST', '/enrollments', { cohortId, startupId })).body;
-  const move = (enrollmentId: string, status: string) => send<EnrollmentResponse & ApiErrorResponse>('POST', `/enrollments/${enrollmentId}/transitions`, { status });
+  const move = (enrollmentId: string, status: string, headers = manager) =>
+    send<EnrollmentResponse & ApiErrorResponse>('POST', `/enrollments/${enrollmentId}/transitions`, { status }, headers);
+  const inEnglish = () => ({ ...manager, 'Accept-Language': 'en' });
+  const inFrench = () => ({ ...manager, 'Accept-Language': 'fr' });
 
   it('runs a startup through the pipeline with its history, and keeps graduates as alumni', async () => {
     const cohort = await cohortWithCapacity(5);
@@ -76,11 +79,17 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
   it('refuses invalid transitions with 422 and says which moves are allowed', async () => {
     const cohort = await cohortWithCapacity(5);
     const enrollment = await enroll(cohort.id, (await startup()).id);
-    const skip = await move(enrollment.id, 'graduated');
+    const skip = await move(enrollment.id, 'graduated', inEnglish());
     expect(skip.status).toBe(422);
-    expect(skip.body.fields?.['status']).toEqual(['from applied, status must be one of: admitted, withdrawn']);
+    expect(skip.body).toMatchObject({ code: 'program.transition_refused', fields: { status: ['from applied, status must be one of: admitted, withdrawn'] } });
+    expect((await move(enrollment.id, 'graduated', inFrench())).body).toMatchObject({
+      code: 'program.transition_refused',
+      message: 'Une inscription ne peut pas passer de applied à graduated.',
+      fields: { status: ['depuis applied, le statut doit être l’un de : admitted, withdrawn'] },
+    });
     await move(enrollment.id, 'withdrawn');
-    expect((await move(enrollment.id, 'admitted')).status).toBe(422);
+    const final = await move(enrollment.id, 'admitted');
+    expect(final).toMatchObject({ status: 422, body: { code: 'program.enrollment_final' } });
   });
 
   it('never over-fills a cohort, even when admissions race', async () => {
@@ -88,6 +97,14 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     const enrollments = await Promise.all([startup(), startup(), startup()].map(async (s) => enroll(cohort.id, (await s).id)));
     const results = await Promise.all(enrollments.map((e) => move(e.id, 'admitted')));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    // No Accept-Language: French, the platform's default; the cohort is named with its capacity.
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({
+      code: 'program.cohort_full',
+      message: 'La promotion Spring est complète (capacité : 1).',
+      details: { cohortName: 'Spring', seated: 1, capacity: 1 },
+    });
+    const late = await enroll(cohort.id, (await startup()).id);
+    expect((await move(late.id, 'admitted', inEnglish())).body).toMatchObject({ code: 'program.cohort_full', message: 'The cohort Spring is full (capacity: 1).' });
     const [{ seated }] = await app.get(DataSource).query(`SELECT count(*)::int AS seated FROM enrollments WHERE cohort_id = $1 AND status = 'admitted'`, [cohort.id]);
     expect(seated).toBe(1);
     const shrink = await send<ApiErrorResponse>('PATCH', `/cohorts/${cohort.id}`, { capacity: 0 });
@@ -98,6 +115,7 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     const cohort = await cohortWithCapacity(2);
     const backwards = await send<ApiErrorResponse>('PATCH', `/cohorts/${cohort.id}`, { endsOn: '2027-01-01' });
     expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ code: 'program.cohort_ends_before_start', message: 'Une promotion doit finir après avoir commencé.' });
     expect(backwards.body.fields).toHaveProperty('endsOn');
     const a = await enroll(cohort.id, (await startup()).id);
     const b = await enroll(cohort.id, (await startup()).id);
@@ -105,7 +123,7 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     await move(b.id, 'admitted');
     const shrink = await send<ApiErrorResponse>('PATCH', `/cohorts/${cohort.id}`, { capacity: 1 });
     expect(shrink.status).toBe(409);
-    expect(shrink.body.fields).toHaveProperty('capacity');
+    expect(shrink.body).toMatchObject({ code: 'program.cohort_capacity_below_seated', fields: { capacity: ['au moins 2, les startups déjà admises'] } });
     const badDate = await send<ApiErrorResponse>('PATCH', `/cohorts/${cohort.id}`, { startsOn: '2027-02-30' });
     expect(badDate.status).toBe(400);
   });
@@ -120,7 +138,26 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     expect((await send('POST', '/startups', { ...base, country: 'BE' })).status).toBe(201);
     const siren = freshSiren();
     expect((await send('POST', '/startups', { ...base, siren: `${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}` })).status).toBe(201);
-    expect((await send('POST', '/startups', { ...base, siren })).status).toBe(409);
+    const [holder] = (await send<{ items: StartupResponse[] }>('GET', `/startups?q=${encodeURIComponent('Siren Test')}&limit=100`, undefined)).body.items.filter((s) => s.siren === siren);
+    const taken = await send<ApiErrorResponse>('POST', '/startups', { ...base, legalName: 'Autre SAS', siren }, inFrench());
+    expect(taken).toMatchObject({
+      status: 409,
+      body: {
+        code: 'startup.siren_taken',
+        message: 'Ce SIREN est déjà enregistré pour Siren Test SAS.',
+        fields: { siren: ['SIREN déjà enregistré pour Siren Test SAS'] },
+        details: { startupId: holder.id, legalName: 'Siren Test SAS' },
+      },
+    });
+    // Moving another startup onto that SIREN names the same holder, in English for an English caller.
+    const other = await send<StartupResponse>('POST', '/startups', { ...base, country: 'BE', legalName: 'Other SA' });
+    const moved = await send<ApiErrorResponse>('PATCH', `/startups/${other.body.id}`, { country: 'FR', siren }, inEnglish());
+    expect(moved).toMatchObject({ status: 409, body: { code: 'startup.siren_taken', message: 'This SIREN is already registered for Siren Test SAS.', details: { startupId: holder.id } } });
+    // A French startup cannot lose its SIREN.
+    expect((await send<ApiErrorResponse>('PATCH', `/startups/${other.body.id}`, { country: 'FR' })).body).toMatchObject({ code: 'startup.siren_required' });
+    // The SIREN is unique per organisation: another one may register it, and is never told of ours.
+    const otherOrganisation = { ...(await signIn(api, 'manager@other.test')), 'Content-Type': 'application/json' };
+    expect((await send('POST', '/startups', { ...base, siren }, otherOrganisation)).status).toBe(201);
   });
 
   it('scopes a startup member to their own startup; their achieved milestone shows on the cohort board', async () => {

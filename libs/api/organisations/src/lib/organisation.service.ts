@@ -1,26 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { OrganisationResponse } from '@incubator/contracts';
+import { OrganisationErrors } from './organisation.errors';
+import { OrganisationRepository } from './organisation.repository';
 
 @Injectable()
 export class OrganisationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly organisations: OrganisationRepository) {}
 
   async get(organisationId: string): Promise<OrganisationResponse> {
-    const [organisation] = await this.dataSource.query(
-      'SELECT id, slug, name, time_zone, default_locale FROM organisations WHERE id = $1',
-      [organisationId],
-    );
-    if (!organisation) throw new NotFoundException();
-    const sites = await this.dataSource.query('SELECT id, slug, name, city, address FROM sites WHERE organisation_id = $1 ORDER BY name', [organisationId]);
-    return {
-      id: organisation.id,
-      slug: organisation.slug,
-      name: organisation.name,
-      timeZone: organisation.time_zone,
-      defaultLocale: organisation.default_locale,
-      sites,
-    };
+    const organisation = await this.organisations.find(organisationId);
+    if (!organisation) throw OrganisationErrors.not_found();
+    return { ...organisation, sites: await this.organisations.sites(organisationId) };
   }
 }

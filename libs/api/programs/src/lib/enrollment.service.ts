@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
+import { StartupRepository } from '@incubator/api/startups';
 import {
   canTransition,
   ENROLLMENT_TRANSITIONS,
@@ -12,13 +13,8 @@ import {
   type EnrollmentStatus,
 } from '@incubator/contracts';
 import { isUniqueViolation } from '@incubator/api/sql';
-
-const SELECT = `
-  SELECT e.*, c.name AS cohort_name, p.name AS program_name, s.legal_name AS startup_name,
-         coalesce((SELECT json_agg(json_build_object('from', ev.from_status, 'to', ev.to_status, 'at', ev.created_at,
-                                                     'by', u.display_name, 'note', ev.note) ORDER BY ev.created_at, ev.id)
-                   FROM enrollment_events ev LEFT JOIN users u ON u.id = ev.changed_by WHERE ev.enrollment_id = e.id), '[]') AS history
-  FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id JOIN startups s ON s.id = e.startup_id`;
+import { EnrollmentRepository } from './enrollment.repository';
+import { ProgramErrors } from './program.errors';
 
 /**
  * A startup's way through a cohort: applied → admitted → active → graduated, or withdrawn. Every move
@@ -29,84 +25,59 @@ const SELECT = `
 export class EnrollmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly startups: StartupRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(caller: Caller, filter: { cohortId?: string; startupId?: string }): Promise<EnrollmentResponse[]> {
+  list(caller: Caller, filter: { cohortId?: string; startupId?: string }): Promise<EnrollmentResponse[]> {
     const startupId = caller.role === 'startup' ? caller.startupId : filter.startupId;
-    const rows = await this.dataSource.query(
-      `${SELECT} WHERE e.organisation_id = $1 AND ($2::uuid IS NULL OR e.cohort_id = $2) AND ($3::uuid IS NULL OR e.startup_id = $3)
-       ORDER BY e.created_at DESC`,
-      [caller.organisationId, filter.cohortId ?? null, startupId ?? null],
-    );
-    return rows.map(toResponse);
+    return this.enrollments.list(caller.organisationId, { cohortId: filter.cohortId ?? null, startupId: startupId ?? null });
   }
 
   /** A startup applies to a cohort (status `applied`: no seat taken yet). */
   async create(caller: Caller, request: CreateEnrollmentRequest): Promise<EnrollmentResponse> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [cohort] = await manager.query('SELECT 1 FROM cohorts WHERE id = $1 AND organisation_id = $2', [request.cohortId, caller.organisationId]);
-      if (!cohort) throw new NotFoundException('No such cohort in this organisation');
-      const [startup] = await manager.query('SELECT 1 FROM startups WHERE id = $1 AND organisation_id = $2', [request.startupId, caller.organisationId]);
-      if (!startup) throw new NotFoundException('No such startup in this organisation');
-      const [row] = await manager
-        .query(`INSERT INTO enrollments (organisation_id, cohort_id, startup_id, status) VALUES ($1, $2, $3, 'applied') RETURNING id`, [
-          caller.organisationId,
-          request.cohortId,
-          request.startupId,
-        ])
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error)) throw new ConflictException('This startup is already enrolled in this cohort');
-          throw error;
-        });
-      await this.record(manager, caller, row.id, null, 'applied', null);
-      return row.id as string;
+      if (!(await this.enrollments.cohortExists(caller.organisationId, request.cohortId, manager))) throw ProgramErrors.cohort_unknown();
+      if (!(await this.startups.exists(caller.organisationId, request.startupId, manager))) throw ProgramErrors.startup_unknown();
+      const id = await this.enrollments.insert(manager, caller.organisationId, request.cohortId, request.startupId).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw ProgramErrors.already_enrolled();
+        throw error;
+      });
+      await this.record(manager, caller, id, null, 'applied', null);
+      return id;
     });
     return this.get(caller.organisationId, id);
   }
 
   async transition(caller: Caller, id: string, to: EnrollmentStatus, note?: string): Promise<EnrollmentResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const [enrollment] = await manager.query('SELECT * FROM enrollments WHERE id = $1 AND organisation_id = $2', [id, caller.organisationId]);
-      if (!enrollment) throw new NotFoundException('No such enrollment');
-      // The cohort row is the lock that serialises seat-taking moves in this cohort.
-      const [cohort] = await manager.query('SELECT capacity FROM cohorts WHERE id = $1 FOR UPDATE', [enrollment.cohort_id]);
-      const [current] = await manager.query('SELECT status FROM enrollments WHERE id = $1', [id]);
-      const from = current.status as EnrollmentStatus;
+      const cohortId = await this.enrollments.cohortOf(manager, caller.organisationId, id);
+      if (!cohortId) throw ProgramErrors.enrollment_not_found();
+      const cohort = await this.enrollments.lockCohort(manager, cohortId);
+      const from = await this.enrollments.status(manager, id);
       if (!canTransition(from, to)) {
         const allowed = ENROLLMENT_TRANSITIONS[from];
-        throw new UnprocessableEntityException({
-          message: `An enrollment cannot go from ${from} to ${to}`,
-          fields: { status: [allowed.length ? `from ${from}, status must be one of: ${allowed.join(', ')}` : `${from} is final`] },
-        });
+        throw allowed.length ? ProgramErrors.transition_refused({ from, to, allowed: allowed.join(', ') }) : ProgramErrors.enrollment_final({ from, to });
       }
       if (SEATED_STATUSES.includes(to) && !SEATED_STATUSES.includes(from)) {
-        const [{ seated }] = await manager.query(
-          `SELECT count(*)::int AS seated FROM enrollments WHERE cohort_id = $1 AND status IN ('admitted', 'active', 'graduated')`,
-          [enrollment.cohort_id],
-        );
-        if (seated >= cohort.capacity) throw new ConflictException(`The cohort is full (${seated} of ${cohort.capacity} seats taken)`);
+        const seated = await this.enrollments.seated(manager, cohortId);
+        if (seated >= cohort.capacity) throw ProgramErrors.cohort_full({ cohortName: cohort.name, seated, capacity: cohort.capacity });
       }
-      await manager.query('UPDATE enrollments SET status = $2, updated_at = now() WHERE id = $1', [id, to]);
+      await this.enrollments.setStatus(manager, id, to);
       await this.record(manager, caller, id, from, to, note ?? null);
     });
     return this.get(caller.organisationId, id);
   }
 
   private async get(organisationId: string, id: string): Promise<EnrollmentResponse> {
-    const [row] = await this.dataSource.query(`${SELECT} WHERE e.id = $1 AND e.organisation_id = $2`, [id, organisationId]);
-    if (!row) throw new NotFoundException('No such enrollment');
-    return toResponse(row);
+    const enrollment = await this.enrollments.find(organisationId, id);
+    if (!enrollment) throw ProgramErrors.enrollment_not_found();
+    return enrollment;
   }
 
   private async record(manager: EntityManager, caller: Caller, id: string, from: EnrollmentStatus | null, to: EnrollmentStatus, note: string | null) {
-    await manager.query('INSERT INTO enrollment_events (enrollment_id, from_status, to_status, changed_by, note) VALUES ($1, $2, $3, $4, $5)', [
-      id,
-      from,
-      to,
-      caller.userId,
-      note,
-    ]);
+    await this.enrollments.addEvent(manager, { enrollmentId: id, from, to, changedBy: caller.userId, note });
     await this.audit.recordBy(manager, caller, {
       action: from ? 'enrollment.transitioned' : 'enrollment.created',
       entityType: 'enrollment',
@@ -115,17 +86,4 @@ export class EnrollmentService {
       after: { status: to, note },
     });
   }
-}
-
-function toResponse(row: Record<string, unknown>): EnrollmentResponse {
-  return {
-    id: row['id'] as string,
-    cohortId: row['cohort_id'] as string,
-    cohortName: row['cohort_name'] as string,
-    programName: row['program_name'] as string,
-    startupId: row['startup_id'] as string,
-    startupName: row['startup_name'] as string,
-    status: row['status'] as EnrollmentStatus,
-    history: (row['history'] as EnrollmentResponse['history']).map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
-  };
 }
