@@ -144,15 +144,15 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
     const id = startups[0].id;
     const negative = await report(id, '2025-02', { headcount: -1, jobs_created: 0, revenue: '100' });
     expect(negative.status).toBe(400);
-    expect(negative.body.fields?.['values.headcount']).toEqual(['doit être au moins 0']);
+    expect(negative.body).toMatchObject({ code: 'kpi.invalid_values', message: 'Le rapport contient des valeurs invalides.', fields: { 'values.headcount': ['doit être au moins 0'] } });
     expect((await report(id, '2025-02', { headcount: 10_000 })).body.fields?.['values.headcount']).toBeDefined();
     expect((await report(id, '2025-02', { revenue: '12.345' })).body.fields?.['values.revenue']).toBeDefined();
     expect((await report(id, '2025-02', { burn_rate: 1 })).body.fields?.['values.burn_rate']).toBeDefined();
     const incomplete = await report(id, '2025-02', { headcount: 3 }, true);
     expect(Object.keys(incomplete.body.fields ?? {}).sort()).toEqual(['values.jobs_created', 'values.revenue']);
-    const future = await report(id, '2999-01', { headcount: 3 });
-    expect(future.status).toBe(400);
-    expect(future.body.fields?.['period']).toBeDefined();
+    expect((await report(id, '2999-01', { headcount: 3 })).body.fields?.['period']).toBeDefined();
+    const future = await report(id, '2199-01', { headcount: 3 }, false, { ...manager, 'Accept-Language': 'en' });
+    expect(future).toMatchObject({ status: 400, body: { code: 'kpi.future_period', message: 'A future period cannot be reported.', fields: { period: ['period is in the future'] } } });
     expect((await send('POST', '/kpi-reports', { startupId: id, period: '2025-13', values: {} })).status).toBe(400);
     expect((await send<PageResponse<KpiReportResponse>>('GET', `/kpi-reports?startupId=${id}`)).body.total).toBe(0);
   });
@@ -161,7 +161,7 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
     const { startups } = await scope(1);
     const attempts = await Promise.all(Array.from({ length: 5 }, () => report(startups[0].id, '2025-03', { headcount: 2 })));
     expect(attempts.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(attempts.find((a) => a.status === 409)?.body.fields?.['period']).toBeDefined();
+    expect(attempts.find((a) => a.status === 409)?.body).toMatchObject({ code: 'kpi.report_exists', fields: { period: ['période déjà déclarée'] } });
     // The quarter starting the same day is a different period.
     expect((await report(startups[0].id, '2025-Q1', {})).status).toBe(201);
   });
@@ -185,12 +185,15 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
     expect(draft.body).toMatchObject({ status: 'draft', values: { headcount: '5' } });
     const submitted = await send<KpiReportResponse>('PATCH', `/kpi-reports/${draft.body.id}`, { values: { jobs_created: 1, revenue: '1000.5' }, submit: true }, founder);
     expect(submitted.body).toMatchObject({ status: 'submitted', values: { headcount: '5', jobs_created: '1', revenue: '1000.5' } });
-    expect((await send('PATCH', `/kpi-reports/${draft.body.id}`, { values: { headcount: 6 } }, founder)).status).toBe(409);
+    expect(await send('PATCH', `/kpi-reports/${draft.body.id}`, { values: { headcount: 6 } }, founder)).toMatchObject({ status: 409, body: { code: 'kpi.report_submitted' } });
     expect((await send('POST', `/kpi-reports/${draft.body.id}/validate`, undefined, founder)).status).toBe(403);
 
     const returned = await send<KpiReportResponse>('POST', `/kpi-reports/${draft.body.id}/return`, { comment: 'Revenue looks monthly ×12' });
     expect(returned.body).toMatchObject({ status: 'returned', returnComment: 'Revenue looks monthly ×12' });
-    expect((await send('POST', `/kpi-reports/${draft.body.id}/validate`)).status).toBe(409);
+    expect(await send('POST', `/kpi-reports/${draft.body.id}/validate`)).toMatchObject({
+      status: 409,
+      body: { code: 'kpi.validate_not_submitted', message: 'Seul un rapport soumis peut être validé (statut actuel : returned).', details: { status: 'returned' } },
+    });
     await send('PATCH', `/kpi-reports/${draft.body.id}`, { values: { revenue: '83.38' }, submit: true }, founder);
     const done = await send<KpiReportResponse>('POST', `/kpi-reports/${draft.body.id}/validate`);
     expect(done.body.status).toBe('validated');
@@ -225,6 +228,11 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
     // Completion: 12 months × 3 startups expected; 5 submitted or validated.
     expect(withThree.reportCompletion).toEqual({ expected: 36, completed: 5, rate: 13.9 });
 
+    // Board members: whole quarters or years of one partition only.
+    const halfYear = await aggregates(programId, { ...board, 'Accept-Language': 'en' }, 'from=2025-01-01&to=2025-07-01');
+    expect(halfYear).toMatchObject({ status: 400, body: { code: 'kpi.board_not_allowed', message: 'Not available to board members.' } });
+    expect(Object.keys(halfYear.body.fields ?? {})).toEqual(['to']);
+
     const otherOrg = (await aggregates(programId, otherManager)).body;
     expect(otherOrg).toMatchObject({ startups: 0, headcount: '0', fundsRaisedEur: '0.00' });
   });
@@ -244,6 +252,8 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
     const after = (await send<LateKpiReport[]>('GET', '/kpi-reports/late?period=2025-06')).body;
     expect(after.some((l) => l.startupId === a)).toBe(false);
     expect((await send('GET', '/kpi-reports/late?period=2025-6')).status).toBe(400);
+    const missing = await send('GET', `/kpi-reports/${randomUUID()}`);
+    expect(missing).toMatchObject({ status: 404, body: { code: 'kpi.report_not_found', message: 'Rapport d’indicateurs introuvable.' } });
   });
 
   describe('CSV import', () => {
@@ -278,6 +288,7 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
       expect(dry.body).toMatchObject({ lines: 7, imported: 0 });
       const real = await post(csv, false);
       expect(real.status).toBe(422);
+      expect(real.body).toMatchObject({ code: 'kpi.import_refused', message: 'Import refusé : aucune ligne écrite.', lines: 7, imported: 0 });
       expect(real.body.errors).toHaveLength(6);
       const listed = await send<PageResponse<KpiReportResponse>>('GET', `/kpi-reports?startupId=${a.id}`);
       expect(listed.body.total).toBe(0);

@@ -1,12 +1,10 @@
-import { BadRequestException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { bilingualError, quarterRange } from '@incubator/contracts';
+import { quarterRange } from '@incubator/contracts';
 import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
+import type { BoardAggregatesRepository, BoardLayout } from './board-aggregates.repository';
 import { DisclosureEntry, Relation, withheld } from './disclosure';
-import type { AggregateScope, KpiAggregatesService, RawAggregates } from './kpi-aggregates.service';
-
-/** Board members see no figure that fewer than this many startups stand behind, unless their organisation sets another. */
-export const SUPPRESSION_THRESHOLD = 3;
+import type { AggregateScope, RawAggregates } from './kpi-aggregates.repository';
+import type { KpiAggregatesService } from './kpi-aggregates.service';
+import { BoardRule, boardNotAllowed } from './kpi.errors';
 
 /** The name of each figure a board member could be shown, as the disclosure rules see it. */
 export const figureKey = {
@@ -20,18 +18,10 @@ export const figureKey = {
 export type CellId = 'organisation' | 'unassigned' | `site:${string}` | `program:${string}` | `sector:${string}`;
 
 /** Every cell of the organisation's partitions for one whole quarter or year, as a board member sees it. */
-export interface BoardTable {
+export interface BoardTable extends BoardLayout {
   threshold: number;
   cells: Map<CellId, KpiAggregatesResponse>;
-  sites: Array<{ id: string; name: string }>;
-  programs: Array<{ id: string; name: string; siteId: string }>;
-  sectors: string[];
   isHidden(cell: CellId, figure: string): boolean;
-}
-
-export async function boardThreshold(dataSource: DataSource, organisationId: string): Promise<number> {
-  const [row] = await dataSource.query('SELECT board_suppression_threshold AS threshold FROM organisations WHERE id = $1', [organisationId]);
-  return row ? Number(row.threshold) : SUPPRESSION_THRESHOLD;
 }
 
 type Period = { kind: 'quarter'; year: number } | { kind: 'year'; year: number };
@@ -81,16 +71,16 @@ function figuresOf(raw: RawAggregates): { entries: Array<[string, DisclosureEntr
 export class BoardAggregates {
   constructor(
     private readonly service: Pick<KpiAggregatesService, 'raw' | 'present'>,
-    private readonly dataSource: DataSource,
+    private readonly repository: BoardAggregatesRepository,
   ) {}
 
   async cell(organisationId: string, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
-    const problems: Record<string, { fr: string; en: string }> = {};
-    if (!boardPeriod(query)) problems['to'] = { fr: 'un trimestre ou une année civile entière attendu', en: 'must span one whole calendar quarter or year' };
-    if (query.cohortId) problems['cohortId'] = { fr: 'le conseil voit l’organisation, un site, un programme ou un secteur', en: 'board members see the organisation, a site, a program or a sector' };
+    const broken: BoardRule[] = [];
+    if (!boardPeriod(query)) broken.push('to');
+    if (query.cohortId) broken.push('cohortId');
     const filters = [query.siteId, query.programId, query.sector].filter((f) => f !== undefined);
-    if (filters.length > 1) problems['sector'] = { fr: 'une seule partition à la fois (site, programme ou secteur)', en: 'one partition at a time (site, program or sector)' };
-    if (Object.keys(problems).length) throw new BadRequestException(bilingualError({ fr: 'Vue réservée à l’équipe du parc.', en: 'Not available to board members.' }, problems));
+    if (filters.length > 1) broken.push('sector');
+    if (broken.length) throw boardNotAllowed(broken);
     const id: CellId = query.siteId ? `site:${query.siteId}` : query.programId ? `program:${query.programId}` : query.sector ? `sector:${query.sector}` : 'organisation';
     const table = filters.length ? await this.table(organisationId, query) : await this.organisationOnly(organisationId, query);
     const cell = table.cells.get(id);
@@ -104,7 +94,7 @@ export class BoardAggregates {
     const range = { from: query.from, to: query.to }; // a query's own filters must not narrow the cells
     const period = boardPeriod(range);
     if (!period) throw new Error(`Not a whole quarter or year: ${range.from}..${range.to}`);
-    const [threshold, layout] = await Promise.all([boardThreshold(this.dataSource, organisationId), this.layout(organisationId)]);
+    const [threshold, layout] = await Promise.all([this.repository.threshold(organisationId), this.repository.layout(organisationId)]);
     const scopes: Array<[CellId, Omit<AggregateScope, 'from' | 'to'>]> = [
       ['organisation', {}],
       ['unassigned', { unassigned: true }],
@@ -148,7 +138,7 @@ export class BoardAggregates {
   private async organisationOnly(organisationId: string, query: { from: string; to: string }): Promise<BoardTable> {
     const range = { from: query.from, to: query.to };
     const period = boardPeriod(range)!;
-    const threshold = await boardThreshold(this.dataSource, organisationId);
+    const threshold = await this.repository.threshold(organisationId);
     const raw = await this.service.raw(organisationId, range);
     const own = figuresOf(raw);
     const entries = new Map<string, DisclosureEntry>(own.entries.map(([f, e]) => [`organisation|${f}`, e]));
@@ -186,14 +176,5 @@ export class BoardAggregates {
         relations.push({ total: `${cell}|${figure}`, parts });
       }
     }
-  }
-
-  private async layout(organisationId: string): Promise<Pick<BoardTable, 'sites' | 'programs' | 'sectors'>> {
-    const [sites, programs, sectors] = await Promise.all([
-      this.dataSource.query('SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name, id', [organisationId]),
-      this.dataSource.query('SELECT id, name, site_id AS "siteId" FROM programs WHERE organisation_id = $1 ORDER BY name, id', [organisationId]),
-      this.dataSource.query('SELECT DISTINCT sector FROM startups WHERE organisation_id = $1 ORDER BY sector', [organisationId]),
-    ]);
-    return { sites, programs, sectors: sectors.map((s: { sector: string }) => s.sector) };
   }
 }

@@ -5,9 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import { isValidSiren, KPI_REPORT_DUE_DAYS, periodRange } from '@incubator/contracts';
-import type { Bilingual, KpiImportLineError, KpiImportResult, KpiPeriodicity, Locale } from '@incubator/contracts';
-import { toResponse as toDefinition } from './kpi-definition.service';
+import { isValidSiren, periodRange } from '@incubator/contracts';
+import type { Bilingual, KpiDefinitionResponse, KpiImportLineError, KpiImportResult, KpiPeriodicity, Locale } from '@incubator/contracts';
+import { KpiDefinitionRepository, toRule } from './kpi-definition.repository';
+import { KpiImportRepository } from './kpi-import.repository';
 import { checkKpiValues, KpiRule } from './kpi-values';
 
 /** Columns the export writes that the import reads past (so an export can be edited and imported back). */
@@ -32,6 +33,8 @@ interface GoodLine {
 export class KpiImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: KpiImportRepository,
+    private readonly definitions: KpiDefinitionRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -60,9 +63,9 @@ export class KpiImportService {
     }
 
     const today = await organisationToday(this.dataSource, caller.organisationId);
-    const definitions = (await this.dataSource.query('SELECT * FROM kpi_definitions WHERE organisation_id = $1', [caller.organisationId])).map(toDefinition);
+    const definitions = await this.definitions.listUnordered(caller.organisationId);
     const header = rows[0].map((h) => h.toLowerCase());
-    const known = new Set(definitions.map((d: { key: string }) => d.key));
+    const known = new Set(definitions.map((d) => d.key));
     header.forEach((column, index) => {
       if (index === 0 && column !== 'startup') fail(1, column, { fr: 'la première colonne doit être « startup »', en: 'the first column must be "startup"' });
       else if (index === 1 && column !== 'period') fail(1, column, { fr: 'la deuxième colonne doit être « period »', en: 'the second column must be "period"' });
@@ -96,7 +99,7 @@ export class KpiImportService {
       if (!Object.keys(checked.problems).length) lines.push({ startupId, period, range, values: checked.values });
     });
 
-    const existing = await this.existingReports(caller.organisationId, lines);
+    const existing = await this.repository.existing(caller.organisationId, lines);
     for (const good of lines) {
       if (existing.has(`${good.startupId}|${good.period}`)) {
         fail(seen.get(`${good.startupId}|${good.period}`)!, 'period', { fr: 'un rapport existe déjà pour cette startup et cette période', en: 'a report already exists for this startup and period' });
@@ -110,23 +113,18 @@ export class KpiImportService {
 
   private async write(caller: Caller, lines: GoodLine[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const inserted: Array<{ id: string; startup_id: string; period: string }> = await manager.query(
-        `INSERT INTO kpi_reports (organisation_id, startup_id, period, period_start, period_end, due_on, status, submitted_at, validated_at, validated_by)
-         SELECT $1, x.startup_id, x.period, x.period_start, x.period_end, x.period_end + $6::int, 'validated', now(), now(), $7
-         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[]) AS x (startup_id, period, period_start, period_end)
-         RETURNING id, startup_id, period`,
-        [caller.organisationId, lines.map((l) => l.startupId), lines.map((l) => l.period), lines.map((l) => l.range.start), lines.map((l) => l.range.end), KPI_REPORT_DUE_DAYS, caller.userId],
-      );
-      const reportIds = new Map(inserted.map((r) => [`${r.startup_id}|${r.period}`, r.id]));
-      const [reports, definitionIds, values]: [string[], string[], string[]] = [[], [], []];
+      const reports = lines.map((l) => ({ startupId: l.startupId, period: l.period, start: l.range.start, end: l.range.end }));
+      const inserted = await this.repository.insertValidated(manager, caller.organisationId, caller.userId, reports);
+      const reportIds = new Map(inserted.map((r) => [`${r.startupId}|${r.period}`, r.id]));
+      const values: { reportIds: string[]; definitionIds: string[]; values: string[] } = { reportIds: [], definitionIds: [], values: [] };
       for (const line of lines) {
         for (const [definitionId, value] of line.values) {
-          reports.push(reportIds.get(`${line.startupId}|${line.period}`)!);
-          definitionIds.push(definitionId);
-          values.push(value);
+          values.reportIds.push(reportIds.get(`${line.startupId}|${line.period}`)!);
+          values.definitionIds.push(definitionId);
+          values.values.push(value);
         }
       }
-      await manager.query('INSERT INTO kpi_values (report_id, definition_id, value) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[])', [reports, definitionIds, values]);
+      await this.repository.insertValues(manager, values);
       await this.audit.recordBy(manager, caller, {
         action: 'kpi_report.imported',
         entityType: 'kpi_report',
@@ -137,27 +135,9 @@ export class KpiImportService {
     });
   }
 
-  /** Reports that already exist for the lines' startup and period. */
-  private async existingReports(organisationId: string, lines: GoodLine[]): Promise<Set<string>> {
-    if (!lines.length) return new Set();
-    const rows = await this.dataSource.query(
-      `SELECT r.startup_id, r.period FROM kpi_reports r JOIN unnest($2::uuid[], $3::text[]) AS x (startup_id, period)
-         ON r.startup_id = x.startup_id AND r.period = x.period
-       WHERE r.organisation_id = $1`,
-      [organisationId, lines.map((l) => l.startupId), lines.map((l) => l.period)],
-    );
-    return new Set(rows.map((r: { startup_id: string; period: string }) => `${r.startup_id}|${r.period}`));
-  }
-
   /** The organisation's startups by SIREN, id and legal name (names shared by two startups resolve to none), with their programs. */
   private async startupDirectory(organisationId: string) {
-    const rows: Array<{ id: string; siren: string | null; name: string; programs: string[] }> = await this.dataSource.query(
-      `SELECT s.id, s.siren, lower(s.legal_name) AS name,
-              coalesce(array_agg(DISTINCT c.program_id) FILTER (WHERE c.program_id IS NOT NULL), '{}') AS programs
-       FROM startups s LEFT JOIN enrollments e ON e.startup_id = s.id AND e.status <> 'withdrawn' LEFT JOIN cohorts c ON c.id = e.cohort_id
-       WHERE s.organisation_id = $1 GROUP BY s.id`,
-      [organisationId],
-    );
+    const rows = await this.repository.startups(organisationId);
     const bySiren = new Map(rows.filter((r) => r.siren).map((r) => [r.siren!, r.id]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const byName = new Map<string, string | null>();
@@ -168,11 +148,11 @@ export class KpiImportService {
         if (UUID.test(text)) return byId.has(text.toLowerCase()) ? text.toLowerCase() : null;
         return byName.get(text.toLowerCase()) ?? null;
       },
-      rules(startupId: string, periodicity: KpiPeriodicity, definitions: Array<ReturnType<typeof toDefinition>>): KpiRule[] {
+      rules(startupId: string, periodicity: KpiPeriodicity, definitions: KpiDefinitionResponse[]): KpiRule[] {
         const programs = new Set(byId.get(startupId)?.programs ?? []);
         return definitions
           .filter((d) => d.periodicity === periodicity && (d.programId === null || programs.has(d.programId)))
-          .map((d) => ({ id: d.id, key: d.key, unit: d.unit, required: d.required, minValue: d.minValue, maxValue: d.maxValue }));
+          .map(toRule);
       },
     };
   }
