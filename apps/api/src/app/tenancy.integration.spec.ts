@@ -153,4 +153,16 @@ describe('ids of another organisation are refused, nothing written (real Postgre
     const list = await (await fetch(`${api}/waitlist`, { headers: headers.manager })).json();
     expect(list.some((entry: { siteId: string | null }) => entry.siteId === foreign['sites'])).toBe(false);
   });
+
+  it('answers a KPI definition for a foreign program and a report for a foreign startup with their codes, in French by default', async () => {
+    const definition = { key: `t_${randomUUID().slice(0, 8)}`, labelFr: 'T', labelEn: 'T', unit: 'count', aggregation: 'sum', periodicity: 'monthly', required: false, programId: foreign['programs'] };
+    expect(await send('POST', '/kpi-definitions', definition, headers.manager)).toMatchObject({
+      status: 400,
+      body: { code: 'kpi.unknown_program', message: 'Programme inconnu.', fields: { programId: ['programme inconnu'] } },
+    });
+    expect(await send('POST', '/kpi-reports', { startupId: foreign['startups'], period: '2025-01', values: {} }, headers.manager, 'en')).toMatchObject({
+      status: 404,
+      body: { code: 'kpi.startup_not_found', message: 'No such startup.' },
+    });
+  });
 });

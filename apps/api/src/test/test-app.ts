@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
+import { KpiRemindersJobsModule } from '@incubator/api/kpis';
 import { QueuesModule } from '@incubator/api/queues';
 import { ReportsJobsModule } from '@incubator/api/reports';
 import { MailJobsModule } from '@incubator/api/mail';
@@ -26,7 +27,7 @@ export async function startTestApi(): Promise<{ app: NestExpressApplication; url
 }
 
 /** The processors the worker app runs, from the same libraries (apps may not import each other). */
-@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule, ReportsJobsModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule, KpiRemindersJobsModule, ReportsJobsModule] })
 class TestWorkerModule {}
 
 export async function startTestWorker(): Promise<INestApplicationContext> {

@@ -3,8 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { schedulerId } from '@incubator/api/reports';
+import { LEGACY_OFFER_EXPIRY_SCHEDULER_ID } from '@incubator/api/space';
 import { HEARTBEAT_SCHEDULER_ID } from '@incubator/api/system';
-import { QueueName, SystemJob } from '@incubator/contracts';
+import { KpisJob, QueueName, ReportsJob, SpaceJob, SystemJob } from '@incubator/contracts';
+import type { QueueName as QueueNameType, ScheduleKind } from '@incubator/contracts';
 import { WorkerModule } from './worker.module';
 
 describe('worker (real PostgreSQL and Redis)', () => {
@@ -34,6 +37,24 @@ describe('worker (real PostgreSQL and Redis)', () => {
       if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(rows).toEqual([{ source: 'schedule' }]);
+  });
+
+  it('registers each schedule of an organisation on the queue of the domain that answers it, in its time zone', async () => {
+    const [{ id: organisationId }] = await worker.get(DataSource).query(`SELECT id FROM organisations WHERE slug = 'demo'`);
+    const queueOf = (name: QueueNameType) => worker.get<Queue>(getQueueToken(name));
+    const expected: Array<[ScheduleKind, QueueNameType, string, Record<string, string>]> = [
+      ['board_pack', QueueName.Reports, ReportsJob.Fire, { organisationId, kind: 'board_pack' }],
+      ['occupancy', QueueName.Reports, ReportsJob.Fire, { organisationId, kind: 'occupancy' }],
+      ['kpi_reminders', QueueName.Kpis, KpisJob.SendReminders, { organisationId }],
+      ['waitlist_expiry', QueueName.Space, SpaceJob.ExpireOffers, { organisationId }],
+    ];
+    for (const [kind, name, job, data] of expected) {
+      const scheduler = await queueOf(name).getJobScheduler(schedulerId(organisationId, kind));
+      expect({ kind, tz: scheduler?.tz, name: scheduler?.name, data: scheduler?.template?.data }).toEqual({ kind, tz: 'Europe/Paris', name: job, data });
+    }
+    // The reports queue no longer fires other domains' schedules, and space's old global cron is gone.
+    expect(await queueOf(QueueName.Reports).getJobScheduler(schedulerId(organisationId, 'kpi_reminders'))).toBeUndefined();
+    expect(await queueOf(QueueName.Space).getJobScheduler(LEGACY_OFFER_EXPIRY_SCHEDULER_ID)).toBeUndefined();
   });
 
   it('fails a job whose name it does not know instead of silently dropping it', async () => {

@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
+import { KpiRemindersJobsModule } from '@incubator/api/kpis';
 import { QueuesModule } from '@incubator/api/queues';
 import { MailJobsModule } from '@incubator/api/mail';
 import { ReportsJobsModule } from '@incubator/api/reports';
 import { SpaceJobsModule } from '@incubator/api/space';
 import { SystemJobsModule } from '@incubator/api/system';
 
-/** The worker: every queue processor and every repeatable job, and no HTTP server. */
+/**
+ * The worker: every queue processor and every repeatable job, and no HTTP server. Each domain's jobs
+ * module brings its queue's processor, its job classes and the schedule kinds it answers.
+ */
 @Module({
   imports: [
     ConfigModule,
@@ -21,6 +25,7 @@ import { SystemJobsModule } from '@incubator/api/system';
     SystemJobsModule,
     MailJobsModule,
     SpaceJobsModule,
+    KpiRemindersJobsModule,
     ReportsJobsModule,
   ],
 })

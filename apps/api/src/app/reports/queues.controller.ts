@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
-import { Permission, QueueName } from '@incubator/contracts';
+import { JobQueues, QueueErrors } from '@incubator/api/queues';
+import { Permission } from '@incubator/contracts';
 import type { QueueCounts } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { QueueJobParams } from './reports.dto';
@@ -22,13 +22,8 @@ import { QueueJobParams } from './reports.dto';
 export class QueuesController {
   private readonly queues: Map<string, Queue>;
 
-  constructor(
-    @InjectQueue(QueueName.System) system: Queue,
-    @InjectQueue(QueueName.Mail) mail: Queue,
-    @InjectQueue(QueueName.Space) space: Queue,
-    @InjectQueue(QueueName.Reports) reports: Queue,
-  ) {
-    this.queues = new Map([system, mail, space, reports].map((q) => [q.name, q]));
+  constructor(queues: JobQueues) {
+    this.queues = new Map(queues.all().map((q) => [q.name, q]));
   }
 
   @Get()
@@ -65,7 +60,7 @@ export class QueuesController {
   @ApiOperation({ summary: 'Retry a failed job' })
   async retry(@Param() params: QueueJobParams): Promise<void> {
     const job = await this.queues.get(params.name)?.getJob(params.jobId);
-    if (!job || !(await job.isFailed())) throw new NotFoundException('No such failed job');
+    if (!job || !(await job.isFailed())) throw QueueErrors.failed_job_not_found();
     await job.retry();
   }
 }

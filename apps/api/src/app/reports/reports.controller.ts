@@ -1,8 +1,8 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
-import { BoardDashboardCache, ReportRunService, ScheduleService } from '@incubator/api/reports';
-import { bilingualError, Permission, roleCan } from '@incubator/contracts';
+import { BoardDashboardCache, ReportErrors, ReportRunService, ScheduleService } from '@incubator/api/reports';
+import { Permission, roleCan } from '@incubator/contracts';
 import type { BoardQuarterResponse, ReportKind, ReportRunResponse, ScheduleResponse, TargetResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
@@ -59,11 +59,9 @@ export class ReportsController {
   @ApiAcceptedResponse({ description: 'The run (the same one when the period is already queued or running)' })
   @ApiOperation({ summary: 'Generate a report now (board members: board packs only); regenerate=true for a finished period (ReportsManage only)' })
   request(@CurrentCaller() caller: Caller, @Body() body: RequestReportRunDto): Promise<ReportRunResponse> {
-    if (!visibleKinds(caller).includes(body.kind)) throw new ForbiddenException('This report is for the park’s team');
+    if (!visibleKinds(caller).includes(body.kind)) throw ReportErrors.team_only();
     // Regenerating produces the files again and e-mails every recipient again: the team's decision, not a board member's.
-    if (body.regenerate && !roleCan(caller.role, Permission.ReportsManage)) {
-      throw new ForbiddenException(bilingualError({ fr: 'Seule l’équipe du parc peut régénérer un rapport.', en: 'Only the park’s team can regenerate a report.' }));
-    }
+    if (body.regenerate && !roleCan(caller.role, Permission.ReportsManage)) throw ReportErrors.regenerate_team_only();
     return this.runs.request(caller.organisationId, { ...body, trigger: 'on_demand', requestedBy: caller.userId });
   }
 

@@ -7,8 +7,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { addJob } from '@incubator/api/queues';
 import { formatNumber } from '@incubator/api/reports';
-import { QueueName, quarterOf, quarterRange, ReportsJob, shiftQuarter } from '@incubator/contracts';
+import { KpisJob, QueueName, quarterOf, quarterRange, shiftQuarter } from '@incubator/contracts';
 import type { ApiErrorResponse, KpiAggregatesResponse, ReportRunResponse, ScheduleResponse } from '@incubator/contracts';
 import { freshSiren } from '../../test/fixtures';
 import { pdfText } from '../../test/pdf-text';
@@ -133,8 +134,13 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
     expect((await getRun(first.id)).files).toHaveLength(4);
     // Board members get board packs only; occupancy and rent roll are for the park's team.
     expect((await send('POST', '/report-runs', { kind: 'occupancy', period: '2025-06' }, board)).status).toBe(403);
-    expect((await send('POST', '/report-runs', { kind: 'board_pack', period: '2999-Q1' })).body.fields?.['period']).toBeDefined();
-    expect((await send('POST', '/report-runs', { kind: 'board_pack', period: '2025-06' })).status).toBe(400);
+    // Service errors carry their code, in the caller's language.
+    const future = await send('POST', '/report-runs', { kind: 'board_pack', period: '2199-Q4' }, { ...manager, 'Accept-Language': 'fr' });
+    expect(future).toMatchObject({ status: 400, body: { code: 'report.future_period', message: 'Période future.', fields: { period: ['la période n’a pas commencé'] } } });
+    const month = await send('POST', '/report-runs', { kind: 'board_pack', period: '2025-06' }, { ...manager, 'Accept-Language': 'en' });
+    expect(month).toMatchObject({ status: 400, body: { code: 'report.period_not_quarter', message: 'Invalid period.', fields: { period: ['must be a quarter YYYY-Qn'] } } });
+    const missing = await send('GET', `/report-runs/${randomUUID()}`, undefined, { ...manager, 'Accept-Language': 'fr' });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'report.run_not_found', message: 'Rapport introuvable.' } });
   }, 120_000);
 
   it('fires a schedule through Redis and the worker: the PDF’s text and the XLSX’s figures equal the aggregates API', async () => {
@@ -203,8 +209,9 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
       const [user] = await dataSource.query(`INSERT INTO users (email, display_name, password_hash, locale) VALUES ($1, 'Member', 'x', $2) RETURNING id`, [email, locale]);
       await dataSource.query(`INSERT INTO memberships (user_id, organisation_id, role, startup_id) VALUES ($1, $2, 'startup', $3)`, [user.id, organisationId, startup.body.id]);
     }
-    const queue = app.get<Queue>(getQueueToken(QueueName.Reports));
-    const fire = () => queue.add(ReportsJob.Fire, { organisationId, kind: 'kpi_reminders' });
+    // What the organisation's kpi_reminders schedule enqueues when it fires (kpis' own job and queue).
+    const queue = app.get<Queue>(getQueueToken(QueueName.Kpis));
+    const fire = () => addJob(queue, KpisJob.SendReminders, { organisationId });
     await fire();
     const to = (email: string) => smtp.mails.filter((m) => m.to.includes(email));
     await until(async () => to(members.fr).length > 0 && to(members.en).length > 0, 20_000, 'the reminders');

@@ -3,7 +3,9 @@ import { BullModule } from '@nestjs/bullmq';
 import type { DefaultJobOptions } from 'bullmq';
 import { AppConfig } from '@incubator/api/config';
 import { QueueName } from '@incubator/contracts';
+import { JobQueues } from './job-queues';
 import { redisConnectionOptions } from './redis-connection';
+import { ScheduleRegistry } from './schedule-registry';
 
 /** Retried with exponential backoff, the same for every queue. */
 const RETRIES: DefaultJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } };
@@ -20,7 +22,8 @@ const QUEUE_OPTIONS: Partial<Record<QueueName, { defaultJobOptions: DefaultJobOp
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name, ...QUEUE_OPTIONS[name] }));
 
 /**
- * BullMQ on the configured Redis, with every queue registered so any module can inject a producer.
+ * BullMQ on the configured Redis, with every queue registered so any module can inject a producer
+ * (or `JobQueues`, which picks the queue by job name), and the schedule registry the domains fill.
  * Failed jobs are retried with exponential backoff; finished jobs are trimmed so Redis stays small.
  */
 @Global()
@@ -39,6 +42,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
-  exports: queues,
+  providers: [JobQueues, ScheduleRegistry],
+  exports: [...queues, JobQueues, ScheduleRegistry],
 })
 export class QueuesModule {}

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { figureKey, KpiAggregatesService } from '@incubator/api/kpis';
 import type { BoardTable, CellId } from '@incubator/api/kpis';
 import { OccupancyService } from '@incubator/api/space';
 import { formatMinorUnits, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
 import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, OccupancyResponse, TargetKey } from '@incubator/contracts';
+import { BoardQuarterRepository, ClosedRound } from './board-quarter.repository';
 import { boardQuarterRange } from './board-quarters';
+import { TargetRepository } from './target.repository';
 
 /** Quarters in a sparkline, the current one last. */
 export const SERIES_QUARTERS = 8;
@@ -28,7 +28,8 @@ const callerOf = (organisationId: string, view: BoardQuarterView) => ({ organisa
 @Injectable()
 export class BoardQuarterService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: BoardQuarterRepository,
+    private readonly targetRows: TargetRepository,
     private readonly aggregates: KpiAggregatesService,
     private readonly occupancy: OccupancyService,
   ) {}
@@ -39,9 +40,9 @@ export class BoardQuarterService {
     onProgress: (percent: number) => Promise<void> = async () => undefined,
     view: BoardQuarterView = 'board',
   ): Promise<BoardQuarterResponse> {
-    const range = await boardQuarterRange(this.dataSource, organisationId, quarter);
+    const range = await boardQuarterRange(this.repository, organisationId, quarter);
     const caller = callerOf(organisationId, view);
-    const [organisation] = await this.dataSource.query('SELECT name, board_sees_rounds FROM organisations WHERE id = $1', [organisationId]);
+    const organisation = await this.repository.organisation(organisationId);
 
     // Oldest first; the last is the quarter itself.
     const quarters = Array.from({ length: SERIES_QUARTERS }, (_, i) => shiftQuarter(quarter, SERIES_QUARTERS - 1 - i));
@@ -58,7 +59,7 @@ export class BoardQuarterService {
 
     const breakdowns = view === 'board' ? await this.boardBreakdowns(organisationId, range) : await this.teamBreakdowns(organisationId, range);
     await onProgress(70);
-    const rounds = await this.rounds(organisationId, range, view === 'board' && !organisation.board_sees_rounds ? breakdowns.table : null);
+    const rounds = await this.rounds(organisationId, range, view === 'board' && !organisation.boardSeesRounds ? breakdowns.table : null);
     const targets = await this.targets(organisationId, range, view === 'board' ? series.filter((a) => a.from.slice(0, 4) === range.from.slice(0, 4)) : null);
     const headcount = current.headcount === null ? null : Number(current.headcount);
     const figure = (key: HeadlineFigure['key'], pick: (a: KpiAggregatesResponse, i: number) => number | null): HeadlineFigure => {
@@ -123,8 +124,8 @@ export class BoardQuarterService {
       }
       return result;
     };
-    const sites = await this.dataSource.query('SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name', [organisationId]);
-    const programs = await this.dataSource.query('SELECT id, name FROM programs WHERE organisation_id = $1 ORDER BY name', [organisationId]);
+    const sites = await this.repository.sites(organisationId);
+    const programs = await this.repository.programs(organisationId);
     return {
       table: null,
       bySite: await breakdown(sites, (siteId) => ({ siteId })),
@@ -139,27 +140,16 @@ export class BoardQuarterService {
    * startup's sites', programs' and sector's funds raised and funds of its kind — is withheld.
    */
   private async rounds(organisationId: string, range: { from: string; to: string }, table: BoardTable | null): Promise<{ listed: BoardQuarterResponse['rounds']; withheld: number }> {
-    const rows: Array<Record<string, string | string[] | null>> = await this.dataSource.query(
-      `SELECT s.legal_name, s.sector, r.kind, r.amount_eur_cents::text AS cents, to_char(r.closed_on, 'YYYY-MM-DD') AS closed_on, i.name AS lead,
-              coalesce(array_agg(DISTINCT p.id::text) FILTER (WHERE p.id IS NOT NULL), '{}') AS programs,
-              coalesce(array_agg(DISTINCT p.site_id::text) FILTER (WHERE p.id IS NOT NULL), '{}') AS sites
-       FROM funding_rounds r JOIN startups s ON s.id = r.startup_id LEFT JOIN investors i ON i.id = r.lead_investor_id
-       LEFT JOIN enrollments e ON e.startup_id = s.id LEFT JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN programs p ON p.id = c.program_id
-       WHERE r.organisation_id = $1 AND r.status = 'closed' AND r.closed_on >= $2 AND r.closed_on < $3
-       GROUP BY r.id, s.legal_name, s.sector, i.name
-       ORDER BY r.closed_on, lower(s.legal_name), r.id`,
-      [organisationId, range.from, range.to],
-    );
-    const publishable = (r: Record<string, string | string[] | null>) => {
+    const rows = await this.repository.closedRounds(organisationId, range);
+    const publishable = (r: ClosedRound) => {
       if (!table) return true;
-      const programs = r['programs'] as string[];
-      const cells: CellId[] = ['organisation', `sector:${r['sector']}`, ...programs.map((p): CellId => `program:${p}`), ...(r['sites'] as string[]).map((s): CellId => `site:${s}`)];
-      if (!programs.length) cells.push('unassigned');
-      return cells.every((cell) => !table.isHidden(cell, figureKey.funds) && !table.isHidden(cell, figureKey.round(r['kind'] as string)));
+      const cells: CellId[] = ['organisation', `sector:${r.sector}`, ...r.programIds.map((p): CellId => `program:${p}`), ...r.siteIds.map((s): CellId => `site:${s}`)];
+      if (!r.programIds.length) cells.push('unassigned');
+      return cells.every((cell) => !table.isHidden(cell, figureKey.funds) && !table.isHidden(cell, figureKey.round(r.kind)));
     };
     const listed = rows.filter(publishable);
     return {
-      listed: listed.map((r) => ({ startupName: r['legal_name'] as string, kind: r['kind'] as string, amountEur: formatMinorUnits(r['cents'] as string, 2), closedOn: r['closed_on'] as string, lead: r['lead'] as string | null })),
+      listed: listed.map((r) => ({ startupName: r.legalName, kind: r.kind, amountEur: formatMinorUnits(r.cents, 2), closedOn: r.closedOn, lead: r.lead })),
       withheld: rows.length - listed.length,
     };
   }
@@ -171,10 +161,7 @@ export class BoardQuarterService {
    */
   private async targets(organisationId: string, range: { from: string; to: string }, boardQuarters: KpiAggregatesResponse[] | null): Promise<BoardQuarterResponse['targets']> {
     const year = Number(range.from.slice(0, 4));
-    const rows: Array<{ key: TargetKey; value: string }> = await this.dataSource.query(
-      'SELECT key, value::text FROM organisation_targets WHERE organisation_id = $1 AND year = $2 ORDER BY key',
-      [organisationId, year],
-    );
+    const rows = await this.targetRows.ofYear(organisationId, year);
     if (!rows.length) return [];
     const ytd = await this.aggregates.aggregate(callerOf(organisationId, 'team'), { from: `${year}-01-01`, to: range.to });
     const guarded = (value: string | null, pick: (a: KpiAggregatesResponse) => string | null) => (boardQuarters?.some((q) => pick(q) === null) ? null : value);

@@ -2,12 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@incubator/api/config';
+import { MemberDirectory } from '@incubator/api/identity';
 import { MailService } from '@incubator/api/mail';
-import type { Locale, ReportKind } from '@incubator/contracts';
+import type { ReportKind, Role } from '@incubator/contracts';
+import { BoardQuarterRepository } from './board-quarter.repository';
 import { ReportFiles } from './report-files';
+import { ReportRunRepository } from './report-run.repository';
 
 /** Who receives a finished report by e-mail. */
-const RECIPIENT_ROLES: Record<ReportKind, string[]> = { board_pack: ['board', 'admin'], occupancy: ['manager', 'admin'] };
+const RECIPIENT_ROLES: Record<ReportKind, Role[]> = { board_pack: ['board', 'admin'], occupancy: ['manager', 'admin'] };
 
 const MAIL = {
   board_pack: {
@@ -44,50 +47,38 @@ export class ReportRunner {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: ReportRunRepository,
     private readonly files: ReportFiles,
+    private readonly members: MemberDirectory,
+    private readonly organisations: BoardQuarterRepository,
     private readonly mail: MailService,
     private readonly config: AppConfig,
   ) {}
 
   async run(runId: string): Promise<void> {
-    const [run] = await this.dataSource.query('SELECT id, organisation_id, kind, period, status FROM report_runs WHERE id = $1', [runId]);
+    const run = await this.runs.record(runId);
     if (!run) return;
     if (run.status !== 'completed') {
-      await this.dataSource.query(
-        `UPDATE report_runs SET status = 'running', progress = 0, attempts = attempts + 1, started_at = coalesce(started_at, now()), error = NULL WHERE id = $1`,
-        [runId],
-      );
+      await this.runs.markRunning(runId);
       const progress = async (percent: number) => {
-        await this.dataSource.query('UPDATE report_runs SET progress = $2 WHERE id = $1', [runId, percent]);
+        await this.runs.setProgress(runId, percent);
         if (this.config.REPORT_STEP_DELAY_MS) await new Promise((resolve) => setTimeout(resolve, this.config.REPORT_STEP_DELAY_MS));
       };
       await progress(5);
-      const files = await this.files.generate(run.organisation_id, run.kind, run.period, progress);
+      const files = await this.files.generate(run.organisationId, run.kind, run.period, progress);
       const stored = await this.dataSource.transaction(async (manager) => {
-        const [locked] = await manager.query('SELECT status FROM report_runs WHERE id = $1 FOR UPDATE', [runId]);
-        if (locked.status === 'completed') return false;
-        await manager.query('DELETE FROM report_files WHERE run_id = $1', [runId]);
-        for (const file of files) {
-          await manager.query(
-            'INSERT INTO report_files (run_id, format, locale, filename, content, size_bytes) VALUES ($1, $2, $3, $4, $5, $6)',
-            [runId, file.format, file.locale, file.filename, file.content, file.content.length],
-          );
-        }
-        await manager.query(`UPDATE report_runs SET status = 'completed', progress = 100, finished_at = now(), error = NULL WHERE id = $1`, [runId]);
+        if ((await this.runs.lockStatus(manager, runId)) === 'completed') return false;
+        await this.runs.complete(manager, runId, files);
         return true;
       });
       if (stored) this.logger.log({ runId, kind: run.kind, period: run.period, files: files.length }, 'report run completed');
     }
-    await this.deliver(runId, run.organisation_id, run.kind, run.period);
+    await this.deliver(runId, run.organisationId, run.kind, run.period);
   }
 
   /** Records the error; on the last attempt the run is marked failed (admins see the message). */
   async failed(runId: string, error: Error, final: boolean): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE report_runs SET error = $2, status = CASE WHEN $3 THEN 'failed' ELSE 'queued' END, finished_at = CASE WHEN $3 THEN now() END
-       WHERE id = $1 AND status <> 'completed'`,
-      [runId, error.message.slice(0, 2000), final],
-    );
+    await this.runs.fail(runId, error.message.slice(0, 2000), final);
   }
 
   /**
@@ -96,17 +87,15 @@ export class ReportRunner {
    * only if Redis forgot the job — never zero times.
    */
   private async deliver(runId: string, organisationId: string, kind: ReportKind, period: string): Promise<void> {
-    const recipients: Array<{ id: string; email: string; locale: Locale; org: string }> = await this.dataSource.query(
-      `SELECT u.id, u.email, u.locale, o.name AS org FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-       WHERE m.organisation_id = $1 AND m.is_active AND m.role = ANY($2)
-         AND NOT EXISTS (SELECT 1 FROM report_deliveries d WHERE d.run_id = $3 AND d.user_id = u.id)`,
-      [organisationId, RECIPIENT_ROLES[kind], runId],
-    );
+    const served = await this.runs.deliveredTo(runId);
+    const recipients = (await this.members.activeMembers(organisationId, { roles: RECIPIENT_ROLES[kind] })).filter((member) => !served.has(member.userId));
+    if (!recipients.length) return;
+    const { name: org } = await this.organisations.organisation(organisationId);
     const link = kind === 'board_pack' ? `${this.config.PUBLIC_WEB_URL}/board?quarter=${period}` : `${this.config.PUBLIC_WEB_URL}/manage/reports`;
     for (const user of recipients) {
-      const message = MAIL[kind][user.locale](period, user.org, link);
-      await this.mail.send({ to: user.email, ...message }, `report:${runId}:${user.id}`);
-      await this.dataSource.query('INSERT INTO report_deliveries (run_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [runId, user.id]);
+      const message = MAIL[kind][user.locale](period, org, link);
+      await this.mail.send({ to: user.email, ...message }, `report:${runId}:${user.userId}`);
+      await this.runs.recordDelivery(runId, user.userId);
     }
   }
 }

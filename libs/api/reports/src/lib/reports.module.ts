@@ -1,23 +1,29 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@incubator/api/audit';
+import { IdentityModule } from '@incubator/api/identity';
 import { KpisModule } from '@incubator/api/kpis';
 import { MailModule } from '@incubator/api/mail';
 import { SpaceModule } from '@incubator/api/space';
 import { BoardDashboardCache } from './board-dashboard.cache';
+import { BoardQuarterRepository } from './board-quarter.repository';
 import { BoardQuarterService } from './board-quarter.service';
-import { KpiReminders } from './kpi-reminders';
-import { ReportsProcessor, ScheduleRegistry } from './report-jobs';
 import { ReportFiles } from './report-files';
+import { ReportRunRepository } from './report-run.repository';
 import { ReportRunService } from './report-run.service';
 import { ReportRunner } from './report-runner';
+import { ReportsProcessor } from './reports.processor';
+import { ScheduleRepository } from './schedule.repository';
 import { ScheduleService } from './schedule.service';
+import { ScheduleSync } from './schedule-sync';
+import { TargetRepository } from './target.repository';
 
+const repositories = [BoardQuarterRepository, ReportRunRepository, ScheduleRepository, TargetRepository];
 const services = [BoardDashboardCache, BoardQuarterService, ReportRunService, ScheduleService];
 
 /** Reports for the api: board quarter data, report runs, schedules and targets. */
-@Module({ imports: [AuditModule, KpisModule, SpaceModule], providers: services, exports: services })
+@Module({ imports: [AuditModule, KpisModule, SpaceModule], providers: [...repositories, ...services], exports: [...repositories, ...services] })
 export class ReportsModule {}
 
-/** The worker side: producing runs, firing schedules, KPI reminders. */
-@Module({ imports: [ReportsModule, KpisModule, SpaceModule, MailModule], providers: [ReportFiles, ReportRunner, KpiReminders, ScheduleRegistry, ReportsProcessor] })
+/** The worker side: producing and delivering runs, firing report schedules, registering every schedule. */
+@Module({ imports: [ReportsModule, KpisModule, SpaceModule, IdentityModule, MailModule], providers: [ReportFiles, ReportRunner, ScheduleSync, ReportsProcessor] })
 export class ReportsJobsModule {}

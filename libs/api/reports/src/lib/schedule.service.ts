@@ -1,13 +1,15 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import { bilingualError, QueueName, ReportsJob } from '@incubator/contracts';
-import type { ScheduleKind, ScheduleResponse, SetTargetRequest, SyncSchedulesPayload, TargetResponse, UpdateScheduleRequest } from '@incubator/contracts';
+import { JobQueues } from '@incubator/api/queues';
+import { ReportsJob } from '@incubator/contracts';
+import type { ScheduleKind, ScheduleResponse, SetTargetRequest, TargetResponse, UpdateScheduleRequest } from '@incubator/contracts';
+import { ReportErrors } from './report.errors';
+import { ScheduleRepository } from './schedule.repository';
+import { TargetRepository } from './target.repository';
 
 /** Five fields (minute hour day month weekday), or six with seconds first as BullMQ allows. */
 export function checkCron(cron: string, timeZone: string): Date {
@@ -16,67 +18,58 @@ export function checkCron(cron: string, timeZone: string): Date {
 }
 
 /**
- * The organisation's schedules (board pack, occupancy, KPI reminders) and yearly targets, as admins
- * see and change them. A change is stored, audited and handed to the worker, which alone registers
- * repeatable jobs.
+ * The organisation's schedules (board pack, occupancy, KPI reminders, waitlist expiry) and yearly
+ * targets, as admins see and change them. A change is stored, audited and handed to the worker, which
+ * alone registers repeatable jobs.
  */
 @Injectable()
 export class ScheduleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Reports) private readonly queue: Queue<SyncSchedulesPayload>,
+    private readonly schedules: ScheduleRepository,
+    private readonly targetRows: TargetRepository,
+    private readonly queues: JobQueues,
     private readonly audit: AuditService,
   ) {}
 
   async list(organisationId: string): Promise<ScheduleResponse[]> {
-    const rows = await this.dataSource.query(
-      `SELECT s.kind, s.cron, s.enabled, s.updated_at, o.time_zone FROM report_schedules s JOIN organisations o ON o.id = s.organisation_id
-       WHERE s.organisation_id = $1 ORDER BY s.kind`,
-      [organisationId],
-    );
-    return rows.map((row: { kind: ScheduleKind; cron: string; enabled: boolean; updated_at: Date; time_zone: string }) => ({
-      kind: row.kind,
-      cron: row.cron,
-      timeZone: row.time_zone,
-      enabled: row.enabled,
-      nextRunAt: row.enabled ? checkCron(row.cron, row.time_zone).toISOString() : null,
-      updatedAt: row.updated_at.toISOString(),
+    const schedules = await this.schedules.list(organisationId);
+    return schedules.map((schedule) => ({
+      kind: schedule.kind,
+      cron: schedule.cron,
+      timeZone: schedule.timeZone,
+      enabled: schedule.enabled,
+      nextRunAt: schedule.enabled ? checkCron(schedule.cron, schedule.timeZone).toISOString() : null,
+      updatedAt: schedule.updatedAt.toISOString(),
     }));
   }
 
   async update(caller: Caller, kind: ScheduleKind, change: UpdateScheduleRequest): Promise<ScheduleResponse> {
     const before = (await this.list(caller.organisationId)).find((s) => s.kind === kind);
-    if (!before) throw new NotFoundException('No such schedule');
+    if (!before) throw ReportErrors.schedule_not_found({ kind });
     const next = { cron: change.cron ?? before.cron, enabled: change.enabled ?? before.enabled };
     try {
       checkCron(next.cron, before.timeZone);
     } catch {
-      throw new BadRequestException(
-        bilingualError({ fr: 'Expression cron invalide.', en: 'Invalid cron expression.' }, { cron: { fr: 'cinq champs attendus : minute heure jour mois jour-de-semaine', en: 'five fields expected: minute hour day month weekday' } }),
-      );
+      throw ReportErrors.invalid_cron();
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE report_schedules SET cron = $3, enabled = $4, updated_at = now() WHERE organisation_id = $1 AND kind = $2', [caller.organisationId, kind, next.cron, next.enabled]);
+      await this.schedules.update(manager, caller.organisationId, kind, next);
       await this.audit.recordBy(manager, caller, { action: 'schedule.updated', entityType: 'schedule', entityId: caller.organisationId, before: { kind, cron: before.cron, enabled: before.enabled }, after: { kind, ...next } });
     });
-    await this.queue.add(ReportsJob.SyncSchedules, { organisationId: caller.organisationId });
+    await this.queues.add(ReportsJob.SyncSchedules, { organisationId: caller.organisationId });
     return (await this.list(caller.organisationId)).find((s) => s.kind === kind)!;
   }
 
-  async targets(organisationId: string): Promise<TargetResponse[]> {
-    const rows = await this.dataSource.query('SELECT key, year, value::text FROM organisation_targets WHERE organisation_id = $1 ORDER BY year DESC, key', [organisationId]);
-    return rows.map((r: { key: TargetResponse['key']; year: number; value: string }) => ({ key: r.key, year: r.year, value: r.value.replace(/\.00$/, '') }));
+  targets(organisationId: string): Promise<TargetResponse[]> {
+    return this.targetRows.list(organisationId);
   }
 
   async setTarget(caller: Caller, target: SetTargetRequest): Promise<TargetResponse[]> {
     await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query('SELECT value::text FROM organisation_targets WHERE organisation_id = $1 AND key = $2 AND year = $3', [caller.organisationId, target.key, target.year]);
-      await manager.query(
-        `INSERT INTO organisation_targets (organisation_id, key, year, value) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (organisation_id, key, year) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [caller.organisationId, target.key, target.year, target.value],
-      );
-      await this.audit.recordBy(manager, caller, { action: 'target.set', entityType: 'target', entityId: caller.organisationId, before: before ? { ...target, value: before.value } : null, after: { ...target } });
+      const before = await this.targetRows.value(manager, caller.organisationId, target.key, target.year);
+      await this.targetRows.upsert(manager, caller.organisationId, target);
+      await this.audit.recordBy(manager, caller, { action: 'target.set', entityType: 'target', entityId: caller.organisationId, before: before !== null ? { ...target, value: before } : null, after: { ...target } });
     });
     return this.targets(caller.organisationId);
   }

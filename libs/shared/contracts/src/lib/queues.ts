@@ -1,11 +1,15 @@
+import type { ReportKind } from './reports';
+
 /**
  * Queue and job names, declared once for the API (which enqueues) and the worker (which processes).
+ * `JobPayloads` below says what each job carries and `JOB_QUEUE` on which queue it runs.
  */
 export const QueueName = {
   System: 'system',
   Mail: 'mail',
   Space: 'space',
   Reports: 'reports',
+  Kpis: 'kpis',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -49,10 +53,15 @@ export interface MatchWaitlistPayload {
   organisationId: string;
 }
 
+export interface ExpireOffersPayload {
+  /** The organisation whose `waitlist_expiry` schedule fired; left out, every organisation (the old global cron). */
+  organisationId?: string;
+}
+
 export const ReportsJob = {
   /** Produce a report run's files and deliver them. Job id: report.<organisation>.<kind>.<period>.<generation>. */
   Run: 'run',
-  /** A schedule fired: work out the period and request the run (or send the reminders). */
+  /** A report schedule fired: work out the period just closed and request its run. */
   Fire: 'fire',
   /** An admin changed a schedule: the worker re-registers the organisation's repeatable jobs. */
   SyncSchedules: 'sync-schedules',
@@ -65,9 +74,55 @@ export interface ReportRunPayload {
 
 export interface ScheduleFirePayload {
   organisationId: string;
-  kind: 'board_pack' | 'occupancy' | 'kpi_reminders' | 'waitlist_expiry';
+  kind: ReportKind;
 }
 
 export interface SyncSchedulesPayload {
   organisationId: string;
+}
+
+export const KpisJob = {
+  /** The daily KPI reminders of an organisation (its `kpi_reminders` schedule). */
+  SendReminders: 'send-kpi-reminders',
+} as const;
+export type KpisJob = (typeof KpisJob)[keyof typeof KpisJob];
+
+export interface KpiRemindersPayload {
+  organisationId: string;
+}
+
+/** Every job, by name, and what it carries: a producer or a handler with another payload does not compile. */
+export interface JobPayloads {
+  [SystemJob.Heartbeat]: HeartbeatJobPayload;
+  [MailJob.Send]: MailJobPayload;
+  [SpaceJob.MatchWaitlist]: MatchWaitlistPayload;
+  [SpaceJob.ExpireOffers]: ExpireOffersPayload;
+  [ReportsJob.Run]: ReportRunPayload;
+  [ReportsJob.Fire]: ScheduleFirePayload;
+  [ReportsJob.SyncSchedules]: SyncSchedulesPayload;
+  [KpisJob.SendReminders]: KpiRemindersPayload;
+}
+export type JobName = keyof JobPayloads;
+
+/** The queue each job runs on. One object literal: a job name declared twice does not compile. */
+export const JOB_QUEUE = {
+  [SystemJob.Heartbeat]: QueueName.System,
+  [MailJob.Send]: QueueName.Mail,
+  [SpaceJob.MatchWaitlist]: QueueName.Space,
+  [SpaceJob.ExpireOffers]: QueueName.Space,
+  [ReportsJob.Run]: QueueName.Reports,
+  [ReportsJob.Fire]: QueueName.Reports,
+  [ReportsJob.SyncSchedules]: QueueName.Reports,
+  [KpisJob.SendReminders]: QueueName.Kpis,
+} as const satisfies Record<JobName, QueueName>;
+
+/** The names of the jobs a queue runs. */
+export type JobsOf<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
+
+/** A job as a producer or a schedule describes it: its name and its payload, checked against each other. */
+export type JobRequest<N extends JobName = JobName> = { [K in N]: { name: K; data: JobPayloads[K] } }[N];
+
+/** Whether a name read off a queue (any string) is one of ours. */
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_QUEUE, name);
 }

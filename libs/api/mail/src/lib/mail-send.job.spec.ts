@@ -1,13 +1,13 @@
 import { Logger, LoggerService } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '@incubator/api/config';
-import { MailJob } from '@incubator/contracts';
+import type { AppConfig } from '@incubator/api/config';
 import type { MailJobPayload } from '@incubator/contracts';
-import { MailProcessor } from './mail.processor';
+import { MailSendJob } from './mail-send.job';
+import { MailTransport } from './mail-transport';
 
 const TOKEN = 'Zk3q-SECRET-TOKEN_of_43_characters_xxxxxxxx';
 
@@ -20,7 +20,13 @@ const invitation: MailJobPayload = {
   html: `<a href="http://web.test/invitation#token=${TOKEN}">accept</a>`,
 };
 
-const job = (data: MailJobPayload) => ({ id: '7', name: MailJob.Send, data }) as Job<MailJobPayload>;
+const context = { id: '7', timestamp: Date.now(), attemptsMade: 0 };
+
+/** The job as the worker builds it, and its transport (closed as the worker does at shutdown). */
+function sender(config: AppConfig): { job: MailSendJob; transport: MailTransport } {
+  const transport = new MailTransport(config);
+  return { job: new MailSendJob(config, transport), transport };
+}
 
 const baseEnv = {
   DATABASE_URL: 'postgres://app:secret@localhost:5432/app',
@@ -37,15 +43,15 @@ function captureLogs(): string[] {
   return lines;
 }
 
-describe('MailProcessor', () => {
+describe('MailSendJob', () => {
   let lines: string[];
   beforeEach(() => (lines = captureLogs()));
   afterEach(() => Logger.overrideLogger(false));
 
   it('in log mode writes recipient, subject and template, never the body or its link', async () => {
-    const processor = new MailProcessor(loadConfig({ ...baseEnv, MAIL_TRANSPORT: 'log' }));
-    await processor.process(job(invitation));
-    processor.onModuleDestroy();
+    const { job, transport } = sender(loadConfig({ ...baseEnv, MAIL_TRANSPORT: 'log' }));
+    await job.handle(invitation, context);
+    transport.onModuleDestroy();
 
     const all = lines.join('\n');
     expect(all).toContain('new.member@example.test');
@@ -58,8 +64,8 @@ describe('MailProcessor', () => {
   it('in log mode with an outbox writes the whole mail to a private file there, and still not to the log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
     try {
-      const processor = new MailProcessor(loadConfig({ ...baseEnv, MAIL_TRANSPORT: 'log', MAIL_OUTBOX_DIR: join(dir, 'mail') }));
-      await processor.process(job(invitation));
+      const { job } = sender(loadConfig({ ...baseEnv, MAIL_TRANSPORT: 'log', MAIL_OUTBOX_DIR: join(dir, 'mail') }));
+      await job.handle(invitation, context);
       const [file] = readdirSync(join(dir, 'mail'));
       expect(file).toMatch(/-invitation-7\.eml$/);
       const mail = readFileSync(join(dir, 'mail', file), 'utf8');
@@ -94,9 +100,9 @@ describe('MailProcessor', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     try {
       const { port } = server.server.address() as { port: number };
-      const processor = new MailProcessor(loadConfig({ ...baseEnv, SMTP_URL: `smtp://127.0.0.1:${port}` }));
-      await processor.process(job(invitation));
-      processor.onModuleDestroy();
+      const { job, transport } = sender(loadConfig({ ...baseEnv, SMTP_URL: `smtp://127.0.0.1:${port}` }));
+      await job.handle(invitation, context);
+      transport.onModuleDestroy();
 
       expect(received.join('').replace(/=\r?\n/g, '')).toContain(TOKEN.slice(0, 20));
       expect(lines.join('\n')).not.toContain(TOKEN);
