@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AuditService } from '@incubator/api/audit';
 import { aggregatesSql } from '@incubator/api/kpis';
 import { floorPlanFromSql } from '@incubator/api/space';
-import { StartupService } from '@incubator/api/startups';
+import { StartupRepository, StartupService } from '@incubator/api/startups';
 import { quarterRange, SECTORS, StartupSort } from '@incubator/contracts';
 import { BENCH_PASSWORD, type Ecosystem } from '../data/ecosystem';
 import type { BenchRow } from './report';
@@ -40,7 +40,7 @@ export async function benchApiLoad(apiUrl: string, db: DataSource, eco: Ecosyste
   const range = quarterRange(eco.lastQuarter)!;
   const today = new Date().toISOString().slice(0, 10);
   const scope = { organisationId: eco.organisationId, startupId: null };
-  const startups = new StartupService(db, {} as AuditService);
+  const startups = new StartupService(db, new StartupRepository(db), {} as AuditService);
   const pages = listVariants();
   let nextPage = 0;
   const cases: LoadCase[] = [

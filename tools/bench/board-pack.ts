@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { aggregatesSql, KpiAggregatesService } from '@incubator/api/kpis';
-import { BoardQuarterService, renderBoardPackPdf, renderBoardPackXlsx, SERIES_QUARTERS } from '@incubator/api/reports';
-import { OccupancyService } from '@incubator/api/space';
+import { aggregatesSql, BoardAggregatesRepository, KpiAggregatesRepository, KpiAggregatesService } from '@incubator/api/kpis';
+import { BoardQuarterRepository, BoardQuarterService, renderBoardPackPdf, renderBoardPackXlsx, SERIES_QUARTERS, TargetRepository } from '@incubator/api/reports';
+import { OccupancyRepository, OccupancyService } from '@incubator/api/space';
 import { quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
 import type { Ecosystem } from '../data/ecosystem';
 import type { BenchRow } from './report';
@@ -13,7 +13,12 @@ import { timeRuns } from './timing';
  * the pack needs, run directly one after the other.
  */
 export async function benchBoardPack(db: DataSource, eco: Ecosystem, log: (line: string) => void): Promise<BenchRow[]> {
-  const service = new BoardQuarterService(db, new KpiAggregatesService(db), new OccupancyService(db));
+  const service = new BoardQuarterService(
+    new BoardQuarterRepository(db),
+    new TargetRepository(db),
+    new KpiAggregatesService(new KpiAggregatesRepository(db), new BoardAggregatesRepository(db)),
+    new OccupancyService(new OccupancyRepository(db)),
+  );
   const quarter = eco.lastQuarter;
   const range = quarterRange(quarter)!;
   const pack = async () => {

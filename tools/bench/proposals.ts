@@ -2,7 +2,16 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import type { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import { freeModulesSql, LeaseService, SpaceSnapshots, WaitlistTrigger } from '@incubator/api/space';
+import {
+  FloorRepository,
+  freeModulesSql,
+  LeaseRepository,
+  LeaseService,
+  SpaceReferenceRepository,
+  SpaceSnapshotRepository,
+  SpaceSnapshots,
+  WaitlistTrigger,
+} from '@incubator/api/space';
 import type { BenchRow } from './report';
 import { percentiles, Timing, timeRunsCalmest } from './timing';
 
@@ -22,7 +31,15 @@ export async function benchProposals(dataSource: DataSource, log: (line: string)
   const { organisationId, siteId, startupId } = await generate(dataSource, log);
   const caller: Caller = { userId: '00000000-0000-0000-0000-000000000000', email: 'bench', organisationId, role: 'manager', startupId: null, sessionId: '', requestId: null };
   // Proposals write nothing: the audit trail and the waitlist trigger are never reached.
-  const leases = new LeaseService(dataSource, {} as AuditService, {} as WaitlistTrigger, new SpaceSnapshots(dataSource));
+  const leases = new LeaseService(
+    dataSource,
+    {} as AuditService,
+    {} as WaitlistTrigger,
+    new SpaceSnapshots(new SpaceSnapshotRepository(dataSource)),
+    new LeaseRepository(dataSource),
+    new FloorRepository(dataSource),
+    new SpaceReferenceRepository(dataSource),
+  );
   const request = { areaM2: 120, startsOn: '2027-06-01', siteId };
 
   // The floor: the statement loading the request's free modules (the reference the service's

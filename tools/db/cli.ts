@@ -1,4 +1,5 @@
-import { createDataSource, runMigrations, seedDemoData } from '@incubator/api/database';
+import { createDataSource, runMigrations } from '@incubator/api/database';
+import { seedDemoData } from '../seed/demo-seed';
 import { startLocalStack } from '../stack/local-stack';
 
 const USAGE = 'usage: tsx tools/db/cli.ts migrate | revert | seed';

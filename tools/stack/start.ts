@@ -1,4 +1,4 @@
-import { DEMO_OPERATOR, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@incubator/api/database';
+import { DEMO_OPERATOR, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../seed/demo-seed';
 import { RunningProduct, startProduct } from './product';
 
 /**

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource, runMigrations, seedDemoData } from '@incubator/api/database';
+import { createDataSource, runMigrations } from '@incubator/api/database';
+import { seedDemoData } from '../../seed/demo-seed';
 import { WORKSPACE_ROOT } from '../../stack/local-stack';
 
 /**

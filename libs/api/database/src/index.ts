@@ -1,5 +1,4 @@
 export * from './lib/data-source-options';
 export * from './lib/database.module';
 export * from './lib/migrations';
-export * from './lib/seed/demo-seed';
 export * from './lib/snake-naming.strategy';

@@ -1,6 +1,5 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -9,12 +8,19 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 const PG_DATE_OID = 1082;
 types.setTypeParser(PG_DATE_OID, (value) => value);
 
-/** The one DataSource definition, used by the api, the worker, the migration CLI and the tests. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/** Entity classes or schemas, as TypeORM takes them. */
+export type Entities = NonNullable<DataSourceOptions['entities']>;
+
+/**
+ * The one DataSource definition, used by the api, the worker, the migration CLI and the tests. The
+ * Nest modules register their own entities (`TypeOrmModule.forFeature`, loaded by DatabaseModule's
+ * `autoLoadEntities`), so this lib knows no domain; a tool that uses an entity passes it here.
+ */
+export function dataSourceOptions(databaseUrl: string, entities: Entities = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
@@ -24,8 +30,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   };
 }
 
-export function createDataSource(databaseUrl: string): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl));
+export function createDataSource(databaseUrl: string, entities: Entities = []): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, entities));
 }
 
 /**

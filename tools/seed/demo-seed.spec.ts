@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isValidSiren } from '@incubator/contracts';
 import { DEMO_OPERATOR, DEMO_ORGANISATIONS, seedDemoData, SeedRefusedError } from './demo-seed';
 
 describe('demo seed', () => {
@@ -29,8 +30,7 @@ describe('demo seed', () => {
 });
 
 describe('demo startups', () => {
-  it('carry valid SIRENs', async () => {
-    const { isValidSiren } = await import('@incubator/contracts');
+  it('carry valid SIRENs', () => {
     for (const organisation of DEMO_ORGANISATIONS) {
       for (const startup of organisation.startups) expect(isValidSiren(startup.siren)).toBe(true);
     }
