@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '@incubator/api/identity';
-import { importRefused, KpiAggregatesService, KpiDefinitionService, KpiImportService, KpiReportService, renderKpiReports } from '@incubator/api/kpis';
+import { importRefused, KpiAggregatesService, KpiErrors, KpiDefinitionService, KpiImportService, KpiReportService, renderKpiReports } from '@incubator/api/kpis';
 import { StartupService } from '@incubator/api/startups';
-import { bilingualError, Permission } from '@incubator/contracts';
+import { Permission } from '@incubator/contracts';
 import type { KpiAggregatesResponse, KpiDefinitionResponse, KpiImportResult, KpiReportResponse, LateKpiReport, PageResponse } from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
@@ -107,10 +107,7 @@ export class KpisController {
     @Body() body: unknown,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<KpiImportResult> {
-    // 415 is the transport's refusal (like the body parser's 413), not a KPI rule: no catalogue code.
-    if (typeof body !== 'string') {
-      throw new UnsupportedMediaTypeException(bilingualError({ fr: 'Envoyez le fichier en text/csv.', en: 'Send the file as text/csv.' }));
-    }
+    if (typeof body !== 'string') throw KpiErrors.csv_required();
     const result = await this.imports.import(caller, body, { dryRun: query.dryRun, locale: requestLocale(acceptLanguage) });
     if (result.errors.length && !query.dryRun) throw importRefused(result);
     return result;

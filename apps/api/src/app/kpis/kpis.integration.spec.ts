@@ -314,6 +314,7 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
       expect((await post('startup,period\n', false, founder)).status).toBe(403);
       const json = await fetch(`${api}/kpi-reports/import`, { method: 'POST', headers: manager, body: JSON.stringify({ csv: 'x' }) });
       expect(json.status).toBe(415);
+      expect(await json.json()).toMatchObject({ code: 'kpi.csv_required', message: 'Envoyez le fichier en text/csv.' }); // no Accept-Language: French
     });
   });
 });

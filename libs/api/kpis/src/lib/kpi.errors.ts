@@ -69,6 +69,7 @@ export const KpiErrors = defineErrors('kpi', {
   /** Thrown through boardNotAllowed(): only the fields of the rules the query breaks. */
   board_not_allowed: { status: 400, message: { fr: 'Vue réservée à l’équipe du parc.', en: 'Not available to board members.' }, fields: BOARD_RULES },
   /** Thrown through importRefused(): the body also carries the import's result, every bad line named. */
+  csv_required: { status: 415, message: { fr: 'Envoyez le fichier en text/csv.', en: 'Send the file as text/csv.' } },
   import_refused: { status: 422, message: { fr: 'Import refusé : aucune ligne écrite.', en: 'Import refused: nothing was written.' } },
 });
 

@@ -18,14 +18,6 @@ export interface Bilingual {
   en: string;
 }
 
-/**
- * The body of a 4xx thrown by a service with bilingual messages: the API's exception filter keeps
- * the caller's language. `fields` maps a request field to what is wrong with it.
- */
-export function bilingualError(message: Bilingual, fields: Record<string, Bilingual> = {}): { message: Bilingual; fields: Record<string, Bilingual[]> } {
-  return { message, fields: Object.fromEntries(Object.entries(fields).map(([field, text]) => [field, [text]])) };
-}
-
 export function isBilingual(value: unknown): value is Bilingual {
   return typeof value === 'object' && value !== null && typeof (value as Bilingual).fr === 'string' && typeof (value as Bilingual).en === 'string';
 }
