@@ -7,6 +7,7 @@ import {
   freeModulesSql,
   LeaseRepository,
   LeaseService,
+  PriceListRepository,
   SpaceReferenceRepository,
   SpaceSnapshotRepository,
   SpaceSnapshots,
@@ -39,6 +40,7 @@ export async function benchProposals(dataSource: DataSource, log: (line: string)
     new LeaseRepository(dataSource),
     new FloorRepository(dataSource),
     new SpaceReferenceRepository(dataSource),
+    new PriceListRepository(dataSource),
   );
   const request = { areaM2: 120, startsOn: '2027-06-01', siteId };
 

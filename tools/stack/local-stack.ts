@@ -21,6 +21,8 @@ export interface LocalStackOptions {
    * `throwaway`: a fresh temporary directory, deleted on stop (tests).
    */
   mode: 'persistent' | 'throwaway';
+  /** Persistent mode only: where the data lives (default `.data/`; `npm start -- --empty` keeps its own). */
+  dataDir?: string;
   log?: (line: string) => void;
 }
 
@@ -34,7 +36,7 @@ export const WORKSPACE_ROOT = resolve(__dirname, '../..');
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const persistent = options.mode === 'persistent';
-  const root = persistent ? join(WORKSPACE_ROOT, '.data') : mkdtempSync(join(tmpdir(), 'incubator-stack-'));
+  const root = persistent ? (options.dataDir ?? join(WORKSPACE_ROOT, '.data')) : mkdtempSync(join(tmpdir(), 'incubator-stack-'));
   // mkdtemp makes a 0700 directory; the unprivileged postgres user must be able to traverse it.
   if (!persistent) chmodSync(root, 0o755);
   const stops: Array<() => Promise<void>> = [];

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createDataSource, runMigrations } from '@incubator/api/database';
-import { seedDemoData } from '../seed/demo-seed';
+import { PasswordHasher, upsertPlatformOperator } from '@incubator/api/identity';
+import { DEMO_OPERATOR, DEMO_PASSWORD, seedDemoData } from '../seed/demo-seed';
 import { freePort } from './free-port';
 import { LocalStack, startLocalStack, WORKSPACE_ROOT } from './local-stack';
 import { ManagedProcess, startProcess } from './processes';
@@ -22,6 +23,11 @@ export interface RunningProduct {
 export interface ProductOptions {
   /** `persistent` for npm start (data under .data/), `throwaway` for end-to-end tests. */
   mode: 'persistent' | 'throwaway';
+  /**
+   * `demo` (default): the demo organisations. `empty`: only the platform operator, so the whole set-up can be
+   * tried from nothing in the browser; persistent data then lives apart, under `.data/empty/`.
+   */
+  data?: 'demo' | 'empty';
   log: (line: string) => void;
   /** Called when the api or the worker dies on its own; the caller decides what to do. */
   onCrash: (name: string, code: number | null) => void;
@@ -44,9 +50,10 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   };
 
   try {
-    stack = await startLocalStack({ mode: options.mode });
+    const empty = options.data === 'empty';
+    stack = await startLocalStack({ mode: options.mode, dataDir: empty ? join(WORKSPACE_ROOT, '.data', 'empty') : undefined });
     log(`PostgreSQL ${redact(stack.databaseUrl)}, Redis ${redact(stack.redisUrl)}`);
-    await migrateAndSeed(stack.databaseUrl, log);
+    await migrateAndSeed(stack.databaseUrl, empty, log);
     const jwtSecret = process.env['JWT_SECRET'] ?? localSecret(stack.dataDir);
     build(log);
 
@@ -85,11 +92,19 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   }
 }
 
-async function migrateAndSeed(databaseUrl: string, log: (line: string) => void): Promise<void> {
+async function migrateAndSeed(databaseUrl: string, empty: boolean, log: (line: string) => void): Promise<void> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   try {
     const ran = await runMigrations(dataSource);
     if (ran.length) log(`Applied migrations: ${ran.join(', ')}`);
+    if (empty) {
+      // Only the operator (the demo one, so its password is known); organisations are created in the browser.
+      if (process.env['NODE_ENV'] === 'production') throw new Error('The demo operator is never created with NODE_ENV=production');
+      const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+      await dataSource.transaction((manager) => upsertPlatformOperator(manager, { ...DEMO_OPERATOR, passwordHash }));
+      log('Empty platform: only the operator account');
+      return;
+    }
     await seedDemoData(dataSource);
     log('Demo data in place');
   } finally {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrerequisites, MissingPrerequisitesError, REDIS, TEST_PREREQUISITES } from '../setup/prerequisites';
 import { WORKSPACE_ROOT } from '../stack/local-stack';
 
 /**
@@ -97,16 +98,32 @@ const steps: Array<[string, () => StepResult]> = [
   ['faults', () => jestStep('faults', 'jest.faults.config.ts')],
 ];
 
-rmSync(RESULTS_DIR, { recursive: true, force: true });
-mkdirSync(RESULTS_DIR, { recursive: true });
-const results = steps.filter(([name]) => !only || only.includes(name)).map(([, step]) => step());
-
-console.log('\n━━ summary ━━');
-for (const r of results) {
-  const detail = r.note ? ` (${r.note})` : '';
-  console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${detail}`);
+/** What the chosen steps need that npm cannot install: lint, typecheck and unit need none of it. */
+function prerequisites() {
+  const chosen = steps.map(([name]) => name).filter((name) => !only || only.includes(name));
+  if (chosen.some((name) => name === 'integration' || name === 'e2e')) return TEST_PREREQUISITES;
+  return chosen.includes('faults') ? [REDIS] : [];
 }
-const passed = results.reduce((sum, r) => sum + r.passed, 0);
-const failed = results.reduce((sum, r) => sum + r.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+
+async function main(): Promise<void> {
+  await ensurePrerequisites(prerequisites()).catch((error: unknown) => {
+    if (!(error instanceof MissingPrerequisitesError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const results = steps.filter(([name]) => !only || only.includes(name)).map(([, step]) => step());
+
+  console.log('\n━━ summary ━━');
+  for (const r of results) {
+    const detail = r.note ? ` (${r.note})` : '';
+    console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${detail}`);
+  }
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+}
+
+void main();

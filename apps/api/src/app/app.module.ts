@@ -25,12 +25,17 @@ import { KpisController } from './kpis/kpis.controller';
 import { loggingModule } from './logging';
 import { RateLimitModule } from './common/rate-limit';
 import { MilestonesController } from './milestones/milestones.controller';
+import { OnboardingController } from './onboarding/onboarding.controller';
 import { OrganisationController } from './organisation/organisation.controller';
+import { OperatorOrganisationsController } from './operator-organisations/operator-organisations.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { QueuesController } from './reports/queues.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SpaceController } from './space/space.controller';
+import { SpaceSetupController } from './space/space-setup.controller';
+import { PriceListsController } from './space/price-lists.controller';
 import { SecurityEventsController } from './security-events/security-events.controller';
+import { StartupContactsController } from './startups/startup-contacts.controller';
 import { StartupsController } from './startups/startups.controller';
 import { HeartbeatController } from './system/heartbeat.controller';
 import { UsersController } from './users/users.controller';
@@ -60,15 +65,20 @@ import { UsersController } from './users/users.controller';
     UsersController,
     InvitationsController,
     StartupsController,
+    StartupContactsController,
     ProgramsController,
     EnrollmentsController,
     MilestonesController,
     SpaceController,
+    SpaceSetupController,
+    PriceListsController,
     FundingController,
     KpisController,
     ReportsController,
     QueuesController,
     OrganisationController,
+    OnboardingController,
+    OperatorOrganisationsController,
     AuditController,
     SecurityEventsController,
     HeartbeatController,

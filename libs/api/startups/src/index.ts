@@ -1,4 +1,6 @@
+export * from './lib/contact.service';
 export * from './lib/startup-export.service';
+export * from './lib/startup-import.service';
 export * from './lib/startup.errors';
 export * from './lib/startup.repository';
 export * from './lib/startup.service';

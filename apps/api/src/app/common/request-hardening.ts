@@ -11,6 +11,8 @@ const MB = 1024 * 1024;
 export const JSON_BODY_LIMIT = 1 * MB;
 /** CSV uploads (KPI import) arrive as text/csv, up to this size. */
 export const CSV_UPLOAD_LIMIT = '2mb';
+/** XLSX uploads (startup import) arrive as raw bytes of this type, up to CSV_UPLOAD_LIMIT too. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Routes that declare a bigger JSON body than JSON_BODY_LIMIT (full path, with the /api prefix). None
@@ -36,6 +38,7 @@ export function hardenRequests(app: NestExpressApplication): void {
   app.use(readJsonBody());
   app.use(parseJson);
   app.use(express.text({ type: 'text/csv', limit: CSV_UPLOAD_LIMIT }));
+  app.use(express.raw({ type: XLSX_TYPE, limit: CSV_UPLOAD_LIMIT }));
   app.use(bodyReadErrors);
 }
 
@@ -156,7 +159,7 @@ function bodyReadErrors(error: { status?: number; type?: string } | undefined, r
   if (!error?.status || error.status >= 500) return next(error);
   const locale = localeOf(request);
   if (error.type === 'entity.too.large') {
-    if (request.is('text/csv')) {
+    if (request.is(['text/csv', XLSX_TYPE])) {
       // The KPI import screen shows its own text for a 413; the message keeps the limit as it always read.
       return reply(response, 413, 'Payload Too Large', say(request, { fr: `Fichier trop volumineux (au plus ${CSV_UPLOAD_LIMIT}).`, en: `File too large (at most ${CSV_UPLOAD_LIMIT}).` }));
     }

@@ -1,19 +1,47 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsUUID } from 'class-validator';
 import type { Caller } from '@incubator/api/identity';
 import { CohortService, ProgramService } from '@incubator/api/programs';
 import { Permission, PROGRAM_KINDS } from '@incubator/contracts';
-import type { CohortBoardResponse, CohortResponse, CreateCohortRequest, CreateProgramRequest, ProgramKind, ProgramResponse, UpdateCohortRequest } from '@incubator/contracts';
+import type {
+  CohortBoardResponse,
+  CohortResponse,
+  CreateCohortRequest,
+  CreateProgramRequest,
+  ProgramKind,
+  ProgramResponse,
+  UpdateCohortRequest,
+  UpdateProgramRequest,
+} from '@incubator/contracts';
 import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { DateField, EndsAfter, IdParam, IntField, Optional, TextField } from '../common/dto';
+import { Clearable, DateField, EndsAfter, IdParam, IntField, Optional, TextField } from '../common/dto';
 
-export class ProgramQueryDto {
+export class ArchivedQueryDto {
+  @ApiProperty({ required: false, default: false, description: 'Also list archived ones' })
+  @Optional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeArchived = false;
+}
+
+export class ProgramQueryDto extends ArchivedQueryDto {
   @ApiProperty({ required: false, format: 'uuid' })
   @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   siteId?: string;
+}
+
+export class UpdateProgramDto implements UpdateProgramRequest {
+  @Optional()
+  @TextField(120)
+  name?: string;
+
+  @Clearable()
+  @TextField(2000)
+  description?: string | null;
 }
 
 export class CreateProgramDto implements CreateProgramRequest {
@@ -33,7 +61,7 @@ export class CreateProgramDto implements CreateProgramRequest {
   description?: string;
 }
 
-export class CohortQueryDto {
+export class CohortQueryDto extends ArchivedQueryDto {
   @ApiProperty({ required: false, format: 'uuid' })
   @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
@@ -90,7 +118,7 @@ export class ProgramsController {
   @Access(Permission.OrganisationRead)
   @ApiOperation({ summary: 'Programs (incubator, accelerator, business centre) of the organisation’s sites' })
   listPrograms(@CurrentCaller() caller: Caller, @Query() query: ProgramQueryDto): Promise<ProgramResponse[]> {
-    return this.programs.list(caller.organisationId, query.siteId);
+    return this.programs.list(caller.organisationId, query.siteId, query.includeArchived);
   }
 
   @Post('programs')
@@ -101,11 +129,33 @@ export class ProgramsController {
     return this.programs.create(caller, body);
   }
 
+  @Patch('programs/:id')
+  @Access(Permission.ProgramsManage)
+  @ApiOperation({ summary: 'Rename or re-describe a program (its site and kind are fixed)' })
+  @ApiConflictResponse({ description: 'Name already used on the site' })
+  updateProgram(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: UpdateProgramDto): Promise<ProgramResponse> {
+    return this.programs.update(caller, params.id, body);
+  }
+
+  @Post('programs/:id/archive')
+  @Access(Permission.ProgramsManage)
+  @ApiOperation({ summary: 'Archive a program: it leaves the lists (see includeArchived), its cohorts and history stay' })
+  archiveProgram(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<ProgramResponse> {
+    return this.programs.setArchived(caller, params.id, true);
+  }
+
+  @Post('programs/:id/restore')
+  @Access(Permission.ProgramsManage)
+  @ApiOperation({ summary: 'Bring an archived program back into the lists' })
+  restoreProgram(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<ProgramResponse> {
+    return this.programs.setArchived(caller, params.id, false);
+  }
+
   @Get('cohorts')
   @Access(Permission.OrganisationRead)
   @ApiOperation({ summary: 'Cohorts, newest first; dates are half-open [startsOn, endsOn)' })
   listCohorts(@CurrentCaller() caller: Caller, @Query() query: CohortQueryDto): Promise<CohortResponse[]> {
-    return this.cohorts.list(caller.organisationId, query.programId);
+    return this.cohorts.list(caller.organisationId, query.programId, query.includeArchived);
   }
 
   @Post('cohorts')
@@ -120,6 +170,20 @@ export class ProgramsController {
   @ApiOperation({ summary: 'Rename, move or resize a cohort (capacity never below the seats taken)' })
   updateCohort(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: UpdateCohortDto): Promise<CohortResponse> {
     return this.cohorts.update(caller, params.id, body);
+  }
+
+  @Post('cohorts/:id/archive')
+  @Access(Permission.ProgramsManage)
+  @ApiOperation({ summary: 'Archive a cohort: it leaves the lists and takes no new application; enrollments and milestones stay' })
+  archiveCohort(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<CohortResponse> {
+    return this.cohorts.setArchived(caller, params.id, true);
+  }
+
+  @Post('cohorts/:id/restore')
+  @Access(Permission.ProgramsManage)
+  @ApiOperation({ summary: 'Bring an archived cohort back into the lists' })
+  restoreCohort(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<CohortResponse> {
+    return this.cohorts.setArchived(caller, params.id, false);
   }
 
   @Get('cohorts/:id/board')

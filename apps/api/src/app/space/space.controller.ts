@@ -25,6 +25,7 @@ import {
   RentRollExportQueryDto,
   RentRollQueryDto,
   ResizeLeaseDto,
+  TerminateLeaseDto,
 } from './space.dto';
 import { RateLimit } from '../common/rate-limit';
 
@@ -163,6 +164,14 @@ export class SpaceController {
   @ApiOperation({ summary: 'Grow or shrink by one module from a date: a new lease version; shrinking to nothing ends the lease' })
   resize(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: ResizeLeaseDto): Promise<LeaseResponse> {
     return this.leases.resize(caller, params.id, body);
+  }
+
+  @Post('leases/:id/terminate')
+  @Access(Permission.SpaceManage)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'End a lease early on a date (exclusive) with a reason; its modules are free from then and the waitlist is told' })
+  terminate(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: TerminateLeaseDto): Promise<LeaseResponse> {
+    return this.leases.terminate(caller, params.id, body);
   }
 }
 

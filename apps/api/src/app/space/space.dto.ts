@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PROGRAM_KINDS } from '@incubator/contracts';
-import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, CreateWaitlistRequest, ProgramKind, ProposalRequest, ResizeLeaseRequest } from '@incubator/contracts';
+import { LEASE_TERMINATION_REASONS, PROGRAM_KINDS } from '@incubator/contracts';
+import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, CreateWaitlistRequest, LeaseTerminationReason, ProgramKind, ProposalRequest, ResizeLeaseRequest, TerminateLeaseRequest } from '@incubator/contracts';
 import { AreaField, DateField, EndsAfter, IntField, MonthField, Optional, TextField, UniqueItems } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
@@ -72,6 +72,12 @@ export class ResizeLeaseDto implements ResizeLeaseRequest {
   @DateField('First day of the new size; the previous version ends here (exclusive)') effectiveOn!: string;
   @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) addModuleId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) removeModuleId?: string;
+}
+
+export class TerminateLeaseDto implements TerminateLeaseRequest {
+  @DateField('Day after the last day (exclusive): after the lease’s start, at most its current end') endsOn!: string;
+  @ApiProperty({ enum: LEASE_TERMINATION_REASONS }) @IsIn(LEASE_TERMINATION_REASONS) reason!: LeaseTerminationReason;
+  @Optional() @TextField(500) note?: string;
 }
 
 export class LeaseQueryDto {

@@ -7,7 +7,7 @@ import { MailService } from '@incubator/api/mail';
 import { isUniqueViolation } from '@incubator/api/sql';
 import { AcceptInvitationRequest, InvitationPreview, InvitationResponse, InviteRequest, PageResponse } from '@incubator/contracts';
 import { type IssuedSession, AuthService } from './auth.service';
-import type { Caller } from './caller';
+import type { Caller, OperatorCaller } from './caller';
 import { invitationEmail, invitationLink } from './emails';
 import { IdentityErrors } from './identity.errors';
 import { type Invitation, InvitationRepository, toInvitationResponse } from './invitation.repository';
@@ -31,7 +31,7 @@ export class InvitationService {
   ) {}
 
   /** Creates a single-use invitation and emails its link; refuses duplicates with 409. */
-  async invite(caller: Caller, request: InviteRequest): Promise<InvitationResponse> {
+  async invite(caller: Pick<Caller, 'organisationId' | 'userId' | 'requestId'>, request: InviteRequest): Promise<InvitationResponse> {
     const email = request.email.trim().toLowerCase();
     if (request.role === 'startup' && !request.startupId) throw IdentityErrors.startup_required();
     const startupId = request.role === 'startup' ? request.startupId ?? null : null;
@@ -81,6 +81,15 @@ export class InvitationService {
       `invitation:${invitation.id}`,
     );
     return toInvitationResponse(invitation);
+  }
+
+  /**
+   * The platform operator, outside every organisation, invites into a given one (its first admin): the
+   * same rules and e-mail, recorded in that organisation's audit trail with the operator as the actor.
+   * The caller (the operator's controller) has checked that the organisation exists.
+   */
+  inviteOnBehalf(operator: OperatorCaller, organisationId: string, request: InviteRequest): Promise<InvitationResponse> {
+    return this.invite({ organisationId, userId: operator.userId, requestId: operator.requestId }, request);
   }
 
   /** Pending invitations first, then the most recent. */

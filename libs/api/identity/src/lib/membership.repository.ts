@@ -123,7 +123,7 @@ const SIGN_IN_MEMBER_SELECT = `
          (u.mfa_enabled_at IS NULL AND m.role = ANY(o.mfa_required_roles)) AS mfa_enrolment_required
   FROM users u
   JOIN memberships m ON m.user_id = u.id AND m.is_active
-  JOIN organisations o ON o.id = m.organisation_id`;
+  JOIN organisations o ON o.id = m.organisation_id AND o.suspended_at IS NULL`;
 
 /** Every statement of identity on `memberships` (the members page, sign-in, invitations). */
 @Injectable()

@@ -133,7 +133,7 @@ export class SessionRepository {
        JOIN memberships m ON m.user_id = s.user_id AND m.organisation_id = s.organisation_id AND m.is_active
        JOIN users u ON u.id = s.user_id
        JOIN organisations o ON o.id = s.organisation_id
-       WHERE s.id = $1 AND s.user_id = $2 AND s.organisation_id = $3 AND s.revoked_at IS NULL AND s.expires_at > now()
+       WHERE s.id = $1 AND s.user_id = $2 AND s.organisation_id = $3 AND s.revoked_at IS NULL AND s.expires_at > now() AND o.suspended_at IS NULL
          AND (u.mfa_enabled_at IS NOT NULL OR NOT m.role = ANY(o.mfa_required_roles))`,
       [claims.sid, claims.sub, claims.org],
     );

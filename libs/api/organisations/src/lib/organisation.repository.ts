@@ -56,7 +56,7 @@ export class OrganisationRepository {
 
   /** The organisation's sites, by name. */
   async sites(organisationId: string, db: Queryable = this.dataSource): Promise<SiteResponse[]> {
-    const rows = await db.query<SiteRow[]>('SELECT id, slug, name, city, address FROM sites WHERE organisation_id = $1 ORDER BY name', [organisationId]);
+    const rows = await db.query<SiteRow[]>('SELECT id, slug, name, city, address FROM sites WHERE organisation_id = $1 AND archived_at IS NULL ORDER BY name', [organisationId]);
     return rows.map(toSite);
   }
 

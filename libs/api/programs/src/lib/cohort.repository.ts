@@ -21,6 +21,7 @@ interface CohortRow {
   ends_on: string;
   capacity: number;
   seated: number;
+  archived_at: Date | null;
 }
 
 /** One seated startup of the cohort board: its milestones counted by status. */
@@ -46,10 +47,13 @@ export type CohortChange = Pick<CohortResponse, 'name' | 'startsOn' | 'endsOn' |
 export class CohortRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(organisationId: string, programId: string | null, db: Queryable = this.dataSource): Promise<CohortResponse[]> {
+  /** Cohorts, newest first; archived ones (or those of an archived program) only when `includeArchived`. */
+  async list(organisationId: string, programId: string | null, includeArchived = false, db: Queryable = this.dataSource): Promise<CohortResponse[]> {
     const rows = await db.query<CohortRow[]>(
-      `${SELECT} WHERE c.organisation_id = $1 AND ($2::uuid IS NULL OR c.program_id = $2) ORDER BY c.starts_on DESC, lower(c.name)`,
-      [organisationId, programId],
+      `${SELECT} WHERE c.organisation_id = $1 AND ($2::uuid IS NULL OR c.program_id = $2)
+         AND ($3::boolean OR (c.archived_at IS NULL AND p.archived_at IS NULL))
+       ORDER BY c.starts_on DESC, lower(c.name)`,
+      [organisationId, programId, includeArchived],
     );
     return rows.map(toCohort);
   }
@@ -80,6 +84,11 @@ export class CohortRepository {
       next.endsOn,
       next.capacity,
     ]);
+  }
+
+  /** Archives (or restores, with `archived` false) a cohort; its enrollments and milestones stay. */
+  async setArchived(db: Queryable, id: string, archived: boolean): Promise<void> {
+    await db.query('UPDATE cohorts SET archived_at = CASE WHEN $2::boolean THEN now() END, updated_at = now() WHERE id = $1', [id, archived]);
   }
 
   /** Each seated startup's milestones by status, and how many are overdue (in the organisation's time zone). */
@@ -115,6 +124,7 @@ function toCohort(row: CohortRow): CohortResponse {
     endsOn: row.ends_on,
     capacity: row.capacity,
     seated: row.seated,
+    archivedAt: row.archived_at ? row.archived_at.toISOString() : null,
   };
 }
 

@@ -18,8 +18,8 @@ export class CohortService {
     private readonly audit: AuditService,
   ) {}
 
-  list(organisationId: string, programId?: string): Promise<CohortResponse[]> {
-    return this.cohorts.list(organisationId, programId ?? null);
+  list(organisationId: string, programId?: string, includeArchived = false): Promise<CohortResponse[]> {
+    return this.cohorts.list(organisationId, programId ?? null, includeArchived);
   }
 
   async get(organisationId: string, id: string, db: Queryable = this.dataSource): Promise<CohortResponse> {
@@ -31,7 +31,10 @@ export class CohortService {
   async create(caller: Caller, request: CreateCohortRequest): Promise<CohortResponse> {
     assertDates(request.startsOn, request.endsOn);
     const id = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.programs.exists(caller.organisationId, request.programId, manager))) throw ProgramErrors.not_found();
+      await this.programs.lock(manager, caller.organisationId, request.programId);
+      const archived = await this.programs.archived(caller.organisationId, request.programId, manager);
+      if (archived === null) throw ProgramErrors.not_found();
+      if (archived) throw ProgramErrors.archived();
       const id = await this.cohorts.insert(manager, caller.organisationId, request).catch(nameTaken);
       await this.audit.recordBy(manager, caller, { action: 'cohort.created', entityType: 'cohort', entityId: id, after: { ...request } });
       return id;
@@ -55,6 +58,25 @@ export class CohortService {
         before: { name: before.name, startsOn: before.startsOn, endsOn: before.endsOn, capacity: before.capacity },
         after: next,
       });
+      return this.get(caller.organisationId, id, manager);
+    });
+  }
+
+  /** Archives or restores a cohort: it leaves (or rejoins) the lists, its enrollments and milestones stay. */
+  async setArchived(caller: Caller, id: string, archived: boolean): Promise<CohortResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cohorts.lock(manager, caller.organisationId, id);
+      const before = await this.get(caller.organisationId, id, manager);
+      if (archived !== (before.archivedAt !== null)) {
+        await this.cohorts.setArchived(manager, id, archived);
+        await this.audit.recordBy(manager, caller, {
+          action: archived ? 'cohort.archived' : 'cohort.restored',
+          entityType: 'cohort',
+          entityId: id,
+          before: { archivedAt: before.archivedAt },
+          after: { archived },
+        });
+      }
       return this.get(caller.organisationId, id, manager);
     });
   }

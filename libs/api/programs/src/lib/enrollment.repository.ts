@@ -74,6 +74,16 @@ export class EnrollmentRepository {
     return rows.length > 0;
   }
 
+  /** Whether the cohort (or its program) is archived: it then takes no new application. */
+  async cohortArchived(organisationId: string, cohortId: string, db: Queryable = this.dataSource): Promise<boolean> {
+    const rows = await db.query<Array<{ exists: 1 }>>(
+      `SELECT 1 FROM cohorts c JOIN programs p ON p.id = c.program_id
+       WHERE c.id = $1 AND c.organisation_id = $2 AND (c.archived_at IS NOT NULL OR p.archived_at IS NOT NULL)`,
+      [cohortId, organisationId],
+    );
+    return rows.length > 0;
+  }
+
   async insert(db: Queryable, organisationId: string, cohortId: string, startupId: string): Promise<string> {
     const [row] = await db.query<IdRow[]>(`INSERT INTO enrollments (organisation_id, cohort_id, startup_id, status) VALUES ($1, $2, $3, 'applied') RETURNING id`, [
       organisationId,

@@ -39,6 +39,7 @@ export class EnrollmentService {
   async create(caller: Caller, request: CreateEnrollmentRequest): Promise<EnrollmentResponse> {
     const id = await this.dataSource.transaction(async (manager) => {
       if (!(await this.enrollments.cohortExists(caller.organisationId, request.cohortId, manager))) throw ProgramErrors.cohort_unknown();
+      if (await this.enrollments.cohortArchived(caller.organisationId, request.cohortId, manager)) throw ProgramErrors.cohort_archived();
       if (!(await this.startups.exists(caller.organisationId, request.startupId, manager))) throw ProgramErrors.startup_unknown();
       const id = await this.enrollments.insert(manager, caller.organisationId, request.cohortId, request.startupId).catch((error: unknown) => {
         if (isUniqueViolation(error)) throw ProgramErrors.already_enrolled();

@@ -17,6 +17,16 @@ export const ProgramErrors = defineErrors('program', {
     message: { fr: 'Ce site a déjà un programme de ce nom.', en: 'This site already has a program with that name.' },
     fields: { name: { fr: 'nom déjà utilisé sur ce site', en: 'name is already used on this site' } },
   },
+  archived: {
+    status: 409,
+    message: { fr: 'Ce programme est archivé : restaurez-le d’abord.', en: 'This program is archived: restore it first.' },
+    fields: { programId: { fr: 'programme archivé', en: 'the program is archived' } },
+  },
+  cohort_archived: {
+    status: 409,
+    message: { fr: 'Cette promotion est archivée : restaurez-la d’abord.', en: 'This cohort is archived: restore it first.' },
+    fields: { cohortId: { fr: 'promotion archivée', en: 'the cohort is archived' } },
+  },
   cohort_not_found: { status: 404, message: { fr: 'Promotion introuvable.', en: 'No such cohort.' } },
   cohort_unknown: {
     status: 404,

@@ -17,7 +17,7 @@ export class BuildingRepository {
 
   async list(organisationId: string, siteId: string | null, db: Queryable = this.dataSource): Promise<BuildingResponse[]> {
     const rows = await db.query<BuildingRow[]>(
-      'SELECT id, site_id, name FROM buildings WHERE organisation_id = $1 AND ($2::uuid IS NULL OR site_id = $2) ORDER BY lower(name)',
+      'SELECT id, site_id, name FROM buildings WHERE organisation_id = $1 AND ($2::uuid IS NULL OR site_id = $2) AND archived_at IS NULL ORDER BY lower(name)',
       [organisationId, siteId],
     );
     return rows.map(toBuilding);

@@ -6,7 +6,10 @@ export function floorResponse(floor: Omit<FloorResponse, 'leasableM2'>): FloorRe
 }
 
 /** A floor's modules on a day (ordered by row, then column) as the plan the client draws. */
-export function floorPlan(floor: FloorResponse, on: string, modules: FloorPlanModule[]): FloorPlanResponse {
+export function floorPlan(floor: FloorResponse, on: string, all: FloorPlanModule[]): FloorPlanResponse {
+  // A cell repainted after its module was retired holds a new module: the old one, free that day, is not drawn under it.
+  const live = new Set(all.filter((m) => !m.retired).map((m) => `${m.col},${m.row}`));
+  const modules = all.filter((m) => !m.retired || m.lease !== null || !live.has(`${m.col},${m.row}`));
   let columns = 0;
   let rows = 0;
   for (const m of modules) {

@@ -48,7 +48,7 @@ export class FloorRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(organisationId: string, buildingId: string | null, db: Queryable = this.dataSource): Promise<FloorResponse[]> {
-    const rows = await db.query<FloorRow[]>(`${FLOOR_SELECT} WHERE f.organisation_id = $1 AND ($2::uuid IS NULL OR f.building_id = $2) ORDER BY f.level`, [
+    const rows = await db.query<FloorRow[]>(`${FLOOR_SELECT} WHERE f.organisation_id = $1 AND ($2::uuid IS NULL OR f.building_id = $2) AND f.archived_at IS NULL ORDER BY f.level`, [
       organisationId,
       buildingId,
     ]);

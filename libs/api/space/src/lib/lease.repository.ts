@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EXCLUSION_VIOLATION, pgCode, type Queryable } from '@incubator/api/sql';
-import type { LeaseResponse, ProgramKind } from '@incubator/contracts';
+import type { LeaseResponse, LeaseTerminationReason, ProgramKind } from '@incubator/contracts';
 import { MODULE_AREA_M2 } from './allocation/grid';
 
 const LEASE_SELECT = `
@@ -24,6 +24,9 @@ interface LeaseRow {
   previous_lease_id: string | null;
   created_at: Date;
   module_ids: string[];
+  terminated_at: Date | null;
+  termination_reason: LeaseTerminationReason | null;
+  termination_note: string | null;
 }
 
 interface HolderRow {
@@ -56,7 +59,7 @@ export type StoredLease = LeaseResponse & { monthlyPricePerM2Cents: number; mont
 
 export type AttachOutcome = { attached: true } | { attached: false; holder: LeaseHolder | undefined };
 
-/** Every statement on leases, their modules (lease_modules) and the price list (space_prices). */
+/** Every statement on leases and their modules (lease_modules); the price lists are PriceListRepository's. */
 @Injectable()
 export class LeaseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -86,16 +89,6 @@ export class LeaseRepository {
     return rows.length > 0;
   }
 
-  /** The site's list price for the floor and program kind; undefined when the site has none. */
-  async listPrice(db: Queryable, floorId: string, kind: string): Promise<number | undefined> {
-    const [price] = await db.query<Array<{ monthly_price_per_m2_cents: number }>>(
-      `SELECT p.monthly_price_per_m2_cents FROM space_prices p JOIN buildings b ON b.site_id = p.site_id JOIN floors f ON f.building_id = b.id
-       WHERE f.id = $1 AND p.program_kind = $2`,
-      [floorId, kind],
-    );
-    return price?.monthly_price_per_m2_cents;
-  }
-
   async insert(db: Queryable, organisationId: string, lease: NewLease): Promise<string> {
     const [row] = await db.query<Array<{ id: string }>>(
       `INSERT INTO leases (organisation_id, startup_id, floor_id, program_kind, starts_on, ends_on, monthly_price_per_m2_cents)
@@ -119,6 +112,11 @@ export class LeaseRepository {
   async end(db: Queryable, leaseId: string, endsOn: string): Promise<void> {
     await db.query('UPDATE leases SET ends_on = $2 WHERE id = $1', [leaseId, endsOn]);
     await db.query(`UPDATE lease_modules SET period = daterange(lower(period), $2::date, '[)') WHERE lease_id = $1`, [leaseId, endsOn]);
+  }
+
+  /** Records why and when the lease was terminated (its end is written by `end`). */
+  async markTerminated(db: Queryable, leaseId: string, reason: LeaseTerminationReason, note: string | null): Promise<void> {
+    await db.query('UPDATE leases SET terminated_at = now(), termination_reason = $2, termination_note = $3 WHERE id = $1', [leaseId, reason, note]);
   }
 
   /**
@@ -174,6 +172,10 @@ function toLease(row: LeaseRow): StoredLease {
     monthlyPricePerM2Cents: row.monthly_price_per_m2_cents,
     monthlyRentCents: areaM2 * row.monthly_price_per_m2_cents,
     previousLeaseId: row.previous_lease_id ?? null,
+    termination:
+      row.terminated_at && row.termination_reason
+        ? { terminatedAt: row.terminated_at.toISOString(), reason: row.termination_reason, note: row.termination_note ?? null }
+        : null,
   };
 }
 

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
-import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalResponse, ResizeLeaseRequest } from '@incubator/contracts';
+import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalResponse, ResizeLeaseRequest, TerminateLeaseRequest } from '@incubator/contracts';
 import { checkResize, isConnected } from './allocation/grid';
 import { proposeOffices } from './allocation/propose';
 import { FloorRepository, ModuleCell } from './floor.repository';
 import { LeaseRepository } from './lease.repository';
+import { PriceListRepository } from './price-list.repository';
 import { SpaceErrors } from './space.errors';
 import { SpaceReferenceRepository } from './space-references.repository';
 import { SpaceSnapshots } from './space-snapshot';
@@ -28,6 +29,7 @@ export class LeaseService {
     private readonly leases: LeaseRepository,
     private readonly floors: FloorRepository,
     private readonly references: SpaceReferenceRepository,
+    private readonly prices: PriceListRepository,
   ) {}
 
   async propose(caller: Pick<Caller, 'organisationId'>, request: ProposalRequest): Promise<ProposalResponse[]> {
@@ -55,7 +57,10 @@ export class LeaseService {
     assertRange(request.startsOn, request.endsOn);
     if (!(await this.references.startupExists(caller.organisationId, request.startupId, manager))) throw SpaceErrors.startup_not_found();
     const modules = await this.modulesOfOneFloor(manager, caller.organisationId, request.moduleIds);
-    const price = request.monthlyPricePerM2Cents ?? (await this.listPrice(manager, modules[0].floor_id, request.programKind));
+    // The price in force on the start date, unless the manager overrides it (the audit says which).
+    const listed = await this.prices.inForceForFloor(manager, caller.organisationId, modules[0].floor_id, request.programKind, request.startsOn);
+    const overridden = request.monthlyPricePerM2Cents !== undefined && request.monthlyPricePerM2Cents !== null;
+    const price = overridden ? (request.monthlyPricePerM2Cents as number) : listPrice(listed?.monthlyPricePerM2Cents);
     const endsOn = request.endsOn ?? null;
     const leaseId = await this.leases.insert(manager, caller.organisationId, {
       startupId: request.startupId,
@@ -66,7 +71,14 @@ export class LeaseService {
       monthlyPricePerM2Cents: price,
     });
     await this.attachModules(manager, leaseId, request.moduleIds, request.startsOn, endsOn);
-    await this.audit.recordBy(manager, caller, { action: 'lease.created', entityType: 'lease', entityId: leaseId, after: { ...request, monthlyPricePerM2Cents: price } });
+    await this.audit.recordBy(manager, caller, { action: 'lease.created', entityType: 'lease', entityId: leaseId, after: {
+        ...request,
+        monthlyPricePerM2Cents: price,
+        listPricePerM2Cents: listed?.monthlyPricePerM2Cents ?? null,
+        listPriceEffectiveFrom: listed?.effectiveFrom ?? null,
+        priceOverridden: overridden,
+      },
+    });
     return leaseId;
   }
 
@@ -115,6 +127,33 @@ export class LeaseService {
     return this.get(caller, resultId);
   }
 
+  /**
+   * Ends a lease early on `endsOn` (exclusive), with a reason: its modules are free from that day, the
+   * waitlist is told, and plans, occupancy and the rent roll read the new end. Only the latest version
+   * of a resized lease can be terminated, once.
+   */
+  async terminate(caller: Caller, leaseId: string, request: TerminateLeaseRequest): Promise<LeaseResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const lease = await this.leases.getForUpdate(manager, caller.organisationId, leaseId);
+      if (!lease) throw SpaceErrors.lease_not_found();
+      if (lease.termination) throw SpaceErrors.lease_already_terminated();
+      if (await this.leases.hasSuccessor(manager, leaseId)) throw SpaceErrors.lease_superseded();
+      if (request.endsOn <= lease.startsOn || (lease.endsOn && request.endsOn > lease.endsOn)) throw SpaceErrors.terminate_outside_lease();
+      const note = request.note?.trim() || null;
+      await this.leases.end(manager, leaseId, request.endsOn);
+      await this.leases.markTerminated(manager, leaseId, request.reason, note);
+      await this.audit.recordBy(manager, caller, {
+        action: 'lease.terminated',
+        entityType: 'lease',
+        entityId: leaseId,
+        before: { endsOn: lease.endsOn },
+        after: { endsOn: request.endsOn, reason: request.reason, note },
+      });
+    });
+    await this.waitlist.spaceFreed(caller.organisationId);
+    return this.get(caller, leaseId);
+  }
+
   async list(caller: Caller, startupId?: string): Promise<LeaseResponse[]> {
     const scope = caller.role === 'startup' ? caller.startupId : startupId;
     const leases = await this.leases.list(caller.organisationId, scope ?? null);
@@ -136,12 +175,6 @@ export class LeaseService {
     return modules;
   }
 
-  private async listPrice(manager: EntityManager, floorId: string, kind: string): Promise<number> {
-    const price = await this.leases.listPrice(manager, floorId, kind);
-    if (price === undefined) throw SpaceErrors.price_missing();
-    return price;
-  }
-
   /** Attaches the lease's modules; the exclusion constraint refuses any overlap, named in the 409. */
   private async attachModules(manager: EntityManager, leaseId: string, moduleIds: string[], startsOn: string, endsOn: string | null): Promise<void> {
     const outcome = await this.leases.attachModules(manager, leaseId, moduleIds, startsOn, endsOn);
@@ -152,6 +185,11 @@ export class LeaseService {
     const details = { conflictingLeaseId: holder.leaseId, startupName: holder.startupName, startsOn: holder.startsOn };
     throw holder.endsOn ? SpaceErrors.modules_taken({ ...details, endsOn: holder.endsOn }) : SpaceErrors.modules_taken_open_ended(details);
   }
+}
+
+function listPrice(cents: number | undefined): number {
+  if (cents === undefined) throw SpaceErrors.price_missing();
+  return cents;
 }
 
 function assertRange(startsOn: string, endsOn?: string): void {

@@ -10,6 +10,20 @@ export const SpaceErrors = defineErrors('space', {
     message: { fr: 'Site inconnu dans cette organisation.', en: 'No such site in this organisation.' },
     fields: { siteId: { fr: 'site inconnu dans cette organisation', en: 'no such site in this organisation' } },
   },
+  site_name_taken: {
+    status: 409,
+    message: { fr: 'L’organisation a déjà un site nommé {name}.', en: 'The organisation already has a site named {name}.' },
+    fields: { name: { fr: 'nom déjà utilisé par un autre site', en: 'name is already used by another site' } },
+  },
+  floor_archived: { status: 409, message: { fr: 'Cet étage est archivé.', en: 'This floor is archived.' } },
+  /** A floor edit or archive would take away a module a current or future lease holds. */
+  floor_module_leased: {
+    status: 409,
+    message: {
+      fr: 'Le module rangée {row}, colonne {column} est loué à {startupName} (bail {leaseId}) : terminez ou réduisez d’abord ce bail.',
+      en: 'The module at row {row}, column {column} is leased to {startupName} (lease {leaseId}); end or resize that lease first.',
+    },
+  },
   startup_not_found: {
     status: 404,
     message: { fr: 'Startup inconnue dans cette organisation.', en: 'No such startup in this organisation.' },
@@ -100,6 +114,28 @@ export const SpaceErrors = defineErrors('space', {
     },
   },
   lease_not_found: { status: 404, message: { fr: 'Bail introuvable.', en: 'No such lease.' } },
+  price_date_taken: {
+    status: 409,
+    message: {
+      fr: 'Ce site a déjà un prix pour ce type de programme à partir du {effectiveFrom}.',
+      en: 'This site already has a price for this program kind from {effectiveFrom}.',
+    },
+    fields: { effectiveFrom: { fr: 'un prix commence déjà à cette date', en: 'a price already starts on this date' } },
+  },
+  lease_already_terminated: {
+    status: 409,
+    message: { fr: 'Ce bail a déjà été résilié.', en: 'This lease has already been terminated.' },
+  },
+  terminate_outside_lease: {
+    status: 400,
+    message: { fr: 'La fin doit tomber après le début du bail et pas après sa fin actuelle.', en: 'The end must fall after the lease’s start and not after its current end.' },
+    fields: {
+      endsOn: {
+        fr: 'endsOn doit être postérieur au début du bail et au plus sa fin actuelle (la fin est exclue)',
+        en: 'endsOn must be after the lease’s start and at most its current end (the end is exclusive)',
+      },
+    },
+  },
   lease_superseded: {
     status: 409,
     message: {

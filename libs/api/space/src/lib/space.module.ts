@@ -3,12 +3,18 @@ import { AuditModule } from '@incubator/api/audit';
 import { BuildingRepository } from './building.repository';
 import { FloorRepository } from './floor.repository';
 import { FloorService } from './floor.service';
+import { FloorSetupRepository } from './floor-setup.repository';
+import { FloorSetupService } from './floor-setup.service';
 import { SpaceProcessor } from './jobs';
 import { LeaseRepository } from './lease.repository';
 import { LeaseService } from './lease.service';
 import { OccupancyRepository } from './occupancy.repository';
+import { PriceListRepository } from './price-list.repository';
+import { PriceListService } from './price-list.service';
 import { OccupancyService } from './occupancy.service';
 import { SpaceExportService } from './space-export.service';
+import { SiteRepository } from './site.repository';
+import { SiteService } from './site.service';
 import { SpaceReferenceRepository } from './space-references.repository';
 import { SpaceSnapshotRepository } from './space-snapshot.repository';
 import { SpaceSnapshots } from './space-snapshot';
@@ -16,8 +22,8 @@ import { WaitlistRepository } from './waitlist.repository';
 import { WaitlistTrigger } from './waitlist-trigger';
 import { WaitlistService } from './waitlist.service';
 
-const repositories = [BuildingRepository, FloorRepository, LeaseRepository, OccupancyRepository, SpaceReferenceRepository, SpaceSnapshotRepository, WaitlistRepository];
-const services = [FloorService, LeaseService, OccupancyService, SpaceExportService, SpaceSnapshots, WaitlistService, WaitlistTrigger];
+const repositories = [BuildingRepository, FloorRepository, FloorSetupRepository, SiteRepository, LeaseRepository, OccupancyRepository, PriceListRepository, SpaceReferenceRepository, SpaceSnapshotRepository, WaitlistRepository];
+const services = [FloorService, FloorSetupService, SiteService, LeaseService, OccupancyService, PriceListService, SpaceExportService, SpaceSnapshots, WaitlistService, WaitlistTrigger];
 
 /** Space for the api. Needs Config, Database and Queues in the app. */
 @Module({ imports: [AuditModule], providers: [...repositories, ...services], exports: services })

@@ -21,8 +21,8 @@ export async function seedSpace(manager: EntityManager, data: SpaceSeed): Promis
   );
   for (const [kind, cents] of Object.entries(data.prices)) {
     await manager.query(
-      `INSERT INTO space_prices (organisation_id, site_id, program_kind, monthly_price_per_m2_cents) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (site_id, program_kind) DO UPDATE SET monthly_price_per_m2_cents = EXCLUDED.monthly_price_per_m2_cents`,
+      `INSERT INTO space_prices (organisation_id, site_id, program_kind, effective_from, monthly_price_per_m2_cents) VALUES ($1, $2, $3, DATE '2000-01-01', $4)
+       ON CONFLICT (site_id, program_kind, effective_from) DO UPDATE SET monthly_price_per_m2_cents = EXCLUDED.monthly_price_per_m2_cents`,
       [organisationId, siteId, kind, cents],
     );
   }
@@ -36,7 +36,7 @@ export async function seedSpace(manager: EntityManager, data: SpaceSeed): Promis
     await manager.query(
       `INSERT INTO modules (organisation_id, floor_id, col, "row")
        SELECT $1, $2, c.col, c.row FROM jsonb_to_recordset($3::jsonb) AS c(col int, "row" int)
-       ON CONFLICT (floor_id, col, "row") DO NOTHING`,
+       ON CONFLICT (floor_id, col, "row") WHERE retired_at IS NULL DO NOTHING`,
       [organisationId, row.id, JSON.stringify(cells)],
     );
   }

@@ -127,6 +127,16 @@ export class StartupRepository {
     return row ? { id: row.id, legalName: row.legal_name } : null;
   }
 
+  /** The organisation's startups holding any of these SIRENs, by SIREN (the import names them). */
+  async sirenHolders(organisationId: string, sirens: string[], db: Queryable = this.dataSource): Promise<Map<string, string>> {
+    if (!sirens.length) return new Map();
+    const rows = await db.query<Array<SirenHolderRow & { siren: string }>>('SELECT id, legal_name, siren FROM startups WHERE organisation_id = $1 AND siren = ANY($2::text[])', [
+      organisationId,
+      sirens,
+    ]);
+    return new Map(rows.map((row) => [row.siren, row.legal_name]));
+  }
+
   async insert(db: Queryable, organisationId: string, request: CreateStartupRequest): Promise<string> {
     const [row] = await db.query<IdRow[]>(
       `INSERT INTO startups (organisation_id, legal_name, country, siren, sector, founded_on, stage, website, description, team_size)

@@ -25,6 +25,8 @@ export type CallerRole = Role | OperatorRole;
 export const Permission = {
   /** Read the organisation and its sites. */
   OrganisationRead: 'organisation:read',
+  /** Edit the organisation's legal identity, logo and settings (admins). */
+  OrganisationManage: 'organisation:manage',
   /** List the organisation's members and invitations. */
   UsersRead: 'users:read',
   /** Invite members, change roles, deactivate accounts. */

@@ -74,6 +74,15 @@ export interface ProgramResponse {
   name: string;
   description: string | null;
   cohortCount: number;
+  /** When the program was archived (ISO timestamp); archived programs leave the lists but keep their history. */
+  archivedAt: string | null;
+}
+
+/** Rename or re-describe a program (its site and kind are fixed: cohorts and leases hang on them). */
+export interface UpdateProgramRequest {
+  name?: string;
+  /** null clears the description. */
+  description?: string | null;
 }
 
 export interface CreateProgramRequest {
@@ -95,6 +104,8 @@ export interface CohortResponse {
   capacity: number;
   /** Enrollments that take a seat: admitted, active, graduated. */
   seated: number;
+  /** When the cohort was archived (ISO timestamp); archived cohorts leave the lists but keep their history. */
+  archivedAt: string | null;
 }
 
 export interface CreateCohortRequest {

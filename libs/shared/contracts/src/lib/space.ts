@@ -100,6 +100,53 @@ export interface LeaseResponse {
   /** areaM2 × monthlyPricePerM2Cents, exact in cents; null for board members. */
   monthlyRentCents: number | null;
   previousLeaseId: string | null;
+  /** Set once the lease was terminated (it then ends on its endsOn); absent or null otherwise. */
+  termination?: LeaseTermination | null;
+}
+
+/** Why a lease ended early. */
+export const LEASE_TERMINATION_REASONS = ['departure', 'graduation', 'move', 'non_payment', 'other'] as const;
+export type LeaseTerminationReason = (typeof LEASE_TERMINATION_REASONS)[number];
+
+export interface LeaseTermination {
+  /** When the termination was recorded (ISO timestamp). */
+  terminatedAt: string;
+  reason: LeaseTerminationReason;
+  note: string | null;
+}
+
+/** Ends a lease on `endsOn` (exclusive: the last day is the day before), after its start and not after its current end. */
+export interface TerminateLeaseRequest {
+  endsOn: string;
+  reason: LeaseTerminationReason;
+  note?: string;
+}
+
+/** One dated price of a site's price list: in force from effectiveFrom (inclusive) until the next one. */
+export interface SpacePriceResponse {
+  id: string;
+  siteId: string;
+  siteName: string;
+  programKind: ProgramKind;
+  effectiveFrom: string;
+  monthlyPricePerM2Cents: number;
+  createdAt: string;
+}
+
+export interface CreateSpacePriceRequest {
+  siteId: string;
+  programKind: ProgramKind;
+  effectiveFrom: string;
+  monthlyPricePerM2Cents: number;
+}
+
+/** The list price in force for a floor's site and a program kind on a day; null when the list has none. */
+export interface PriceInForceResponse {
+  siteId: string;
+  programKind: ProgramKind;
+  on: string;
+  effectiveFrom: string | null;
+  monthlyPricePerM2Cents: number | null;
 }
 
 /** Grow or shrink by one module from a date; the old version ends the day before (exclusive end = effectiveOn). */

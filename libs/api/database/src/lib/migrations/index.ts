@@ -16,6 +16,11 @@ import { PlatformOperators1763771100000 } from './1763771100000-platform-operato
 import { SessionsMfa1763771200000 } from './1763771200000-sessions-mfa';
 import { BoardDisclosure1763771300000 } from './1763771300000-board-disclosure';
 import { AuditAppendOnly1763771400000 } from './1763771400000-audit-append-only';
+import { OrganisationProfile1763771500000 } from './1763771500000-organisation-profile';
+import { SpaceSetup1763771600000 } from './1763771600000-space-setup';
+import { DatedPricesAndLeaseTermination1763771700000 } from './1763771700000-dated-prices-and-lease-termination';
+import { StartupContacts1763771800000 } from './1763771800000-startup-contacts';
+import { ProgramArchive1763771900000 } from './1763771900000-program-archive';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -40,4 +45,9 @@ export const MIGRATIONS = [
   SessionsMfa1763771200000,
   BoardDisclosure1763771300000,
   AuditAppendOnly1763771400000,
+  OrganisationProfile1763771500000,
+  SpaceSetup1763771600000,
+  DatedPricesAndLeaseTermination1763771700000,
+  StartupContacts1763771800000,
+  ProgramArchive1763771900000,
 ];

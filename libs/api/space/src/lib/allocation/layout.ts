@@ -13,8 +13,8 @@ export class LayoutSyntaxError extends SyntaxError {
 }
 
 /**
- * Reads a floor from its compact layout: one line per row, `M` a rentable 24 m² module, `.` anything
- * else (corridor, stairs). Lines may differ in length; spaces are ignored.
+ * Reads a floor from its compact layout: one line per row, `M` a rentable 24 m² module, `.` a corridor,
+ * `#` anything else not rentable (stairs, plant room). Lines may differ in length; spaces are ignored.
  */
 export function parseLayout(layout: string): Cell[] {
   const rows = layout.split(/\r?\n/).map((line) => line.replace(/\s/g, '')).filter((line, index, all) => line.length || index < all.length - 1);
@@ -23,7 +23,7 @@ export function parseLayout(layout: string): Cell[] {
     for (let col = 0; col < line.length; col++) {
       const char = line[col];
       if (char === 'M' || char === 'm') cells.push({ col, row });
-      else if (char !== '.') throw new LayoutSyntaxError(char, row + 1, col + 1);
+      else if (char !== '.' && char !== '#') throw new LayoutSyntaxError(char, row + 1, col + 1);
     }
   });
   return cells;
