@@ -6,7 +6,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, TitleStrategy } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { Role } from '@incubator/contracts';
+import { CallerRole, Role } from '@incubator/contracts';
 import { signIn } from '../testing/identity-fixtures';
 import { translocoTesting } from '../testing/transloco-testing';
 import { App } from './app';
@@ -15,6 +15,7 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { LocaleService } from './core/i18n/locale.service';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
+import { AreaNav } from './core/ui/area-nav';
 
 describe('App', () => {
   beforeEach(async () => {
@@ -137,5 +138,96 @@ describe('App', () => {
     const harness = await RouterTestingHarness.create('/nowhere');
 
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toContain('Page not found');
+  });
+
+  it.each<[CallerRole, string, string]>([
+    ['admin', '/admin/no-such-page', '/admin'],
+    ['manager', '/manage/space/no-such-page', '/manage'],
+    ['board', '/board/no-such-page', '/board'],
+    ['startup', '/startup/no-such-page', '/startup'],
+    ['operator', '/operator/no-such-page', '/operator'],
+  ])('shows the %s a not-found page, not the forbidden page, at an unknown address of its area', async (role, url, home) => {
+    await signIn(role);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    const page = harness.fixture.nativeElement as HTMLElement;
+
+    expect(page.querySelector('[data-testid="not-found"]')?.textContent).toContain('Page not found');
+    expect(page.querySelector('[data-testid="forbidden"]')).toBeNull();
+    expect(page.querySelector('[data-testid="not-found-home"]')?.getAttribute('href')).toBe(home);
+    expect(TestBed.inject(Title).getTitle()).toBe('Page not found · Incubator');
+  });
+
+  it('still shows the forbidden page at an area the role may not open', async () => {
+    await signIn('board');
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/admin/no-such-page');
+
+    expect((harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid="forbidden"]')).not.toBeNull();
+  });
+
+  it('names the user menu by its visible text (who, and which organisation)', async () => {
+    await signIn('manager');
+    const shell = (await render()).nativeElement as HTMLElement;
+    const trigger = shell.querySelector<HTMLElement>('[data-testid="user-menu"]');
+
+    // No aria-label: a label that differs from the visible text fails WCAG 2.5.3 (label in name).
+    expect(trigger?.hasAttribute('aria-label')).toBe(false);
+    expect(trigger?.textContent).toContain('Camille manager');
+  });
+
+  describe('the phone drawer', () => {
+    const drawerLinks = () =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-testid="nav-drawer"] a')).map((a) => [
+        a.dataset['testid'],
+        a.getAttribute('href'),
+      ]);
+
+    it('lists the areas and the current area’s sections, and closes once a link is followed', async () => {
+      await signIn('manager');
+      const fixture = await render();
+      const shell = fixture.nativeElement as HTMLElement;
+      const menu = shell.querySelector<HTMLButtonElement>('[data-testid="nav-menu"]');
+      expect(menu?.getAttribute('aria-expanded')).toBe('false');
+      expect(menu?.getAttribute('aria-controls')).toBe('shell-drawer');
+
+      TestBed.inject(AreaNav).show({
+        label: 'manage.nav.label',
+        sections: [
+          { label: 'manage.nav.overview', link: '/manage', exact: true, testId: 'manage-nav-overview' },
+          { label: 'manage.nav.kpis', link: '/manage/kpis', exact: false, testId: 'nav-kpis' },
+        ],
+      });
+      menu?.click();
+      await fixture.whenStable();
+
+      expect(menu?.getAttribute('aria-expanded')).toBe('true');
+      expect(shell.querySelector('.drawer-layer')?.classList).toContain('is-open');
+      expect(drawerLinks()).toEqual([
+        ['drawer-status', '/status'],
+        ['drawer-manage', '/manage'],
+        ['drawer-board', '/board'],
+        ['drawer-manage-nav-overview', '/manage'],
+        ['drawer-nav-kpis', '/manage/kpis'],
+      ]);
+      expect(shell.querySelector('[data-testid="drawer-sections"]')?.getAttribute('aria-label')).toBe('Park management sections');
+
+      await TestBed.inject(Router).navigateByUrl('/nowhere');
+      await fixture.whenStable();
+      expect(menu?.getAttribute('aria-expanded')).toBe('false');
+      expect(shell.querySelector('.drawer-layer')?.classList).not.toContain('is-open');
+    });
+
+    it('offers a visitor the status and sign-in pages, and no area sections', async () => {
+      const fixture = await render();
+      (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="nav-menu"]')?.click();
+      await fixture.whenStable();
+
+      expect(drawerLinks()).toEqual([
+        ['drawer-status', '/status'],
+        ['drawer-login', '/login'],
+      ]);
+      expect(document.querySelector('[data-testid="drawer-sections"]')).toBeNull();
+    });
   });
 });

@@ -42,8 +42,21 @@ export function showFieldErrors(
   return { shown, others };
 }
 
-/** What a form shows above its button: a translation key, or a message the API wrote in the user's language. */
-export type FormError = { key: string; text?: undefined } | { text: string; key?: undefined };
+/** A link after a form's message, to what the message names (a translation key for its text). */
+export interface FormErrorLink {
+  path: string[];
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * What a form shows above its button: a translation key, or a message the API wrote in the user's
+ * language; with a link, optionally.
+ */
+export type FormError = (
+  | { key: string; params?: Record<string, unknown>; text?: undefined }
+  | { text: string; key?: undefined; params?: undefined }
+) & { link?: FormErrorLink };
 
 /**
  * For a 400, or another 4xx that names fields (a 409 "name already used", a 422 at `status`), shows

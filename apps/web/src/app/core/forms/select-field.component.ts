@@ -7,11 +7,13 @@ import {
   inject,
   input,
   signal,
+  untracked,
+  viewChild,
 } from '@angular/core';
 import { FormControl, ValidationErrors, Validators } from '@angular/forms';
 import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule, SubscriptSizing } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MatInput, MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { FieldErrorComponent } from './field-error.component';
 
@@ -84,7 +86,15 @@ export class SelectFieldComponent {
   readonly placeholder = input<string | null>(null);
   readonly hint = input<string | null>(null);
   readonly testId = input<string | null>(null);
-  readonly subscriptSizing = input<SubscriptSizing>('fixed');
+  /** Dynamic: a long hint or error pushes the next row down rather than running into its label. */
+  readonly subscriptSizing = input<SubscriptSizing>('dynamic');
+
+  /**
+   * Material updates an input's error state on each check only when a forms directive binds it;
+   * this select has none, so the state is updated here (else a required select left empty showed
+   * nothing on submit).
+   */
+  private readonly input = viewChild(MatInput);
 
   protected readonly value = signal('');
   protected readonly errors = signal<ValidationErrors | null>(null);
@@ -107,6 +117,8 @@ export class SelectFieldComponent {
         this.errors.set(control.errors);
         this.disabled.set(control.disabled);
         this.changeDetector.markForCheck();
+        // Before the first render there is no input yet; it reads the state when created.
+        untracked(() => this.input()?.updateErrorState());
       };
       sync();
       const subscription = control.events.subscribe(sync);

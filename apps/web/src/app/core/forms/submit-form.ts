@@ -23,6 +23,11 @@ export function submitForm<T>(
   request: () => Observable<T>,
   done: (value: T) => void,
   aliases: Readonly<Record<string, string>> = {},
+  /**
+   * A form's own reading of an error, before the generic one: what to show above the button (a
+   * message with a link), null when it has shown it at a field, undefined when it has nothing to say.
+   */
+  explain: (error: unknown) => FormError | null | undefined = () => undefined,
 ): void {
   if (state.submitting()) {
     return;
@@ -40,7 +45,9 @@ export function submitForm<T>(
     },
     error: (error: unknown) => {
       state.submitting.set(false);
-      state.error.set(formError(form, error, aliases));
+      const generic = formError(form, error, aliases);
+      const explained = explain(error);
+      state.error.set(explained === undefined ? generic : explained);
     },
   });
 }

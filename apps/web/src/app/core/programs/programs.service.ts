@@ -10,6 +10,7 @@ import {
   ProgramResponse,
   TransitionEnrollmentRequest,
   UpdateCohortRequest,
+  UpdateProgramRequest,
 } from '@incubator/contracts';
 import { Observable } from 'rxjs';
 import { toParams } from '../api/to-params';
@@ -27,8 +28,24 @@ export interface EnrollmentQuery {
 export class ProgramsService {
   private readonly http = inject(HttpClient);
 
-  listPrograms(siteId?: string | null): Observable<ProgramResponse[]> {
-    return this.http.get<ProgramResponse[]>('/api/programs', { params: toParams({ siteId }) });
+  /** Archived programs only with `includeArchived`. */
+  listPrograms(siteId?: string | null, includeArchived = false): Observable<ProgramResponse[]> {
+    return this.http.get<ProgramResponse[]>('/api/programs', { params: toParams({ siteId, includeArchived: includeArchived || null }) });
+  }
+
+  /** 409 (at `name`) when the site already has a program of that name. */
+  updateProgram(programId: string, change: UpdateProgramRequest): Observable<ProgramResponse> {
+    return this.http.patch<ProgramResponse>(`/api/programs/${encodeURIComponent(programId)}`, change);
+  }
+
+  /** Archives (or, with `archived` false, restores) a program: it leaves the lists, its history stays. */
+  setProgramArchived(programId: string, archived: boolean): Observable<ProgramResponse> {
+    return this.http.post<ProgramResponse>(`/api/programs/${encodeURIComponent(programId)}/${archived ? 'archive' : 'restore'}`, {});
+  }
+
+  /** Archives (or restores) a cohort: it leaves the lists and takes no new application; its enrollments stay. */
+  setCohortArchived(cohortId: string, archived: boolean): Observable<CohortResponse> {
+    return this.http.post<CohortResponse>(`/api/cohorts/${encodeURIComponent(cohortId)}/${archived ? 'archive' : 'restore'}`, {});
   }
 
   /** 409 (at `name`) when the site already has a program of that name. */
@@ -37,8 +54,8 @@ export class ProgramsService {
   }
 
   /** Newest first; every cohort of the organisation without a program. */
-  listCohorts(programId?: string | null): Observable<CohortResponse[]> {
-    return this.http.get<CohortResponse[]>('/api/cohorts', { params: toParams({ programId }) });
+  listCohorts(programId?: string | null, includeArchived = false): Observable<CohortResponse[]> {
+    return this.http.get<CohortResponse[]>('/api/cohorts', { params: toParams({ programId, includeArchived: includeArchived || null }) });
   }
 
   /** 400 (at `endsOn`) when it does not end after it starts. */

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { AreaNav, AreaSections } from './area-nav';
 
 export interface NavSection {
   /** Translation key of the link's text. */
@@ -12,7 +13,7 @@ export interface NavSection {
   testId: string;
 }
 
-/** The links to the sections of an area, above its pages. */
+/** The links to the sections of an area, above its pages; on a phone they move into the shell's drawer. */
 @Component({
   selector: 'app-section-nav',
   imports: [MatButtonModule, RouterLink, RouterLinkActive, TranslocoDirective],
@@ -46,6 +47,12 @@ export interface NavSection {
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
     }
+    /* The same breakpoint as the shell's compact top bar, whose drawer lists these sections. */
+    @media (max-width: 600px) {
+      :host {
+        display: none;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -53,4 +60,19 @@ export class SectionNavComponent {
   /** Translation key of the navigation's accessible name. */
   readonly label = input.required<string>();
   readonly sections = input.required<readonly NavSection[]>();
+
+  constructor() {
+    const areaNav = inject(AreaNav);
+    let shown: AreaSections | null = null;
+    effect(() => {
+      const next = { label: this.label(), sections: this.sections() };
+      // untracked: hide() reads the published sections; tracking them would re-run this effect forever.
+      untracked(() => {
+        if (shown) areaNav.hide(shown);
+        shown = next;
+        areaNav.show(next);
+      });
+    });
+    inject(DestroyRef).onDestroy(() => shown && areaNav.hide(shown));
+  }
 }

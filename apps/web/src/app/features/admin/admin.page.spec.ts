@@ -87,6 +87,8 @@ describe('AdminPage', () => {
     fixture = TestBed.createComponent(AdminPage);
     loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     await fixture.whenStable();
+    // The set-up checklist (its own spec): a set-up organisation, so it gives way.
+    backend.match('/api/onboarding').forEach((request) => request.flush({ steps: [], doneCount: 8, complete: true }));
     const members = expectMembers();
     firstMembersQuery = members.request.params.toString();
     await answer(members, page([admin, otherAdmin, founder]));

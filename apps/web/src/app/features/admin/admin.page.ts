@@ -39,6 +39,7 @@ import { StartupsService } from '../../core/startups/startups.service';
 import { ConfirmDialogComponent, ConfirmDialogData } from '../../core/ui/confirm-dialog.component';
 import { UsersService } from '../../core/users/users.service';
 import { InviteDialogComponent } from './invite-dialog.component';
+import { OnboardingChecklistComponent } from './onboarding/onboarding-checklist.component';
 
 /** How long the search box waits for the admin to stop typing. */
 export const MEMBER_SEARCH_DELAY_MS = 300;
@@ -88,6 +89,7 @@ const STAFF_ROLES = ROLES.filter((role) => role !== 'startup');
     MatPaginatorModule,
     MatSelectModule,
     MatTableModule,
+    OnboardingChecklistComponent,
     TranslocoDirective,
   ],
   templateUrl: './admin.page.html',

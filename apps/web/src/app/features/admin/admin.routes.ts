@@ -1,6 +1,7 @@
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { Routes } from '@angular/router';
 import { TranslatedPaginatorIntl } from '../../core/i18n/translated-paginator-intl';
+import { areaNotFoundRoute } from '../not-found/not-found.route';
 import { AdminLayoutComponent } from './admin-layout.component';
 import { AdminPage } from './admin.page';
 
@@ -31,6 +32,12 @@ export const adminRoutes: Routes = [
         loadComponent: () => import('./security-events/security-events.page').then((m) => m.SecurityEventsPage),
         providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
       },
+      {
+        path: 'settings',
+        title: 'orgSettings.title',
+        loadComponent: () => import('./settings/organisation-settings.page').then((m) => m.OrganisationSettingsPage),
+      },
+      areaNotFoundRoute('admin'),
     ],
   },
 ];

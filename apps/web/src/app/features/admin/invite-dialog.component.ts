@@ -9,8 +9,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
-import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -25,12 +24,15 @@ import {
   SUPPORTED_LOCALES,
 } from '@incubator/contracts';
 import { catchError, debounceTime, distinctUntilChanged, map, of, Subject, switchMap } from 'rxjs';
-import { apiError, FormError, formError, httpStatus } from '../../core/forms/api-error';
+import { apiError, httpStatus } from '../../core/forms/api-error';
 import { FieldErrorComponent } from '../../core/forms/field-error.component';
+import { submitForm, submitState } from '../../core/forms/submit-form';
 import { VALIDATE_WHILE_TYPING } from '../../core/forms/form-validation';
 import { LocaleService } from '../../core/i18n/locale.service';
 import { StartupsService } from '../../core/startups/startups.service';
 import { UsersService } from '../../core/users/users.service';
+import { DialogShellComponent } from '../../core/ui/dialog-shell/dialog-shell.component';
+import { FormFieldComponent } from '../../core/ui/form-field/form-field.component';
 
 /** How long the startup picker waits for the admin to stop typing before it searches. */
 export const STARTUP_SEARCH_DELAY_MS = 250;
@@ -48,10 +50,10 @@ function startupChosen(control: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'app-invite-dialog',
   imports: [
+    DialogShellComponent,
     FieldErrorComponent,
+    FormFieldComponent,
     MatAutocompleteModule,
-    MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -78,8 +80,7 @@ export class InviteDialogComponent {
   });
   protected readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: null });
   protected readonly startupOptions = signal<StartupSummary[] | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<FormError | null>(null);
+  protected readonly submission = submitState();
   protected readonly startupLabel = (startup: StartupSummary | null) => startup?.legalName ?? '';
 
   constructor() {
@@ -116,36 +117,29 @@ export class InviteDialogComponent {
   }
 
   protected submit(): void {
-    if (this.submitting()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { email, role, startup, locale } = this.form.getRawValue();
-    if (!role) {
-      return;
-    }
-    const request: InviteRequest = { email: email.trim(), role, locale };
-    if (role === 'startup' && isStartup(startup)) {
-      request.startupId = startup.id;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.users.invite(request).subscribe({
-      next: (invitation) => this.dialogRef.close(invitation),
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        const message = apiError(error)?.message;
-        if (httpStatus(error) === 409 && message) {
-          // Already a member, or already invited: about the email, so said at the email.
-          this.form.controls.email.setErrors({ server: message });
-          this.form.controls.email.markAsTouched();
-        } else {
-          this.error.set(formError(this.form, error, { startupId: 'startup' }));
+    submitForm(
+      this.form,
+      this.submission,
+      () => {
+        const { email, role, startup, locale } = this.form.getRawValue();
+        const request: InviteRequest = { email: email.trim(), role: role as Role, locale };
+        if (role === 'startup' && isStartup(startup)) {
+          request.startupId = startup.id;
         }
+        return this.users.invite(request);
       },
-    });
+      (invitation) => this.dialogRef.close(invitation),
+      { startupId: 'startup' },
+      (error) => {
+        const message = apiError(error)?.message;
+        if (httpStatus(error) !== 409 || !message) {
+          return undefined;
+        }
+        // Already a member, or already invited: about the email, so said at the email.
+        this.form.controls.email.setErrors({ server: message });
+        this.form.controls.email.markAsTouched();
+        return null;
+      },
+    );
   }
 }

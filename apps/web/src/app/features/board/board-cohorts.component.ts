@@ -19,7 +19,7 @@ import { ProgramsService } from '../../core/programs/programs.service';
       @if (failed()) {
         <p class="form-error" role="alert">{{ t('pipeline.loadError') }}</p>
       } @else if (cohorts(); as cohorts) {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="board-cohorts-title">
           <table class="cohorts" aria-labelledby="board-cohorts-title" data-testid="board-cohorts">
             <thead>
               <tr>

@@ -171,6 +171,10 @@ describe('BoardPage (the board dashboard)', () => {
     expect(row.dataset['period']).toBe('2026-Q3');
     const buttons = Array.from(row.querySelectorAll('button')).map((b) => b.dataset['testid']);
     expect(buttons).toEqual(['pack-download-pdf-en', 'pack-download-xlsx-en', 'pack-download-pdf-fr', 'pack-download-xlsx-fr']);
+    // The accessible name starts with the visible text (WCAG 2.5.3, axe's label-content-name-mismatch).
+    const first = byTestId('pack-download-pdf-en', row);
+    expect(first.textContent?.trim()).toBe('PDF · EN');
+    expect(first.getAttribute('aria-label')).toMatch(/^PDF · EN — Download \S+/);
 
     expect(text('pack-generate')).toBe('Generate the Q2 2026 pack');
     await clickOn('pack-generate', view());

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { areaNotFoundRoute } from '../not-found/not-found.route';
 import type { CohortBoardRouteData } from '../pipeline/cohort-board/cohort-board.page';
 import { BoardPage } from './board.page';
 
@@ -11,4 +12,5 @@ export const boardRoutes: Routes = [
     data: { readOnly: true, backLink: '/board' } satisfies CohortBoardRouteData,
     loadComponent: () => import('../pipeline/cohort-board/cohort-board.page').then((m) => m.CohortBoardPage),
   },
+  areaNotFoundRoute('board'),
 ];

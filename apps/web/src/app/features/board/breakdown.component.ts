@@ -26,7 +26,7 @@ import { BreakdownChartComponent } from './breakdown-chart.component';
         }
         <details>
           <summary>{{ t('reports.board.showTable') }}</summary>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" [attr.aria-labelledby]="titleId()">
             <table class="data" [attr.aria-labelledby]="titleId()">
               <thead>
                 <tr>

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -15,11 +15,14 @@ import {
   ROUND_KINDS,
   ROUND_STATUSES,
 } from '@incubator/contracts';
-import { FieldErrorComponent } from '../../core/forms/field-error.component';
+import { FormErrorComponent } from '../../core/forms/form-error.component';
 import { httpUrl, notBlank, VALIDATE_WHILE_TYPING } from '../../core/forms/form-validation';
 import { SelectFieldComponent, SelectOption } from '../../core/forms/select-field.component';
 import { submitForm, submitState } from '../../core/forms/submit-form';
 import { FundingService } from '../../core/funding/funding.service';
+import { DialogShellComponent } from '../../core/ui/dialog-shell/dialog-shell.component';
+import { DateFieldComponent } from '../../core/ui/form-field/date-field.component';
+import { FormFieldComponent } from '../../core/ui/form-field/form-field.component';
 import { roundForm, toRoundRequest } from './round-form';
 
 export interface RoundDialogData {
@@ -32,9 +35,11 @@ export interface RoundDialogData {
 @Component({
   selector: 'app-round-dialog',
   imports: [
-    FieldErrorComponent,
+    DateFieldComponent,
+    DialogShellComponent,
+    FormErrorComponent,
+    FormFieldComponent,
     MatButtonModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     ReactiveFormsModule,

@@ -11,72 +11,74 @@ import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
   imports: [CalendarDatePipe, MatButtonModule, TranslocoDirective],
   template: `
     <ng-container *transloco="let t; prefix: 'funding'">
-      <table class="data" data-testid="round-table">
-        <thead>
-          <tr>
-            <th scope="col">{{ t('kind') }}</th>
-            <th scope="col">{{ t('status') }}</th>
-            <th scope="col" class="num">{{ t('amount') }}</th>
-            <th scope="col" class="num">{{ t('amountEur') }}</th>
-            <th scope="col">{{ t('date') }}</th>
-            <th scope="col">{{ t('investors') }}</th>
-            <th scope="col" class="num">{{ t('valuation') }}</th>
-            @if (canEdit()) {
-              <th scope="col"><span class="visually-hidden">{{ t('actions') }}</span></th>
-            }
-          </tr>
-        </thead>
-        <tbody>
-          @for (round of rounds(); track round.id) {
-            <tr data-testid="round-row" [attr.data-round-id]="round.id">
-              <th scope="row" data-testid="round-kind-value">{{ t('kinds.' + round.kind) }}</th>
-              <td>
-                <span class="badge" [attr.data-status]="round.status" data-testid="round-status-value">
-                  {{ t('statuses.' + round.status) }}
-                </span>
-              </td>
-              <td class="num" data-testid="round-amount-value">{{ money(round.amount, round.currency) }}</td>
-              <td class="num" data-testid="round-amount-eur-value">{{ money(round.amountEur, 'EUR') }}</td>
-              <td>
-                @if (round.closedOn) {
-                  {{ t('closedOn', { day: round.closedOn | calendarDate: locale() }) }}
-                } @else if (round.announcedOn) {
-                  {{ t('announcedOn', { day: round.announcedOn | calendarDate: locale() }) }}
-                } @else {
-                  —
-                }
-              </td>
-              <td data-testid="round-investors-value">
-                @for (investor of round.investors; track investor.id; let last = $last) {
-                  {{ investor.name }}@if (investor.id === round.leadInvestorId) { ({{ t('lead') }}) }@if (!last) {, }
-                } @empty {
-                  —
-                }
-              </td>
-              <td class="num">
-                @if (round.preMoneyValuation) {
-                  {{ money(round.preMoneyValuation, round.currency) }}
-                } @else if (round.valuationHidden) {
-                  <span class="muted">{{ t('confidential') }}</span>
-                } @else {
-                  —
-                }
-              </td>
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('title')">
+        <table class="data" data-testid="round-table">
+          <thead>
+            <tr>
+              <th scope="col">{{ t('kind') }}</th>
+              <th scope="col">{{ t('status') }}</th>
+              <th scope="col" class="num">{{ t('amount') }}</th>
+              <th scope="col" class="num">{{ t('amountEur') }}</th>
+              <th scope="col">{{ t('date') }}</th>
+              <th scope="col">{{ t('investors') }}</th>
+              <th scope="col" class="num">{{ t('valuation') }}</th>
               @if (canEdit()) {
-                <td>
-                  <button mat-button type="button" (click)="edit.emit(round)" data-testid="round-edit">
-                    {{ t('edit') }}
-                  </button>
-                </td>
+                <th scope="col"><span class="visually-hidden">{{ t('actions') }}</span></th>
               }
             </tr>
-          } @empty {
-            <tr>
-              <td [attr.colspan]="canEdit() ? 8 : 7" data-testid="rounds-empty">{{ t('empty') }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (round of rounds(); track round.id) {
+              <tr data-testid="round-row" [attr.data-round-id]="round.id">
+                <th scope="row" data-testid="round-kind-value">{{ t('kinds.' + round.kind) }}</th>
+                <td>
+                  <span class="badge" [attr.data-status]="round.status" data-testid="round-status-value">
+                    {{ t('statuses.' + round.status) }}
+                  </span>
+                </td>
+                <td class="num" data-testid="round-amount-value">{{ money(round.amount, round.currency) }}</td>
+                <td class="num" data-testid="round-amount-eur-value">{{ money(round.amountEur, 'EUR') }}</td>
+                <td>
+                  @if (round.closedOn) {
+                    {{ t('closedOn', { day: round.closedOn | calendarDate: locale() }) }}
+                  } @else if (round.announcedOn) {
+                    {{ t('announcedOn', { day: round.announcedOn | calendarDate: locale() }) }}
+                  } @else {
+                    —
+                  }
+                </td>
+                <td data-testid="round-investors-value">
+                  @for (investor of round.investors; track investor.id; let last = $last) {
+                    {{ investor.name }}@if (investor.id === round.leadInvestorId) { ({{ t('lead') }}) }@if (!last) {, }
+                  } @empty {
+                    —
+                  }
+                </td>
+                <td class="num">
+                  @if (round.preMoneyValuation) {
+                    {{ money(round.preMoneyValuation, round.currency) }}
+                  } @else if (round.valuationHidden) {
+                    <span class="muted">{{ t('confidential') }}</span>
+                  } @else {
+                    —
+                  }
+                </td>
+                @if (canEdit()) {
+                  <td>
+                    <button mat-button type="button" (click)="edit.emit(round)" data-testid="round-edit">
+                      {{ t('edit') }}
+                    </button>
+                  </td>
+                }
+              </tr>
+            } @empty {
+              <tr>
+                <td [attr.colspan]="canEdit() ? 8 : 7" data-testid="rounds-empty">{{ t('empty') }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
     </ng-container>
   `,
   styleUrl: './round-list.component.scss',

@@ -1,6 +1,7 @@
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { Routes } from '@angular/router';
 import { TranslatedPaginatorIntl } from '../../core/i18n/translated-paginator-intl';
+import { areaNotFoundRoute } from '../not-found/not-found.route';
 import type { CohortBoardRouteData } from '../pipeline/cohort-board/cohort-board.page';
 import { ManageLayoutComponent } from './manage-layout.component';
 import { ManagePage } from './manage.page';
@@ -38,6 +39,12 @@ export const manageRoutes: Routes = [
         loadComponent: () => import('./space/occupancy.page').then((m) => m.OccupancyPage),
       },
       {
+        path: 'space/prices',
+        title: 'prices.title',
+        loadComponent: () => import('./space/prices/prices.page').then((m) => m.PricesPage),
+      },
+      { path: 'space/setup', title: 'spaceSetup.title', loadComponent: () => import('./space/setup/space-setup.page').then((m) => m.SpaceSetupPage) },
+      {
         path: 'space/waitlist',
         title: 'space.waitlist.title',
         loadComponent: () => import('./space/waitlist.page').then((m) => m.WaitlistPage),
@@ -58,6 +65,7 @@ export const manageRoutes: Routes = [
         data: { readOnly: false, backLink: '/manage/programs' } satisfies CohortBoardRouteData,
         loadComponent: () => import('../pipeline/cohort-board/cohort-board.page').then((m) => m.CohortBoardPage),
       },
+      areaNotFoundRoute('manage'),
     ],
   },
 ];

@@ -16,5 +16,6 @@ export class OperatorLayoutComponent {
   protected readonly sections: NavSection[] = [
     { label: 'operator.nav.queues', link: '/operator', exact: true, testId: 'operator-nav-queues' },
     { label: 'operator.nav.heartbeats', link: '/operator/heartbeats', exact: false, testId: 'operator-nav-heartbeats' },
+    { label: 'operatorOrgs.nav', link: '/operator/organisations', exact: false, testId: 'operator-nav-organisations' },
   ];
 }

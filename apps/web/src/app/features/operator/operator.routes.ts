@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { areaNotFoundRoute } from '../not-found/not-found.route';
 import { OperatorLayoutComponent } from './operator-layout.component';
 
 /** Where the platform operator lands after signing in: the global queues first. */
@@ -17,6 +18,12 @@ export const operatorRoutes: Routes = [
         title: 'operator.heartbeats.title',
         loadComponent: () => import('./heartbeats/heartbeats.page').then((m) => m.HeartbeatsPage),
       },
+      {
+        path: 'organisations',
+        title: 'operatorOrgs.title',
+        loadComponent: () => import('./organisations/operator-organisations.page').then((m) => m.OperatorOrganisationsPage),
+      },
+      areaNotFoundRoute('operator'),
     ],
   },
 ];

@@ -17,7 +17,7 @@ import { fileTestId, filesInOrder, formatRunPeriod, runPrefix } from './run-file
       @if (downloads.error(); as error) {
         <p class="form-error" role="alert">{{ error.key ? t(error.key) : error.text }}</p>
       }
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="label()">
         <table class="data" [attr.aria-label]="label()">
           <thead>
             <tr>
@@ -61,15 +61,17 @@ import { fileTestId, filesInOrder, formatRunPeriod, runPrefix } from './run-file
                 <td>
                   <div class="files">
                   @for (file of files(run); track file.id) {
+                    <!-- The accessible name starts with the visible text, so "PDF · FR" spoken to voice control works. -->
+                    @let visible = file.format.toUpperCase() + (file.locale ? ' · ' + file.locale.toUpperCase() : '');
                     <button
                       mat-stroked-button
                       type="button"
                       [disabled]="downloads.busy() !== null"
-                      [attr.aria-label]="t('reports.runs.download', { file: file.filename })"
+                      [attr.aria-label]="visible + ' — ' + t('reports.runs.download', { file: file.filename })"
                       (click)="download(run, file)"
                       [attr.data-testid]="fileTestId(run, file)"
                     >
-                      {{ file.format.toUpperCase() }}{{ file.locale ? ' · ' + file.locale.toUpperCase() : '' }}
+                      {{ visible }}
                     </button>
                   }
                   </div>

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { areaNotFoundRoute } from '../not-found/not-found.route';
 import { StartupLayoutComponent } from './startup-layout.component';
 import { StartupPage } from './startup.page';
 
@@ -18,6 +19,7 @@ export const startupRoutes: Routes = [
         title: 'funding.title',
         loadComponent: () => import('./funding/funding.page').then((m) => m.FundingPage),
       },
+      areaNotFoundRoute('startup'),
     ],
   },
 ];

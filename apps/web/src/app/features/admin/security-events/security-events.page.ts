@@ -22,7 +22,7 @@ import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
         @if (page.items.length === 0) {
           <p data-testid="security-events-empty">{{ t('empty') }}</p>
         } @else {
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('title')">
           <table mat-table [dataSource]="page.items" data-testid="security-events">
             <ng-container matColumnDef="occurredAt">
               <th mat-header-cell *matHeaderCellDef>{{ t('occurredAt') }}</th>

@@ -38,45 +38,47 @@ import { ProgramsService } from '../../../core/programs/programs.service';
   ],
   template: `
     <ng-container *transloco="let t; prefix: 'kpis.definitions'">
-      <table class="data" data-testid="kpi-definitions-table">
-        <thead>
-          <tr>
-            <th scope="col">{{ t('key') }}</th>
-            <th scope="col">{{ t('label') }}</th>
-            <th scope="col">{{ t('unit') }}</th>
-            <th scope="col">{{ t('aggregation') }}</th>
-            <th scope="col">{{ t('periodicity') }}</th>
-            <th scope="col">{{ t('required') }}</th>
-            <th scope="col">{{ t('bounds') }}</th>
-            <th scope="col">{{ t('program') }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (definition of definitions(); track definition.id) {
-            <tr data-testid="kpi-definition-row" [attr.data-key]="definition.key">
-              <th scope="row">
-                <code>{{ definition.key }}</code>
-                @if (definition.standard) {
-                  <span class="badge" data-testid="kpi-definition-standard">{{ t('standard') }}</span>
-                }
-              </th>
-              <td data-testid="kpi-definition-label">{{ locale() === 'fr' ? definition.labelFr : definition.labelEn }}</td>
-              <td>{{ t('units.' + definition.unit) }}</td>
-              <td>{{ t('aggregations.' + definition.aggregation) }}</td>
-              <td>{{ t('periodicities.' + definition.periodicity) }}</td>
-              <td>{{ t(definition.required ? 'yes' : 'no') }}</td>
-              <td data-testid="kpi-definition-bounds">{{ bounds(definition) }}</td>
-              <td data-testid="kpi-definition-program">
-                {{ definition.programId ? (programNames().get(definition.programId) ?? '—') : t('allPrograms') }}
-              </td>
-            </tr>
-          } @empty {
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('title')">
+        <table class="data" data-testid="kpi-definitions-table">
+          <thead>
             <tr>
-              <td colspan="8" data-testid="kpi-definitions-empty">{{ t('empty') }}</td>
+              <th scope="col">{{ t('key') }}</th>
+              <th scope="col">{{ t('label') }}</th>
+              <th scope="col">{{ t('unit') }}</th>
+              <th scope="col">{{ t('aggregation') }}</th>
+              <th scope="col">{{ t('periodicity') }}</th>
+              <th scope="col">{{ t('required') }}</th>
+              <th scope="col">{{ t('bounds') }}</th>
+              <th scope="col">{{ t('program') }}</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (definition of definitions(); track definition.id) {
+              <tr data-testid="kpi-definition-row" [attr.data-key]="definition.key">
+                <th scope="row">
+                  <code>{{ definition.key }}</code>
+                  @if (definition.standard) {
+                    <span class="badge" data-testid="kpi-definition-standard">{{ t('standard') }}</span>
+                  }
+                </th>
+                <td data-testid="kpi-definition-label">{{ locale() === 'fr' ? definition.labelFr : definition.labelEn }}</td>
+                <td>{{ t('units.' + definition.unit) }}</td>
+                <td>{{ t('aggregations.' + definition.aggregation) }}</td>
+                <td>{{ t('periodicities.' + definition.periodicity) }}</td>
+                <td>{{ t(definition.required ? 'yes' : 'no') }}</td>
+                <td data-testid="kpi-definition-bounds">{{ bounds(definition) }}</td>
+                <td data-testid="kpi-definition-program">
+                  {{ definition.programId ? (programNames().get(definition.programId) ?? '—') : t('allPrograms') }}
+                </td>
+              </tr>
+            } @empty {
+              <tr>
+                <td colspan="8" data-testid="kpi-definitions-empty">{{ t('empty') }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
 
       <h3 id="kpi-def-form-title">{{ t('new') }}</h3>
       <form [formGroup]="form" (ngSubmit)="create()" aria-labelledby="kpi-def-form-title" novalidate>

@@ -43,6 +43,7 @@ const program: ProgramResponse = {
   name: 'Scale',
   description: null,
   cohortCount: 1,
+  archivedAt: null,
 };
 
 describe('KpisPage (park management)', () => {

@@ -29,32 +29,34 @@ import { today } from '../../../core/space/today';
         @if (late === 'failed') {
           <p class="form-error" role="alert">{{ t('pipeline.loadError') }}</p>
         } @else {
-          <table class="data" data-testid="kpi-late-table">
-            <thead>
-              <tr>
-                <th scope="col">{{ t('kpis.late.startup') }}</th>
-                <th scope="col">{{ t('kpis.late.dueOn') }}</th>
-                <th scope="col" class="num">{{ t('kpis.late.daysLate') }}</th>
-                <th scope="col">{{ t('kpis.late.status') }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of late; track row.startupId + row.period) {
-                <tr data-testid="kpi-late-row">
-                  <th scope="row">
-                    <a [routerLink]="['/manage/startups', row.startupId]">{{ row.startupName }}</a>
-                  </th>
-                  <td>{{ row.dueOn | calendarDate: locale() }}</td>
-                  <td class="num" data-testid="kpi-late-days">{{ t('kpis.late.days', { count: row.daysLate }) }}</td>
-                  <td>{{ t('kpis.statuses.' + (row.status ?? 'missing')) }}</td>
-                </tr>
-              } @empty {
+          <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('kpis.late.title')">
+            <table class="data" data-testid="kpi-late-table">
+              <thead>
                 <tr>
-                  <td colspan="4" data-testid="kpi-late-empty">{{ t('kpis.late.empty') }}</td>
+                  <th scope="col">{{ t('kpis.late.startup') }}</th>
+                  <th scope="col">{{ t('kpis.late.dueOn') }}</th>
+                  <th scope="col" class="num">{{ t('kpis.late.daysLate') }}</th>
+                  <th scope="col">{{ t('kpis.late.status') }}</th>
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (row of late; track row.startupId + row.period) {
+                  <tr data-testid="kpi-late-row">
+                    <th scope="row">
+                      <a [routerLink]="['/manage/startups', row.startupId]">{{ row.startupName }}</a>
+                    </th>
+                    <td>{{ row.dueOn | calendarDate: locale() }}</td>
+                    <td class="num" data-testid="kpi-late-days">{{ t('kpis.late.days', { count: row.daysLate }) }}</td>
+                    <td>{{ t('kpis.statuses.' + (row.status ?? 'missing')) }}</td>
+                  </tr>
+                } @empty {
+                  <tr>
+                    <td colspan="4" data-testid="kpi-late-empty">{{ t('kpis.late.empty') }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
         }
       } @else {
         <p class="muted" aria-busy="true">{{ t('pipeline.loading') }}</p>

@@ -17,6 +17,7 @@ const program: ProgramResponse = {
   name: 'Incubator Lille',
   description: null,
   cohortCount: 1,
+  archivedAt: null,
 };
 
 const cohort: CohortResponse = {
@@ -29,6 +30,7 @@ const cohort: CohortResponse = {
   endsOn: '2026-07-01',
   capacity: 12,
   seated: 9,
+  archivedAt: null,
 };
 
 describe('CohortDialogComponent', () => {
@@ -91,8 +93,9 @@ describe('CohortDialogComponent', () => {
   it('shows the last day of an existing cohort, not its exclusive end, and sends only what changed', async () => {
     await open({ program, cohort });
 
-    expect(value('cohort-first-day')).toBe('2026-03-02');
-    expect(value('cohort-last-day')).toBe('2026-06-30');
+    // Shown in the UI language (English: month first), sent as YYYY-MM-DD.
+    expect(value('cohort-first-day')).toBe('03/02/2026');
+    expect(value('cohort-last-day')).toBe('06/30/2026');
     expect(fieldText('cohort-capacity')).toContain('9 seats are already taken.');
 
     await typeInto('cohort-last-day', '2026-07-31');

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
   NonNullableFormBuilder,
@@ -7,18 +7,17 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { CohortResponse, CreateCohortRequest, ProgramResponse, UpdateCohortRequest } from '@incubator/contracts';
 import { Observable } from 'rxjs';
 import { submitForm, submitState } from '../../../core/forms/submit-form';
-import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { notBlank, VALIDATE_WHILE_TYPING, wholeNumber } from '../../../core/forms/form-validation';
 import { endsOnFromLastDay, lastDayFromEndsOn } from '../../../core/programs/cohort-dates';
 import { ProgramsService } from '../../../core/programs/programs.service';
+import { DialogShellComponent } from '../../../core/ui/dialog-shell/dialog-shell.component';
+import { DateFieldComponent } from '../../../core/ui/form-field/date-field.component';
+import { FormFieldComponent } from '../../../core/ui/form-field/form-field.component';
 
 export interface CohortDialogData {
   program: ProgramResponse;
@@ -44,15 +43,7 @@ function notBeforeFirstDay(control: AbstractControl): ValidationErrors | null {
  */
 @Component({
   selector: 'app-cohort-dialog',
-  imports: [
-    FieldErrorComponent,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoDirective,
-  ],
+  imports: [DateFieldComponent, DialogShellComponent, FormFieldComponent, ReactiveFormsModule, TranslocoDirective],
   providers: [VALIDATE_WHILE_TYPING],
   templateUrl: './cohort-dialog.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -76,9 +67,10 @@ export class CohortDialogComponent {
       [Validators.required, Validators.min(1), Validators.max(MAX_CAPACITY), wholeNumber],
     ],
   });
-  private readonly submission = submitState();
-  protected readonly submitting = this.submission.submitting;
-  protected readonly error = this.submission.error;
+  protected readonly submission = submitState();
+  protected readonly firstDay = toSignal(this.form.controls.firstDay.valueChanges, {
+    initialValue: this.form.controls.firstDay.value,
+  });
 
   constructor() {
     this.form.controls.firstDay.valueChanges

@@ -1,16 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { CreateProgramRequest, PROGRAM_KINDS, ProgramKind, ProgramResponse, SiteResponse } from '@incubator/contracts';
 import { submitForm, submitState } from '../../../core/forms/submit-form';
-import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
 import { notBlank, VALIDATE_WHILE_TYPING } from '../../../core/forms/form-validation';
 import { ProgramsService } from '../../../core/programs/programs.service';
+import { DialogShellComponent } from '../../../core/ui/dialog-shell/dialog-shell.component';
+import { FormFieldComponent } from '../../../core/ui/form-field/form-field.component';
 
 export interface ProgramDialogData {
   sites: SiteResponse[];
@@ -21,16 +19,7 @@ export interface ProgramDialogData {
 /** Creates a program on a site; closes with it once the API has saved it. */
 @Component({
   selector: 'app-program-dialog',
-  imports: [
-    FieldErrorComponent,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    SelectFieldComponent,
-    TranslocoDirective,
-  ],
+  imports: [DialogShellComponent, FormFieldComponent, ReactiveFormsModule, SelectFieldComponent, TranslocoDirective],
   providers: [VALIDATE_WHILE_TYPING],
   templateUrl: './program-dialog.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,9 +41,7 @@ export class ProgramDialogComponent {
     name: ['', [Validators.required, notBlank, Validators.maxLength(120)]],
     description: ['', Validators.maxLength(2000)],
   });
-  private readonly submission = submitState();
-  protected readonly submitting = this.submission.submitting;
-  protected readonly error = this.submission.error;
+  protected readonly submission = submitState();
 
   protected submit(): void {
     // A 409 names the field: the name is already used on the site.

@@ -29,6 +29,7 @@ const incubator: ProgramResponse = {
   name: 'Incubator Lille',
   description: null,
   cohortCount: 1,
+  archivedAt: null,
 };
 const spring: CohortResponse = {
   id: 'cohort-1',
@@ -40,6 +41,7 @@ const spring: CohortResponse = {
   endsOn: '2026-07-01',
   capacity: 12,
   seated: 12,
+  archivedAt: null,
 };
 
 describe('ProgramsPage', () => {
@@ -145,12 +147,54 @@ describe('ProgramsPage', () => {
     );
   });
 
+  it('renames a programme and clears its description', async () => {
+    await render();
+
+    await clickOn('program-edit', view());
+    await typeInto('program-edit-name', 'Incubateur Lille');
+    await clickOn('program-edit-submit');
+    const patch = backend.expectOne((r) => r.method === 'PATCH' && r.url === '/api/programs/program-1');
+    expect(patch.request.body).toEqual({ name: 'Incubateur Lille', description: null });
+    patch.flush({ ...incubator, name: 'Incubateur Lille' });
+    await afterDialogClosed();
+
+    expect(view().querySelector('[data-testid="program-card-Incubateur Lille"]')).not.toBeNull();
+  });
+
+  it('archives a cohort after confirmation, and lists archived ones on request with a restore action', async () => {
+    await render();
+
+    await clickOn('cohort-archive', view());
+    await clickOn('confirm-accept');
+    const archive = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/cohorts/cohort-1/archive');
+    archive.flush({ ...spring, archivedAt: '2026-08-01T08:00:00.000Z' });
+    await afterDialogClosed();
+    expect(view().querySelector('[data-testid="cohort-row-Spring 2026"]')).toBeNull();
+
+    view().querySelector<HTMLElement>('[data-testid="programs-show-archived"] button')?.click();
+    await fixture.whenStable();
+    backend.expectOne('/api/organisation').flush(organisation);
+    const programs = backend.expectOne((r) => r.url === '/api/programs');
+    expect(programs.request.params.get('includeArchived')).toBe('true');
+    programs.flush([incubator]);
+    backend.expectOne((r) => r.url === '/api/cohorts' && r.params.get('includeArchived') === 'true').flush([{ ...spring, archivedAt: '2026-08-01T08:00:00.000Z' }]);
+    await fixture.whenStable();
+    const row = view().querySelector('[data-testid="cohort-row-Spring 2026"]');
+    expect(row?.querySelector('[data-testid="cohort-archived"]')?.textContent?.trim()).toBe('Archived');
+    await clickOn('cohort-restore', view());
+    backend.expectOne((r) => r.method === 'POST' && r.url === '/api/cohorts/cohort-1/restore').flush(spring);
+    await fixture.whenStable();
+    expect(view().querySelector('[data-testid="cohort-row-Spring 2026"] [data-testid="cohort-archived"]')).toBeNull();
+  });
+
   it('offers no creation or edition without programs:manage', async () => {
     await render('board');
 
     expect(view().querySelector('[data-testid="program-create-open"]')).toBeNull();
     expect(view().querySelector('[data-testid="cohort-create-open-Incubator Lille"]')).toBeNull();
     expect(view().querySelector('[data-testid="cohort-edit"]')).toBeNull();
+    expect(view().querySelector('[data-testid="program-archive"]')).toBeNull();
+    expect(view().querySelector('[data-testid="cohort-archive"]')).toBeNull();
     expect(view().querySelector('[data-testid="cohort-board-link"]')).not.toBeNull();
   });
 });

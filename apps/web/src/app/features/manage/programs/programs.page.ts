@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -13,7 +14,9 @@ import { LocaleService } from '../../../core/i18n/locale.service';
 import { OrganisationService } from '../../../core/organisation/organisation.service';
 import { lastDayFromEndsOn } from '../../../core/programs/cohort-dates';
 import { ProgramsService } from '../../../core/programs/programs.service';
+import { ConfirmDialogComponent, ConfirmDialogData } from '../../../core/ui/confirm-dialog.component';
 import { CohortDialogComponent, CohortDialogData } from './cohort-dialog.component';
+import { ProgramEditDialogComponent, ProgramEditDialogData } from './program-edit-dialog.component';
 import { ProgramDialogComponent, ProgramDialogData } from './program-dialog.component';
 
 interface Catalogue {
@@ -52,7 +55,7 @@ export function groupBySite({ sites, programs, cohorts }: Catalogue): SiteGroup[
 /** The organisation's programs and cohorts, with their creation and the cohorts' edition. */
 @Component({
   selector: 'app-programs-page',
-  imports: [CalendarDatePipe, LocalNumberPipe, MatButtonModule, RouterLink, TranslocoDirective],
+  imports: [CalendarDatePipe, LocalNumberPipe, MatButtonModule, MatSlideToggleModule, RouterLink, TranslocoDirective],
   templateUrl: './programs.page.html',
   styleUrl: './programs.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,6 +78,8 @@ export class ProgramsPage {
     return catalogue ? groupBySite(catalogue) : [];
   });
   protected readonly lastDay = lastDayFromEndsOn;
+  /** Archived programs and cohorts are listed (greyed, with a restore action) only when asked for. */
+  protected readonly showArchived = signal(false);
 
   constructor() {
     this.load();
@@ -85,8 +90,8 @@ export class ProgramsPage {
     this.failed.set(false);
     forkJoin({
       organisation: this.organisation.get(),
-      programs: this.programsApi.listPrograms(),
-      cohorts: this.programsApi.listCohorts(),
+      programs: this.programsApi.listPrograms(null, this.showArchived()),
+      cohorts: this.programsApi.listCohorts(null, this.showArchived()),
     }).subscribe({
       next: ({ organisation, programs, cohorts }) => {
         this.catalogue.set({ sites: organisation.sites, programs, cohorts });
@@ -134,6 +139,79 @@ export class ProgramsPage {
         }));
         this.notify(cohort ? 'manage.cohorts.updated' : 'manage.cohorts.created', { name: saved.name });
       });
+  }
+
+  protected toggleArchived(show: boolean): void {
+    this.showArchived.set(show);
+    this.load();
+  }
+
+  protected openEditProgram(program: ProgramResponse): void {
+    this.dialog
+      .open<ProgramEditDialogComponent, ProgramEditDialogData, ProgramResponse>(ProgramEditDialogComponent, {
+        data: { program },
+        width: '32rem',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .pipe(filter((saved): saved is ProgramResponse => !!saved))
+      .subscribe((saved) => {
+        this.update((c) => ({ ...c, programs: c.programs.map((x) => (x.id === saved.id ? saved : x)) }));
+        this.notify('programEdit.saved', { name: saved.name });
+      });
+  }
+
+  /** Archives (after a confirmation) or restores a program; an archived one leaves the list unless archived ones are shown. */
+  protected setProgramArchived(program: ProgramResponse, archived: boolean): void {
+    this.confirmArchive(archived, 'program', program.name, () =>
+      this.programsApi.setProgramArchived(program.id, archived).subscribe({
+        next: (saved) => {
+          this.update((c) => ({
+            ...c,
+            programs: archived && !this.showArchived() ? c.programs.filter((x) => x.id !== saved.id) : c.programs.map((x) => (x.id === saved.id ? saved : x)),
+          }));
+          this.notify(archived ? 'programEdit.programArchived' : 'programEdit.programRestored', { name: saved.name });
+        },
+        error: () => this.notify('programEdit.failed', {}),
+      }),
+    );
+  }
+
+  protected setCohortArchived(cohort: CohortResponse, archived: boolean): void {
+    this.confirmArchive(archived, 'cohort', cohort.name, () =>
+      this.programsApi.setCohortArchived(cohort.id, archived).subscribe({
+        next: (saved) => {
+          this.update((c) => ({
+            ...c,
+            cohorts: archived && !this.showArchived() ? c.cohorts.filter((x) => x.id !== saved.id) : c.cohorts.map((x) => (x.id === saved.id ? saved : x)),
+          }));
+          this.notify(archived ? 'programEdit.cohortArchived' : 'programEdit.cohortRestored', { name: saved.name });
+        },
+        error: () => this.notify('programEdit.failed', {}),
+      }),
+    );
+  }
+
+  /** Restoring needs no confirmation; archiving says what stays. */
+  private confirmArchive(archived: boolean, what: 'program' | 'cohort', name: string, run: () => void): void {
+    if (!archived) {
+      run();
+      return;
+    }
+    this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
+        data: {
+          title: this.transloco.translate(`programEdit.confirm.${what}Title`, { name }),
+          text: this.transloco.translate(`programEdit.confirm.${what}Text`),
+          confirm: this.transloco.translate('programEdit.archive'),
+          cancel: this.transloco.translate('programEdit.cancel'),
+        },
+        width: '28rem',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true))
+      .subscribe(run);
   }
 
   private update(change: (catalogue: Catalogue) => Catalogue): void {

@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { BuildingResponse, FloorResponse } from '@incubator/contracts';
 import { submitForm, submitState } from '../../../core/forms/submit-form';
-import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { notBlank, VALIDATE_WHILE_TYPING, wholeNumber } from '../../../core/forms/form-validation';
 import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
 import { parseLayout } from '../../../core/space/plan-layout';
 import { SpaceService } from '../../../core/space/space.service';
+import { DialogShellComponent } from '../../../core/ui/dialog-shell/dialog-shell.component';
+import { FormFieldComponent } from '../../../core/ui/form-field/form-field.component';
 
 export interface FloorDialogData {
   buildings: BuildingResponse[];
@@ -24,72 +22,51 @@ const PREVIEW_CELL = 14;
 /** Creates a floor from a text layout, previewed as it is typed; closes with the floor once saved. */
 @Component({
   selector: 'app-floor-dialog',
-  imports: [
-    FieldErrorComponent,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    SelectFieldComponent,
-    TranslocoDirective,
-  ],
+  imports: [DialogShellComponent, FormFieldComponent, ReactiveFormsModule, SelectFieldComponent, TranslocoDirective],
   providers: [VALIDATE_WHILE_TYPING],
   template: `
-    <ng-container *transloco="let t; prefix: 'space.floorDialog'">
-      <h2 mat-dialog-title>{{ t('title') }}</h2>
-      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <mat-dialog-content>
-          <div class="form-stack">
-            <app-select-field
-              [control]="form.controls.buildingId"
-              [label]="t('building')"
-              [options]="buildingOptions"
-              testId="floor-building"
-            />
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('level') }}</mat-label>
-              <input matInput inputmode="numeric" formControlName="level" data-testid="floor-level" />
-              <mat-error><app-field-error [errors]="form.controls.level.errors" /></mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('name') }}</mat-label>
-              <input matInput formControlName="name" data-testid="floor-name" />
-              <mat-error><app-field-error [errors]="form.controls.name.errors" /></mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('layout') }}</mat-label>
-              <textarea matInput rows="6" class="layout" formControlName="layout" data-testid="floor-layout"></textarea>
-              <mat-hint>{{ t('layoutHint') }}</mat-hint>
-              <mat-error><app-field-error [errors]="form.controls.layout.errors" /></mat-error>
-            </mat-form-field>
-            <p data-testid="floor-preview-count">{{ t('preview', { modules: preview().modules.length, m2: preview().modules.length * 24 }) }}</p>
-            <svg
-              data-testid="floor-preview"
-              [attr.width]="preview().columns * cell"
-              [attr.height]="preview().rows * cell"
-              aria-hidden="true"
-            >
-              @for (module of preview().modules; track $index) {
-                <rect [attr.x]="module.col * cell" [attr.y]="module.row * cell" [attr.width]="cell - 2" [attr.height]="cell - 2" fill="#9ab" />
-              }
-            </svg>
-            @if (error(); as error) {
-              <p class="form-error" role="alert" data-testid="floor-error">{{ error.key ? t(error.key) : error.text }}</p>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate *transloco="let t; prefix: 'space.floorDialog'">
+      <app-dialog-shell [title]="t('title')" [state]="submission" [submitLabel]="t('create')" testId="floor">
+        <div class="form-stack">
+          <app-select-field
+            [control]="form.controls.buildingId"
+            [label]="t('building')"
+            [options]="buildingOptions"
+            testId="floor-building"
+          />
+          <app-form-field [control]="form.controls.level" [label]="t('level')" inputMode="numeric" testId="floor-level" />
+          <app-form-field [control]="form.controls.name" [label]="t('name')" testId="floor-name" />
+          <app-form-field
+            [control]="form.controls.layout"
+            [label]="t('layout')"
+            [hint]="t('layoutHint')"
+            type="multiline"
+            [rows]="6"
+            [monospace]="true"
+            testId="floor-layout"
+          />
+          <p data-testid="floor-preview-count">
+            {{ t('preview', { modules: preview().modules.length, m2: preview().modules.length * 24 }) }}
+          </p>
+          <svg
+            data-testid="floor-preview"
+            [attr.width]="preview().columns * cell"
+            [attr.height]="preview().rows * cell"
+            aria-hidden="true"
+          >
+            @for (module of preview().modules; track $index) {
+              <rect
+                [attr.x]="module.col * cell"
+                [attr.y]="module.row * cell"
+                [attr.width]="cell - 2"
+                [attr.height]="cell - 2"
+                fill="#9ab"
+              />
             }
-          </div>
-        </mat-dialog-content>
-        <mat-dialog-actions align="end">
-          <button mat-button type="button" mat-dialog-close>{{ t('cancel') }}</button>
-          <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="floor-submit">{{ t('create') }}</button>
-        </mat-dialog-actions>
-      </form>
-    </ng-container>
-  `,
-  styles: `
-    .layout {
-      font-family: monospace;
-    }
+          </svg>
+        </div>
+      </app-dialog-shell>
+    </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -110,9 +87,7 @@ export class FloorDialogComponent {
   });
   private readonly layout = toSignal(this.form.controls.layout.valueChanges, { initialValue: '' });
   protected readonly preview = computed(() => parseLayout(this.layout()));
-  private readonly submission = submitState();
-  protected readonly submitting = this.submission.submitting;
-  protected readonly error = this.submission.error;
+  protected readonly submission = submitState();
 
   protected submit(): void {
     submitForm(

@@ -19,6 +19,7 @@ const GAP = 4;
       [attr.viewBox]="viewBox()"
       [attr.width]="width()"
       [attr.height]="height()"
+      [style.--plan-columns]="columns()"
     >
       <defs>
         <pattern id="retired-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -58,9 +59,22 @@ const GAP = 4;
     </svg>
   `,
   styles: `
+    :host {
+      display: block;
+      position: relative;
+      max-width: 100%;
+      overflow-x: auto;
+    }
     svg {
       max-width: 100%;
       height: auto;
+    }
+    /* A phone: modules stay at least 44 px wide to tap, and a wide floor scrolls inside the plan. */
+    @media (max-width: 600px) {
+      svg {
+        max-width: none;
+        width: calc(var(--plan-columns) * 50px);
+      }
     }
     .module {
       cursor: pointer;
@@ -95,6 +109,7 @@ export class FloorPlanComponent {
     const rows = Math.max(plan.rows, ...plan.modules.map((m) => m.row + 1));
     return { cols: Math.max(cols, 1), rows: Math.max(rows, 1) };
   });
+  protected readonly columns = computed(() => this.extent().cols);
   protected readonly width = computed(() => this.extent().cols * this.step);
   protected readonly height = computed(() => this.extent().rows * this.step);
   protected readonly viewBox = computed(() => `0 0 ${this.width()} ${this.height()}`);

@@ -70,32 +70,34 @@ export function formatRate(rate: number, locale: string): string {
           <strong data-testid="occupancy-total-rate">{{ rate(o.totals.occupancyRate) }}</strong>
           <span>· {{ t('vacant', { count: o.totals.vacantModules }) }}</span>
         </p>
-        <table class="data" data-testid="occupancy-table">
-          <caption>{{ o.on | calendarDate: locale() }}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ t('floor') }}</th>
-              <th scope="col" class="num">{{ t('leasedM2') }}</th>
-              <th scope="col" class="num">{{ t('leasableM2') }}</th>
-              <th scope="col">{{ t('rate') }}</th>
-              <th scope="col" class="num">{{ t('largestBlock') }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of o.floors; track row.floorId) {
-              <tr [attr.data-testid]="'occupancy-row-' + row.floorName">
-                <th scope="row">{{ row.siteName }} · {{ row.buildingName }} · {{ row.floorName }}</th>
-                <td class="num" data-testid="occupancy-leased">{{ row.leasedM2 }}</td>
-                <td class="num">{{ row.leasableM2 | localNumber: locale() }}</td>
-                <td>
-                  <span class="bar" aria-hidden="true"><span [style.width.%]="row.occupancyRate * 100"></span></span>
-                  {{ rate(row.occupancyRate) }}
-                </td>
-                <td class="num">{{ row.largestFreeBlockModules * 24 }} m²</td>
+        <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('title')">
+          <table class="data" data-testid="occupancy-table">
+            <caption>{{ o.on | calendarDate: locale() }}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ t('floor') }}</th>
+                <th scope="col" class="num">{{ t('leasedM2') }}</th>
+                <th scope="col" class="num">{{ t('leasableM2') }}</th>
+                <th scope="col">{{ t('rate') }}</th>
+                <th scope="col" class="num">{{ t('largestBlock') }}</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (row of o.floors; track row.floorId) {
+                <tr [attr.data-testid]="'occupancy-row-' + row.floorName">
+                  <th scope="row">{{ row.siteName }} · {{ row.buildingName }} · {{ row.floorName }}</th>
+                  <td class="num" data-testid="occupancy-leased">{{ row.leasedM2 }}</td>
+                  <td class="num">{{ row.leasableM2 | localNumber: locale() }}</td>
+                  <td>
+                    <span class="bar" aria-hidden="true"><span [style.width.%]="row.occupancyRate * 100"></span></span>
+                    {{ rate(row.occupancyRate) }}
+                  </td>
+                  <td class="num">{{ row.largestFreeBlockModules * 24 }} m²</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
 
       <h2>{{ t('rentRoll') }}</h2>
@@ -115,38 +117,40 @@ export function formatRate(rate: number, locale: string): string {
         <p class="form-error" role="alert">{{ t('loadError') }}</p>
       }
       @if (rentRoll(); as roll) {
-        <table class="data" data-testid="rentroll-table">
-          <thead>
-            <tr>
-              <th scope="col">{{ t('startup') }}</th>
-              <th scope="col">{{ t('kind') }}</th>
-              <th scope="col" class="num">m²</th>
-              <th scope="col" class="num">{{ t('price') }}</th>
-              <th scope="col" class="num">{{ t('days', { days: roll.daysInMonth }) }}</th>
-              <th scope="col" class="num">{{ t('rent') }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (line of roll.lines; track line.leaseId) {
-              <tr [attr.data-testid]="'rentroll-line-' + line.leaseId">
-                <th scope="row">{{ line.startupName }}</th>
-                <td>{{ t('kinds.' + line.programKind) }}</td>
-                <td class="num">{{ line.areaM2 }}</td>
-                <td class="num">{{ money(line.monthlyPricePerM2Cents) }}</td>
-                <td class="num">{{ line.days }}</td>
-                <td class="num">{{ money(line.rentCents) }}</td>
+        <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('rentRoll')">
+          <table class="data" data-testid="rentroll-table">
+            <thead>
+              <tr>
+                <th scope="col">{{ t('startup') }}</th>
+                <th scope="col">{{ t('kind') }}</th>
+                <th scope="col" class="num">m²</th>
+                <th scope="col" class="num">{{ t('price') }}</th>
+                <th scope="col" class="num">{{ t('days', { days: roll.daysInMonth }) }}</th>
+                <th scope="col" class="num">{{ t('rent') }}</th>
               </tr>
-            } @empty {
-              <tr><td colspan="6">{{ t('noLeases') }}</td></tr>
-            }
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan="5">{{ t('total') }}</th>
-              <td class="num" data-testid="rentroll-total">{{ money(roll.totalCents) }}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              @for (line of roll.lines; track line.leaseId) {
+                <tr [attr.data-testid]="'rentroll-line-' + line.leaseId">
+                  <th scope="row">{{ line.startupName }}</th>
+                  <td>{{ t('kinds.' + line.programKind) }}</td>
+                  <td class="num">{{ line.areaM2 }}</td>
+                  <td class="num">{{ money(line.monthlyPricePerM2Cents) }}</td>
+                  <td class="num">{{ line.days }}</td>
+                  <td class="num">{{ money(line.rentCents) }}</td>
+                </tr>
+              } @empty {
+                <tr><td colspan="6">{{ t('noLeases') }}</td></tr>
+              }
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colspan="5">{{ t('total') }}</th>
+                <td class="num" data-testid="rentroll-total">{{ money(roll.totalCents) }}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
       }
     </ng-container>
   `,

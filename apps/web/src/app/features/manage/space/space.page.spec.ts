@@ -129,6 +129,14 @@ describe('SpacePage', () => {
     });
     propose.flush([proposal]);
     await settle();
+    const listed = backend.expectOne((r) => r.url === '/api/space/prices/in-force');
+    expect(listed.request.params.get('floorId')).toBe('f-1');
+    expect(listed.request.params.get('on')).toBe('2026-03-02');
+    listed.flush({ siteId: 'site-1', programKind: 'incubator', on: '2026-03-02', effectiveFrom: '2026-01-01', monthlyPricePerM2Cents: 1800 });
+    await settle();
+    // The typed price is kept: it overrides the list price, which the form still shows.
+    expect(byTestId('allocate-listed', view()).textContent).toContain('€18.00');
+    expect(byTestId('allocate-listed', view()).textContent).toContain('Negotiated price');
 
     expect(byTestId('proposal-0', view()).textContent).toContain('72 m² (requested 50 m²)');
     expect(at(1, 0).getAttribute('data-proposed')).toBe('true');
@@ -178,5 +186,68 @@ describe('SpacePage', () => {
     );
     await settle();
     expect(byTestId('resize-error', view()).textContent).toContain('strictly inside');
+  });
+
+  it('fills the list price in force on the start date and then leaves the price to the server', async () => {
+    await typeInto('allocate-startup', 's-b', view());
+    await typeInto('allocate-area', '50', view());
+    await typeInto('allocate-start', '2026-03-02', view());
+    await clickOn('allocate-propose', view());
+    backend.expectOne('/api/space/proposals').flush([proposal]);
+    await settle();
+    backend
+      .expectOne((r) => r.url === '/api/space/prices/in-force')
+      .flush({ siteId: 'site-1', programKind: 'incubator', on: '2026-03-02', effectiveFrom: '2026-01-01', monthlyPricePerM2Cents: 1800 });
+    await settle();
+    expect((byTestId('allocate-price', view()) as HTMLInputElement).value).toBe('18.00');
+    expect(byTestId('allocate-listed', view()).textContent).not.toContain('Negotiated');
+
+    await clickOn('proposal-confirm', view());
+    const create = backend.expectOne((r) => r.url === '/api/leases' && r.method === 'POST');
+    expect(create.request.body.monthlyPricePerM2Cents).toBeUndefined();
+    create.flush({ ...lease, id: 'lease-b', startupId: 's-b', startupName: 'Beta', monthlyPricePerM2Cents: 1800 });
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/floors/f-1/plan').flush(plan);
+    backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 's-b').flush([]);
+    await settle();
+  });
+
+  it('terminates the selected lease after the last day typed, with a reason', async () => {
+    await click(at(0, 0));
+    backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 's-a').flush([lease]);
+    await settle();
+
+    await clickOn('lease-terminate', view());
+    await typeInto('terminate-last-day', '2026-05-31', view());
+    await typeInto('terminate-reason', 'graduation', view());
+    await typeInto('terminate-note', '  Leaves for Paris ', view());
+    await clickOn('terminate-confirm', view());
+
+    const terminate = backend.expectOne('/api/leases/lease-a/terminate');
+    expect(terminate.request.body).toEqual({ endsOn: '2026-06-01', reason: 'graduation', note: 'Leaves for Paris' });
+    const ended: LeaseResponse = { ...lease, endsOn: '2026-06-01', termination: { terminatedAt: '2026-03-02T10:00:00.000Z', reason: 'graduation', note: 'Leaves for Paris' } };
+    terminate.flush(ended);
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/floors/f-1/plan').flush(plan);
+    backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 's-a').flush([ended]);
+    await settle();
+
+    expect(byTestId('lease-terminated', view()).textContent).toContain('Terminated — Graduation');
+    expect(byTestId('lease-dates', view()).textContent).toContain('until May 31, 2026 inclusive');
+    expect(view().querySelector('[data-testid="lease-terminate"]')).toBeNull();
+  });
+
+  it('shows why a termination was refused', async () => {
+    await click(at(0, 0));
+    backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 's-a').flush([lease]);
+    await settle();
+    await clickOn('lease-terminate', view());
+    await typeInto('terminate-last-day', '2025-12-01', view());
+    await clickOn('terminate-confirm', view());
+    backend
+      .expectOne('/api/leases/lease-a/terminate')
+      .flush({ code: 'space.terminate_outside_lease', message: 'The end must fall after the lease’s start.' }, { status: 400, statusText: 'Bad Request' });
+    await settle();
+    expect(byTestId('terminate-error', view()).textContent).toContain('after the lease’s start');
   });
 });

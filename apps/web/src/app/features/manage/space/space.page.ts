@@ -12,8 +12,11 @@ import {
   BuildingResponse,
   FloorPlanResponse,
   FloorResponse,
+  LEASE_TERMINATION_REASONS,
   LeaseResponse,
+  LeaseTerminationReason,
   Permission,
+  PriceInForceResponse,
   PROGRAM_KINDS,
   ProgramKind,
   ProposalRequest,
@@ -27,6 +30,7 @@ import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-f
 import { CalendarDatePipe } from '../../../core/i18n/calendar-date.pipe';
 import { LocaleService } from '../../../core/i18n/locale.service';
 import { OrganisationService } from '../../../core/organisation/organisation.service';
+import { PriceListService } from '../../../core/space/price-list.service';
 import { addDays } from '../../../core/programs/cohort-dates';
 import { StartupsService } from '../../../core/startups/startups.service';
 import { centsToEuros, euroAmount, eurosToCents, formatCents } from '../../../core/space/money';
@@ -37,7 +41,6 @@ import { today } from '../../../core/space/today';
 import { FloorDialogComponent, FloorDialogData } from './floor-dialog.component';
 import { FloorPlanComponent } from './floor-plan.component';
 
-const DEFAULT_PRICE_CENTS = 1500;
 
 export type ResizeMode = 'grow' | 'shrink';
 
@@ -67,6 +70,7 @@ interface PendingResize {
 })
 export class SpacePage {
   private readonly space = inject(SpaceService);
+  private readonly priceList = inject(PriceListService);
   private readonly organisation = inject(OrganisationService);
   private readonly startupsApi = inject(StartupsService);
   private readonly auth = inject(AuthService);
@@ -109,9 +113,11 @@ export class SpacePage {
     startsOn: [today(), Validators.required],
     lastDay: [''],
     programKind: this.fb.control<string>('incubator', Validators.required),
-    // No price list screen yet: 15,00 €/m²/month unless the manager says otherwise.
-    price: [centsToEuros(DEFAULT_PRICE_CENTS), [Validators.required, euroAmount]],
+    // Empty: the site's list price in force on the start date; typed: a negotiated price that overrides it.
+    price: ['', [euroAmount]],
   });
+  /** The list price for the chosen proposal's floor, kind and start date (null price: the list has none). */
+  protected readonly listed = signal<PriceInForceResponse | null>(null);
   protected readonly proposals = signal<ProposalResponse[]>([]);
   protected readonly proposed = signal<number | null>(null);
   protected readonly proposing = signal(false);
@@ -132,6 +138,16 @@ export class SpacePage {
   protected readonly resizeForm = new FormGroup({ effectiveOn: this.resizeEffective });
   protected readonly resizing = signal(false);
   protected readonly resizeError = signal<FormError | null>(null);
+  // Terminating the selected lease
+  protected readonly terminationReasons = LEASE_TERMINATION_REASONS;
+  protected readonly terminating = signal(false);
+  protected readonly terminateOpen = signal(false);
+  protected readonly terminateError = signal<FormError | null>(null);
+  protected readonly terminateForm = this.fb.group({
+    lastDay: [today(), Validators.required],
+    reason: this.fb.control<string>('departure', Validators.required),
+    note: [''],
+  });
   protected readonly office = computed<Cell[]>(() => {
     const leaseId = this.selectedLeaseId();
     return (this.plan()?.modules ?? []).filter((m) => leaseId !== null && m.lease?.id === leaseId && !m.retired);
@@ -298,6 +314,7 @@ export class SpacePage {
   protected chooseProposal(index: number): void {
     this.proposed.set(index);
     const proposal = this.proposals()[index];
+    this.showListPrice(proposal);
     if (proposal && proposal.floorId !== this.floorControl.value && this.floors().some((f) => f.id === proposal.floorId)) {
       this.floorControl.setValue(proposal.floorId);
     }
@@ -307,7 +324,9 @@ export class SpacePage {
     const index = this.proposed();
     const proposal = index === null ? null : this.proposals()[index];
     const value = this.allocateForm.getRawValue();
-    const price = eurosToCents(value.price);
+    // No price typed (or the list price shown as is): the server takes the list price in force on the start date.
+    const typed = this.allocateForm.controls.price.dirty && value.price.trim() !== '';
+    const price = typed ? eurosToCents(value.price) : undefined;
     if (!proposal || price === null || this.allocating()) {
       return;
     }
@@ -320,7 +339,7 @@ export class SpacePage {
         startsOn: value.startsOn,
         ...(value.lastDay ? { endsOn: addDays(value.lastDay, 1) } : {}),
         programKind: value.programKind as ProgramKind,
-        monthlyPricePerM2Cents: price,
+        ...(price === undefined ? {} : { monthlyPricePerM2Cents: price }),
       })
       .subscribe({
         next: (lease) => {
@@ -352,10 +371,74 @@ export class SpacePage {
     return this.siteControl.value ? { siteId: this.siteControl.value } : {};
   }
 
+  protected openTermination(): void {
+    this.terminateOpen.set(true);
+    this.terminateError.set(null);
+    this.terminateForm.reset({ lastDay: this.dateControl.value, reason: 'departure', note: '' });
+  }
+
+  protected cancelTermination(): void {
+    this.terminateOpen.set(false);
+    this.terminateError.set(null);
+  }
+
+  /** Ends the selected lease after the last day typed (the API's end is exclusive: the next day). */
+  protected confirmTermination(): void {
+    const leaseId = this.selectedLeaseId();
+    const lease = this.lease();
+    const form = this.terminateForm;
+    if (form.invalid) {
+      form.markAllAsTouched();
+      return;
+    }
+    if (!leaseId || !lease || this.terminating()) {
+      return;
+    }
+    const value = form.getRawValue();
+    const note = value.note.trim();
+    this.terminating.set(true);
+    this.terminateError.set(null);
+    this.priceList
+      .terminate(leaseId, { endsOn: addDays(value.lastDay, 1), reason: value.reason as LeaseTerminationReason, ...(note ? { note } : {}) })
+      .subscribe({
+        next: (ended) => {
+          this.terminating.set(false);
+          this.terminateOpen.set(false);
+          this.notify('leaseEnd.done');
+          this.loadPlan();
+          this.selectLease(ended.id, ended.startupId);
+        },
+        error: (error: unknown) => {
+          this.terminating.set(false);
+          this.terminateError.set(genericError(error));
+        },
+      });
+  }
+
+  /** Fetches the list price the chosen proposal would take and, unless the manager typed one, shows it in the field. */
+  private showListPrice(proposal: ProposalResponse | undefined): void {
+    this.listed.set(null);
+    const value = this.allocateForm.getRawValue();
+    if (!proposal || !value.startsOn) {
+      return;
+    }
+    this.priceList.inForce(proposal.floorId, value.programKind as ProgramKind, value.startsOn).subscribe({
+      next: (listed) => {
+        this.listed.set(listed);
+        const price = this.allocateForm.controls.price;
+        if (listed.monthlyPricePerM2Cents !== null && !price.dirty) {
+          price.setValue(centsToEuros(listed.monthlyPricePerM2Cents));
+        }
+      },
+      error: () => this.listed.set(null),
+    });
+  }
+
   private selectLease(leaseId: string, startupId: string): void {
     this.selectedLeaseId.set(leaseId);
     this.lease.set(null);
     this.cancelResize();
+    this.terminateOpen.set(false);
     this.space.leases(startupId).subscribe({
       next: (leases) => {
         if (this.selectedLeaseId() === leaseId) {

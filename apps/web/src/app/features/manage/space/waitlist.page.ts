@@ -61,61 +61,63 @@ const DEFAULT_PRICE_CENTS = 1500;
       }
 
       @if (entries(); as entries) {
-        <table class="data" data-testid="waitlist-table">
-          <thead>
-            <tr>
-              <th scope="col" class="num">{{ t('space.waitlist.position') }}</th>
-              <th scope="col">{{ t('space.waitlist.startup') }}</th>
-              <th scope="col" class="num">m²</th>
-              <th scope="col">{{ t('space.waitlist.from') }}</th>
-              <th scope="col">{{ t('space.waitlist.kind') }}</th>
-              <th scope="col">{{ t('space.waitlist.status') }}</th>
-              <th scope="col">{{ t('space.waitlist.requestedAt') }}</th>
-              <th scope="col">{{ t('space.waitlist.offer') }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (entry of entries; track entry.id) {
-              <tr [attr.data-testid]="'waitlist-row-' + entry.startupName">
-                <td class="num" data-testid="waitlist-position">{{ entry.position ?? '—' }}</td>
-                <th scope="row">{{ entry.startupName }}</th>
-                <td class="num" data-testid="waitlist-area-m2">{{ entry.areaM2 }}</td>
-                <td>{{ entry.startsOn | calendarDate: locale() }}</td>
-                <td>{{ t('pipeline.kinds.' + entry.programKind) }}</td>
-                <td data-testid="waitlist-status">{{ t('space.waitlist.statuses.' + entry.status) }}</td>
-                <td>{{ entry.requestedAt | localDate: locale() }}</td>
-                <td data-testid="waitlist-offer">
-                  @if (entry.offer; as offer) {
-                    <span>
-                      {{ t('space.waitlist.offerModules', { count: offer.moduleIds.length }) }} ·
-                      {{ t('space.waitlist.offerStatuses.' + offer.status) }}
-                    </span>
-                    @if (offer.status === 'open') {
-                      <span class="muted" data-testid="waitlist-offer-deadline">
-                        {{ t('space.waitlist.deadline', { at: offer.expiresAt | localDate: locale() }) }}
-                      </span>
-                      @if (canManage()) {
-                        <button
-                          mat-flat-button
-                          type="button"
-                          [disabled]="accepting() !== null"
-                          (click)="accept(offer.id)"
-                          data-testid="waitlist-accept"
-                        >
-                          {{ t('space.waitlist.accept') }}
-                        </button>
-                      }
-                    }
-                  } @else {
-                    —
-                  }
-                </td>
+        <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t('space.waitlist.title')">
+          <table class="data" data-testid="waitlist-table">
+            <thead>
+              <tr>
+                <th scope="col" class="num">{{ t('space.waitlist.position') }}</th>
+                <th scope="col">{{ t('space.waitlist.startup') }}</th>
+                <th scope="col" class="num">m²</th>
+                <th scope="col">{{ t('space.waitlist.from') }}</th>
+                <th scope="col">{{ t('space.waitlist.kind') }}</th>
+                <th scope="col">{{ t('space.waitlist.status') }}</th>
+                <th scope="col">{{ t('space.waitlist.requestedAt') }}</th>
+                <th scope="col">{{ t('space.waitlist.offer') }}</th>
               </tr>
-            } @empty {
-              <tr><td colspan="8">{{ t('space.waitlist.empty') }}</td></tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (entry of entries; track entry.id) {
+                <tr [attr.data-testid]="'waitlist-row-' + entry.startupName">
+                  <td class="num" data-testid="waitlist-position">{{ entry.position ?? '—' }}</td>
+                  <th scope="row">{{ entry.startupName }}</th>
+                  <td class="num" data-testid="waitlist-area-m2">{{ entry.areaM2 }}</td>
+                  <td>{{ entry.startsOn | calendarDate: locale() }}</td>
+                  <td>{{ t('pipeline.kinds.' + entry.programKind) }}</td>
+                  <td data-testid="waitlist-status">{{ t('space.waitlist.statuses.' + entry.status) }}</td>
+                  <td>{{ entry.requestedAt | localDate: locale() }}</td>
+                  <td data-testid="waitlist-offer">
+                    @if (entry.offer; as offer) {
+                      <span>
+                        {{ t('space.waitlist.offerModules', { count: offer.moduleIds.length }) }} ·
+                        {{ t('space.waitlist.offerStatuses.' + offer.status) }}
+                      </span>
+                      @if (offer.status === 'open') {
+                        <span class="muted" data-testid="waitlist-offer-deadline">
+                          {{ t('space.waitlist.deadline', { at: offer.expiresAt | localDate: locale() }) }}
+                        </span>
+                        @if (canManage()) {
+                          <button
+                            mat-flat-button
+                            type="button"
+                            [disabled]="accepting() !== null"
+                            (click)="accept(offer.id)"
+                            data-testid="waitlist-accept"
+                          >
+                            {{ t('space.waitlist.accept') }}
+                          </button>
+                        }
+                      }
+                    } @else {
+                      —
+                    }
+                  </td>
+                </tr>
+              } @empty {
+                <tr><td colspan="8">{{ t('space.waitlist.empty') }}</td></tr>
+              }
+            </tbody>
+          </table>
+        </div>
       } @else if (!loadFailed()) {
         <p class="muted" aria-busy="true">{{ t('pipeline.loading') }}</p>
       }

@@ -136,6 +136,7 @@ describe('StartupDetailPage', () => {
     const rounds = backend.expectOne((r) => r.url === '/api/funding-rounds');
     expect(rounds.request.params.get('startupId')).toBe('startup-acme');
     rounds.flush({ items: [seed], total: 1, limit: 100, offset: 0 });
+    backend.match('/api/startups/startup-acme/contacts').forEach((request) => request.flush([]));
     await settle();
     page = harness.routeNativeElement as HTMLElement;
   });

@@ -31,6 +31,7 @@ import { MilestoneListComponent, upsertMilestone } from '../../pipeline/mileston
 import { StartupForm, startupForm, toUpdateRequest } from '../../pipeline/startup-form/startup-form';
 import { StartupFieldsComponent } from '../../pipeline/startup-form/startup-fields.component';
 import { EnrollmentCardComponent } from './enrollment-card.component';
+import { StartupContactsComponent } from './startup-contacts.component';
 import { StartupKpisComponent } from './startup-kpis.component';
 import { buildTimeline } from './timeline';
 
@@ -54,6 +55,7 @@ type PageState = 'loading' | 'loaded' | 'notFound' | 'failed';
     ReactiveFormsModule,
     RouterLink,
     SelectFieldComponent,
+    StartupContactsComponent,
     StartupFieldsComponent,
     StartupKpisComponent,
     TranslocoDirective,

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
+import { provideRouter } from '@angular/router';
 import { clickOn, fieldText, settle, typeInto } from '../../../../testing/dom';
 import { translocoTesting } from '../../../../testing/transloco-testing';
 import { LocaleService } from '../../../core/i18n/locale.service';
@@ -17,6 +18,7 @@ describe('StartupDialogComponent', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -93,5 +95,58 @@ describe('StartupDialogComponent', () => {
 
     expect(fieldText('startup-siren')).toContain('Ce SIREN est déjà enregistré.');
     expect(document.querySelector('[data-testid="startup-error"]')).toBeNull();
+  });
+
+  it('shows why Save did nothing when a required select is empty', async () => {
+    await typeInto('startup-legal-name', 'Acme Robotics');
+    await typeInto('startup-country', 'be');
+    await typeInto('startup-team-size', '4');
+    await clickOn('startup-submit');
+
+    backend.expectNone('/api/startups');
+    expect(fieldText('startup-sector')).toContain('Required.');
+    expect(fieldText('startup-stage')).toContain('Required.');
+
+    await typeInto('startup-sector', 'industry');
+    expect(fieldText('startup-sector')).not.toContain('Required.');
+  });
+
+  it('links a SIREN already registered to the startup that has it', async () => {
+    await fillValidFrenchStartup();
+    await typeInto('startup-siren', '732829320');
+    await clickOn('startup-submit');
+
+    backend.expectOne('/api/startups').flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'startup.siren_taken',
+        message: 'This SIREN is already registered.',
+        fields: { siren: ['already registered for Canopée Data SAS'] },
+        details: { startupId: 's-42', legalName: 'Canopée Data SAS' },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+
+    expect(fieldText('startup-siren')).toContain('already registered for Canopée Data SAS');
+    expect(document.querySelector('[data-testid="startup-error"]')?.textContent).toContain(
+      'This SIREN is already registered.',
+    );
+    const link = document.querySelector<HTMLAnchorElement>('[data-testid="startup-error-link"]');
+    expect(link?.textContent?.trim()).toBe("Open Canopée Data SAS's page");
+    expect(link?.getAttribute('href')).toBe('/manage/startups/s-42');
+  });
+
+  it('says it is saving while the API answers', async () => {
+    await fillValidFrenchStartup();
+    await typeInto('startup-country', 'be');
+    await clickOn('startup-submit');
+
+    const submit = document.querySelector('[data-testid="startup-submit"]');
+    expect(submit?.getAttribute('aria-busy')).toBe('true');
+    expect(submit?.textContent).toContain('Saving…');
+    backend.expectOne('/api/startups').flush({ id: 's-1' }, { status: 201, statusText: 'Created' });
+    await settle();
   });
 });

@@ -67,6 +67,7 @@ import {
   toListQuery,
 } from './startup-filter';
 import { StartupDialogComponent } from './startup-dialog.component';
+import { StartupImportDialogComponent } from './import/startup-import-dialog.component';
 
 /** How long the search box waits for the manager to stop typing. */
 export const STARTUP_SEARCH_DELAY_MS = 300;
@@ -128,6 +129,13 @@ export class StartupsPage {
     const f = this.filter();
     return !!(f.q || f.siteId || f.programId || f.cohortId || f.status || f.sector || f.stage);
   });
+  /** How many of the selects (the filters a phone folds away) are set: the folded toggle says so. */
+  protected readonly selectedFilters = computed(() => {
+    const f = this.filter();
+    return [f.siteId, f.programId, f.cohortId, f.status, f.sector, f.stage].filter(Boolean).length;
+  });
+  /** On a phone the selects fold behind a toggle so that the first result shows without scrolling. */
+  protected readonly filtersOpen = signal(false);
   protected readonly listing = signal<Listing>({ page: null, loading: true, failed: false });
   protected readonly catalogue = signal<Catalogue>({ sites: [], programs: [], cohorts: [] });
   protected readonly exporting = signal<ExportFormat | null>(null);
@@ -250,6 +258,18 @@ export class StartupsPage {
         this.notify(message.text !== undefined ? message.text : this.transloco.translate(message.key));
       },
     });
+  }
+
+  /** The import dialog; closes with the number of startups imported (then the list is reloaded). */
+  protected openImport(): void {
+    this.dialog
+      .open<StartupImportDialogComponent, void, number>(StartupImportDialogComponent, { width: '48rem', maxWidth: '95vw' })
+      .afterClosed()
+      .pipe(filter((count): count is number => !!count))
+      .subscribe((count) => {
+        this.reloads.next();
+        this.notify(this.transloco.translate('startupImport.done', { count }));
+      });
   }
 
   protected openCreate(): void {

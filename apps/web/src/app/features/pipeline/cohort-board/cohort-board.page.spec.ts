@@ -20,6 +20,7 @@ const board: CohortBoardResponse = {
     endsOn: '2026-07-01',
     capacity: 12,
     seated: 2,
+    archivedAt: null,
   },
   startups: [
     {

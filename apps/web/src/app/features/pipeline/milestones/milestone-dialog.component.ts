@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoDirective } from '@jsverse/transloco';
 import {
   CreateMilestoneRequest,
@@ -14,10 +11,12 @@ import {
   MilestoneStatus,
 } from '@incubator/contracts';
 import { submitForm, submitState } from '../../../core/forms/submit-form';
-import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { SelectFieldComponent } from '../../../core/forms/select-field.component';
 import { httpUrl, notBlank, VALIDATE_WHILE_TYPING } from '../../../core/forms/form-validation';
 import { MilestonesService } from '../../../core/milestones/milestones.service';
+import { DialogShellComponent } from '../../../core/ui/dialog-shell/dialog-shell.component';
+import { DateFieldComponent } from '../../../core/ui/form-field/date-field.component';
+import { FormFieldComponent } from '../../../core/ui/form-field/form-field.component';
 
 export interface MilestoneDialogData {
   startupId: string;
@@ -27,11 +26,9 @@ export interface MilestoneDialogData {
 @Component({
   selector: 'app-milestone-dialog',
   imports: [
-    FieldErrorComponent,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
+    DateFieldComponent,
+    DialogShellComponent,
+    FormFieldComponent,
     ReactiveFormsModule,
     SelectFieldComponent,
     TranslocoDirective,
@@ -56,9 +53,7 @@ export class MilestoneDialogComponent {
     evidenceNote: ['', Validators.maxLength(4000)],
     evidenceUrl: ['', [Validators.maxLength(500), httpUrl]],
   });
-  private readonly submission = submitState();
-  protected readonly submitting = this.submission.submitting;
-  protected readonly error = this.submission.error;
+  protected readonly submission = submitState();
 
   protected submit(): void {
     submitForm(

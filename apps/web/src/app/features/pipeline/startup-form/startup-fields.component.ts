@@ -1,36 +1,26 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { SECTORS, STAGES } from '@incubator/contracts';
-import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { SelectFieldComponent } from '../../../core/forms/select-field.component';
 import { VALIDATE_WHILE_TYPING } from '../../../core/forms/form-validation';
+import { DateFieldComponent } from '../../../core/ui/form-field/date-field.component';
+import { FormFieldComponent } from '../../../core/ui/form-field/form-field.component';
 import { StartupForm } from './startup-form';
 
 /**
  * The fields of a startup's profile, inside the `<form [formGroup]>` of a parent that owns the group
- * and the submit button (the fields bind to the parent's form through its ControlContainer).
+ * and the submit button.
  */
 @Component({
   selector: 'app-startup-fields',
-  imports: [
-    FieldErrorComponent,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    SelectFieldComponent,
-    TranslocoDirective,
-  ],
+  imports: [DateFieldComponent, FormFieldComponent, SelectFieldComponent, TranslocoDirective],
   providers: [VALIDATE_WHILE_TYPING],
-  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
   templateUrl: './startup-fields.component.html',
   styleUrl: './startup-fields.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StartupFieldsComponent {
-  /** The parent's group, for the fields' errors. */
+  /** The parent's group. */
   readonly form = input.required<StartupForm>();
 
   protected readonly sectors = SECTORS;

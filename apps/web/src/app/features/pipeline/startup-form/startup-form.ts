@@ -14,6 +14,7 @@ import {
   StartupResponse,
   UpdateStartupRequest,
 } from '@incubator/contracts';
+import { apiError, FormError } from '../../../core/forms/api-error';
 import { httpUrl, notBlank, wholeNumber } from '../../../core/forms/form-validation';
 
 export type StartupForm = FormGroup<{
@@ -126,4 +127,25 @@ export function toUpdateRequest(form: StartupForm, before: StartupResponse): Upd
   return Object.fromEntries(
     Object.entries(next).filter(([key, value]) => value !== previous[key]),
   ) as UpdateStartupRequest;
+}
+
+/**
+ * A SIREN another startup already has (409 `startup.siren_taken`): the API's message, with a link
+ * to that startup's page for the manager to open it rather than register it twice.
+ */
+export function sirenTaken(error: unknown): FormError | undefined {
+  const body = apiError(error);
+  const startupId = body?.details?.['startupId'];
+  if (body?.code !== 'startup.siren_taken' || typeof startupId !== 'string') {
+    return undefined;
+  }
+  const legalName = body.details?.['legalName'];
+  return {
+    text: body.message,
+    link: {
+      path: ['/manage/startups', startupId],
+      key: 'forms.sirenTaken.open',
+      params: { legalName: typeof legalName === 'string' ? legalName : '' },
+    },
+  };
 }
