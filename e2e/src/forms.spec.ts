@@ -26,7 +26,8 @@ test.describe('forms in French', () => {
     await founded.blur();
     await expect(founded).toHaveValue('05/03/2024');
     await page.getByTestId('startup-founded-on-toggle').locator('button').click();
-    await expect(page.locator('.mat-calendar-period-button')).toContainText(/mars 2024/i) // the period button is upper-cased by CSS;
+    // The period button is upper-cased by CSS.
+    await expect(page.locator('.mat-calendar-period-button')).toContainText(/mars 2024/i);
     await page.keyboard.press('Escape');
 
     // The SIREN's hint and error sit under the field, above the next label.
