@@ -38,7 +38,9 @@ test.describe('forms in French', () => {
     const sectorLabel = await sector.locator('mat-label').boundingBox();
     expect(error && sectorLabel).toBeTruthy();
     if (error && sectorLabel && sectorLabel.y > error.y) {
-      expect(error.y + error.height).toBeLessThanOrEqual(sectorLabel.y);
+      // Line boxes, not glyphs: a two-line error's box may touch the floated label's box by a few pixels
+      // without the texts overlapping (seen in CI: 2.75 px); an overprint is a whole line (~16 px).
+      expect(error.y + error.height).toBeLessThanOrEqual(sectorLabel.y + 6);
     }
   });
 });
