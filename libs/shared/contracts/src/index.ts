@@ -13,3 +13,4 @@ export * from './lib/funding';
 export * from './lib/kpis';
 export * from './lib/reports';
 export * from './lib/onboarding';
+export * from './lib/billing';

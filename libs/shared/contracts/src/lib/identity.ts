@@ -79,6 +79,10 @@ export const Permission = {
   ReportsManage: 'reports:manage',
   /** See and change the organisation's schedules and yearly targets. */
   SchedulesManage: 'schedules:manage',
+  /** Read invoices, credit notes and payments (a startup member: their own only; board members: quarterly totals only). */
+  BillingRead: 'billing:read',
+  /** Billing settings, customers, mandates, charges, billing runs, issuing, credit notes, payments, exports. */
+  BillingManage: 'billing:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -108,6 +112,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.AggregatesRead,
     Permission.ReportsRead,
     Permission.ReportsManage,
+    Permission.BillingRead,
+    Permission.BillingManage,
   ],
   board: [
     Permission.OrganisationRead,
@@ -131,6 +137,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.FundingWrite,
     Permission.KpisRead,
     Permission.KpisReport,
+    Permission.BillingRead,
   ],
 };
 

@@ -10,6 +10,7 @@ export const QueueName = {
   Space: 'space',
   Reports: 'reports',
   Kpis: 'kpis',
+  Billing: 'billing',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -92,6 +93,32 @@ export interface KpiRemindersPayload {
 }
 
 /** Every job, by name, and what it carries: a producer or a handler with another payload does not compile. */
+export const BillingJob = {
+  /** Drafts a billing run's invoices (job id `billing-draft:{runId}`: once per run). */
+  DraftRun: 'billing-draft-run',
+  /** Issues a run's drafts: numbers, documents, one e-mail each (job id `billing-issue:{runId}`). */
+  IssueRun: 'billing-issue-run',
+  /** Makes an issued invoice's Factur-X PDF and mails it once (job id `billing-send:{invoiceId}`). */
+  SendInvoice: 'billing-send-invoice',
+  /** Reminds customers of overdue invoices (an organisation's schedule). */
+  SendOverdueReminders: 'billing-overdue-reminders',
+} as const;
+export type BillingJob = (typeof BillingJob)[keyof typeof BillingJob];
+
+export interface BillingRunPayload {
+  organisationId: string;
+  runId: string;
+}
+
+export interface BillingInvoicePayload {
+  organisationId: string;
+  invoiceId: string;
+}
+
+export interface BillingRemindersPayload {
+  organisationId: string;
+}
+
 export interface JobPayloads {
   [SystemJob.Heartbeat]: HeartbeatJobPayload;
   [MailJob.Send]: MailJobPayload;
@@ -101,6 +128,10 @@ export interface JobPayloads {
   [ReportsJob.Fire]: ScheduleFirePayload;
   [ReportsJob.SyncSchedules]: SyncSchedulesPayload;
   [KpisJob.SendReminders]: KpiRemindersPayload;
+  [BillingJob.DraftRun]: BillingRunPayload;
+  [BillingJob.IssueRun]: BillingRunPayload;
+  [BillingJob.SendInvoice]: BillingInvoicePayload;
+  [BillingJob.SendOverdueReminders]: BillingRemindersPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -114,6 +145,10 @@ export const JOB_QUEUE = {
   [ReportsJob.Fire]: QueueName.Reports,
   [ReportsJob.SyncSchedules]: QueueName.Reports,
   [KpisJob.SendReminders]: QueueName.Kpis,
+  [BillingJob.DraftRun]: QueueName.Billing,
+  [BillingJob.IssueRun]: QueueName.Billing,
+  [BillingJob.SendInvoice]: QueueName.Billing,
+  [BillingJob.SendOverdueReminders]: QueueName.Billing,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The names of the jobs a queue runs. */

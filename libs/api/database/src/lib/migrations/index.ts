@@ -21,6 +21,7 @@ import { SpaceSetup1763771600000 } from './1763771600000-space-setup';
 import { DatedPricesAndLeaseTermination1763771700000 } from './1763771700000-dated-prices-and-lease-termination';
 import { StartupContacts1763771800000 } from './1763771800000-startup-contacts';
 import { ProgramArchive1763771900000 } from './1763771900000-program-archive';
+import { Billing1763772000000 } from './1763772000000-billing';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   DatedPricesAndLeaseTermination1763771700000,
   StartupContacts1763771800000,
   ProgramArchive1763771900000,
+  Billing1763772000000,
 ];
