@@ -1,19 +1,24 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { assertChromium } from './chromium';
 
 const ROOT = resolve(__dirname, '..');
 
 /**
  * Starts the product exactly as `npm start` does, but with throwaway data (`--throwaway`), and
- * passes its URLs to the tests as E2E_WEB_URL / E2E_API_URL. The returned function stops it.
+ * passes its URLs to the tests as E2E_WEB_URL / E2E_API_URL. The worker writes its mails (no SMTP in
+ * the browser tests) as .eml files into E2E_MAIL_DIR, where a test reads an invitation's link as the
+ * person would from their mailbox. The returned function stops it.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   assertChromium();
+  const mailDir = mkdtempSync(join(tmpdir(), 'e2e-mail-'));
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/stack/start.ts', '--throwaway'], {
     cwd: ROOT,
-    env: { ...process.env, TZ: 'UTC' },
+    env: { ...process.env, TZ: 'UTC', MAIL_OUTBOX_DIR: mailDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -32,9 +37,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env['E2E_WEB_URL'] = urls.webUrl;
   process.env['E2E_API_URL'] = urls.apiUrl;
+  process.env['E2E_MAIL_DIR'] = mailDir;
 
   return async () => {
     child.kill('SIGTERM');
     await exited;
+    rmSync(mailDir, { recursive: true, force: true });
   };
 }

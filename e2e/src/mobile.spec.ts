@@ -128,6 +128,30 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/\/manage$/);
   });
 
+  test('the set-up pages fit the screen: settings, sites and floor editor, prices, programs', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, 'admin@demo.test');
+    for (const [name, path, ready] of [
+      ['admin-settings', '/admin/settings', 'org-settings-save'],
+      ['space-setup', '/manage/space/setup', 'site-form'],
+      ['prices', '/manage/space/prices', 'prices-table'],
+      ['programs', '/manage/programs', 'program-create-open'],
+    ]) {
+      await page.goto(`${web()}${path}`);
+      await expect(page.getByTestId(ready)).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await shot(page, `phone-${name}`);
+    }
+    // The floor editor's grid may be wider than the phone: it scrolls inside its own box, not the page.
+    await page.goto(`${web()}/manage/space/setup`);
+    await page.getByTestId('site-list').getByRole('button').first().click();
+    await page.getByTestId('building-list').getByRole('button').first().click();
+    await page.getByTestId('floor-list').getByRole('button').first().click();
+    await expect(page.getByTestId('editor-grid')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'phone-floor-editor');
+  });
+
   test('an unknown address under /admin shows “Page introuvable”, with a link back to the area', async ({ page }) => {
     await signIn(page, 'admin@demo.test');
     await expect(page.getByTestId('users-table')).toBeVisible();

@@ -22,6 +22,9 @@ describe('money', () => {
     expect(centsToEuros(1550)).toBe('15.50');
     expect(centsToEuros(7)).toBe('0.07');
     expect(eurosToCents(centsToEuros(123456))).toBe(123456);
+    // In a French form the amount is written with a decimal comma, and reads back the same.
+    expect(centsToEuros(1850, 'fr')).toBe('18,50');
+    expect(eurosToCents(centsToEuros(5, 'fr'))).toBe(5);
   });
 
   it("formats cents as money in the user's language", () => {

@@ -16,11 +16,12 @@ export function eurosToCents(text: string): number | null {
   return Number(match[1]) * 100 + Number(fraction);
 }
 
-/** 1550 → "15.50", for an input field that `eurosToCents` reads back. */
-export function centsToEuros(cents: number): string {
+/** 1550 → "15.50" ("15,50" in French), for an input field that `eurosToCents` reads back. */
+export function centsToEuros(cents: number, locale: Locale = 'en'): string {
   const whole = Math.trunc(cents / 100);
   const rest = String(Math.abs(cents % 100)).padStart(2, '0');
-  return `${cents < 0 && whole === 0 ? '-' : ''}${whole}.${rest}`;
+  // What a person types in their language (a French field reads "18,50"); eurosToCents reads both.
+  return `${cents < 0 && whole === 0 ? '-' : ''}${whole}${locale === 'fr' ? ',' : '.'}${rest}`;
 }
 
 /** An amount in cents as money in the user's language: 123456 → "1 234,56 €" in French. */

@@ -427,7 +427,7 @@ export class SpacePage {
         this.listed.set(listed);
         const price = this.allocateForm.controls.price;
         if (listed.monthlyPricePerM2Cents !== null && !price.dirty) {
-          price.setValue(centsToEuros(listed.monthlyPricePerM2Cents));
+          price.setValue(centsToEuros(listed.monthlyPricePerM2Cents, this.locale()));
         }
       },
       error: () => this.listed.set(null),

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -207,6 +207,7 @@ export class PricesPage {
   protected readonly day = today();
 
   protected readonly sites = signal<SiteResponse[]>([]);
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly siteOptions = computed<SelectOption[]>(() => this.sites().map((s) => ({ value: s.id, label: s.name })));
   protected readonly siteFilter = this.fb.control('');
   private readonly filter = signal('');
@@ -273,7 +274,9 @@ export class PricesPage {
       .subscribe({
         next: () => {
           this.submitting.set(false);
-          form.controls.price.reset('');
+          // resetForm, not reset: the directive forgets it was submitted, so the emptied price shows no error.
+          const { siteId, programKind, effectiveFrom } = form.getRawValue();
+          this.formDirective()?.resetForm({ siteId, programKind, effectiveFrom, price: '' });
           this.load();
         },
         error: (error: unknown) => {

@@ -60,13 +60,18 @@ export function zonesOf(grid: EditorCell[][]): FloorZone[] {
     .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-block: 8px; }
     .grid { display: inline-grid; gap: 1px; background: var(--mat-sys-outline-variant); padding: 1px; outline: none; user-select: none; touch-action: none; }
     .grid:focus-visible { outline: 2px solid var(--mat-sys-primary); }
-    .cell { width: 24px; height: 24px; box-sizing: border-box; font-size: 9px; overflow: hidden; display: flex; align-items: center; justify-content: center; }
+    .cell { width: 32px; height: 32px; box-sizing: border-box; font-size: 9px; overflow: hidden; display: flex; align-items: center; justify-content: center; }
     .module { background: var(--mat-sys-primary-container); }
     .corridor { background: var(--mat-sys-surface); }
     .blocked { background: repeating-linear-gradient(45deg, var(--mat-sys-outline-variant) 0 3px, var(--mat-sys-surface) 3px 6px); }
     .leased { box-shadow: inset 0 0 0 2px var(--mat-sys-tertiary); }
     .cursor { outline: 2px solid var(--mat-sys-primary); outline-offset: -2px; }
     .legend { font-size: 12px; }
+    .grid-scroll { max-width: 100%; overflow-x: auto; }
+    .import { margin-block: 12px; }
+    .import summary { cursor: pointer; padding-block: 8px; }
+    .import-field { display: block; width: min(100%, 40rem); }
+    .import-field textarea { font-family: monospace; }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'spaceSetup.editor'">
@@ -95,12 +100,13 @@ export function zonesOf(grid: EditorCell[][]): FloorZone[] {
       @if (blockedMessage()) {
         <p role="alert" data-testid="editor-blocked">{{ t('leasedCell') }}</p>
       }
+      <div class="grid-scroll">
       <div
         class="grid"
         role="grid"
         tabindex="0"
         [attr.aria-label]="t('grid')"
-        [style.grid-template-columns]="'repeat(' + columns() + ', 24px)'"
+        [style.grid-template-columns]="'repeat(' + columns() + ', 32px)'"
         (keydown)="onKey($event)"
         (pointerup)="painting = false"
         (pointerleave)="painting = false"
@@ -124,16 +130,20 @@ export function zonesOf(grid: EditorCell[][]): FloorZone[] {
           }
         }
       </div>
+      </div>
       <p class="legend">{{ t('keyboardHint') }}</p>
-      <mat-form-field class="import">
-        <mat-label>{{ t('import') }}</mat-label>
-        <textarea matInput rows="4" [ngModel]="importText()" (ngModelChange)="importText.set($event)" data-testid="editor-import" style="font-family: monospace"></textarea>
-        <mat-hint>{{ t('importHint') }}</mat-hint>
-      </mat-form-field>
-      <button mat-stroked-button type="button" (click)="importLayout()" data-testid="editor-import-apply">{{ t('importApply') }}</button>
-      @if (importError()) {
-        <p role="alert" data-testid="editor-import-error">{{ t('importError') }}</p>
-      }
+      <details class="import">
+        <summary>{{ t('import') }}</summary>
+        <mat-form-field class="import-field" subscriptSizing="dynamic">
+          <mat-label>{{ t('importLabel') }}</mat-label>
+          <textarea matInput rows="5" [ngModel]="importText()" (ngModelChange)="importText.set($event)" data-testid="editor-import"></textarea>
+          <mat-hint>{{ t('importHint') }}</mat-hint>
+        </mat-form-field>
+        <button mat-stroked-button type="button" (click)="importLayout()" data-testid="editor-import-apply">{{ t('importApply') }}</button>
+        @if (importError()) {
+          <p role="alert" data-testid="editor-import-error">{{ t('importError') }}</p>
+        }
+      </details>
     </ng-container>
   `,
 })

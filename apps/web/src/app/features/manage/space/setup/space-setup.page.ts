@@ -61,7 +61,8 @@ interface FloorForm {
           <mat-action-list data-testid="site-list">
             @for (site of sites(); track site.id) {
               <button mat-list-item type="button" (click)="selectSite(site)" [class.selected]="site.id === siteId()" [class.archived]="site.archivedAt">
-                {{ site.name }} — {{ site.city }} ({{ t('kinds.' + site.kind) }}){{ site.archivedAt ? ' · ' + t('archived') : '' }}
+                <span matListItemTitle>{{ site.name }}</span>
+                <span matListItemLine>{{ site.city }} · {{ t('kinds.' + site.kind) }}{{ site.archivedAt ? ' · ' + t('archived') : '' }}</span>
               </button>
             }
           </mat-action-list>
@@ -131,7 +132,7 @@ interface FloorForm {
         </div>
         <app-floor-editor [layout]="grid()?.layout ?? 'MMMM\\n....\\nMMMM'" [zones]="grid()?.zones ?? []" [leasedCells]="leasedCells()" />
         <div class="row">
-          <button mat-flat-button type="button" (click)="saveFloor()" data-testid="save-floor">{{ t('save') }}</button>
+          <button mat-flat-button type="button" (click)="saveFloor()" data-testid="save-floor">{{ t('floors.save') }}</button>
           @if (floorForm().id) {
             <button mat-stroked-button type="button" (click)="archiveFloor()">{{ t('archive') }}</button>
           }
@@ -230,8 +231,10 @@ export class SpaceSetupPage implements OnInit {
     this.editing.set(true);
   }
 
-  editFloor(floor: FloorResponse): void {
+  /** Opens a floor in the editor; `saved` is what the save that led here did (shown once the grid is loaded). */
+  editFloor(floor: FloorResponse, saved: FloorUpdateResponse | null = null): void {
     this.run(this.api.grid(floor.id), (grid) => {
+      this.saved.set(saved);
       this.grid.set(grid);
       this.leasedCells.set(new Set(grid.modules.filter((m) => m.leasedBy).map((m) => `${m.col},${m.row}`)));
       this.floorForm.set({ id: grid.id, level: grid.level, name: grid.name });
@@ -253,7 +256,8 @@ export class SpaceSetupPage implements OnInit {
       });
     } else {
       this.run(this.api.createFloor({ buildingId, level: request.level, name, layout: request.layout }), (floor) => {
-        const done = () => (reload(), this.editFloor(floor));
+        const created = { added: floor.moduleCount, retired: 0, moduleCount: floor.moduleCount };
+        const done = () => (reload(), this.editFloor(floor, created));
         if (request.zones.length) this.run(this.api.saveGrid(floor.id, request), done);
         else done();
       });
