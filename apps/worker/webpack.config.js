@@ -18,6 +18,8 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
+      // The invoice PDF's embedded fonts (PDF/A forbids the standard 14), found next to main.js.
+      assets: [{ input: 'libs/api/billing/src/lib/einvoice/fonts', glob: '*.ttf', output: 'einvoice-fonts' }],
       sourceMap: true,
     })
   ],

@@ -144,7 +144,7 @@ test.describe('on a phone', () => {
     }
     // The floor editor's grid may be wider than the phone: it scrolls inside its own box, not the page.
     await page.goto(`${web()}/manage/space/setup`);
-    await page.getByTestId('site-list').getByRole('button').first().click();
+    await page.getByTestId('site-list').getByRole('button', { name: /Demo Tech Park Lille/ }).click();
     await page.getByTestId('building-list').getByRole('button').first().click();
     await page.getByTestId('floor-list').getByRole('button').first().click();
     await expect(page.getByTestId('editor-grid')).toBeVisible();

@@ -1,1 +1,1 @@
-export * from './lib/einvoice/einvoice-document';
+export * from './lib/einvoice';
