@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { seedBilling, type BillingSeedTenant } from '@incubator/api/billing';
 import { seedFunding, type FundingSeed } from '@incubator/api/funding';
 import { PasswordHasher, seedIdentity, type IdentitySeed } from '@incubator/api/identity';
 import { seedKpis } from '@incubator/api/kpis';
@@ -35,6 +36,8 @@ interface DemoOrganisation {
     targets: ReportSeed['targets'];
   };
   programs: ProgramSeed['programs'];
+  /** The last complete month already billed: these startups' offices (top floor, if they have none), invoices, a credit note, a payment. */
+  billing?: Array<Omit<BillingSeedTenant, 'startupId'> & { startup: string }>;
   users: Array<{ email: string; displayName: string; role: Role; locale: 'fr' | 'en'; startup?: string }>;
 }
 
@@ -97,6 +100,11 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         { level: 2, name: 'Niveau 2', layout: 'MMMMMMMMMM\nMMMM..MMMM\nMMMMMMMMMM' },
       ],
     },
+    billing: [
+      { startup: 'Nordlys Robotics SAS', recipients: ['startup@demo.test'], locale: 'fr', modules: 3, startsOn: '2026-02-02', monthlyPricePerM2Cents: 2400 },
+      { startup: 'Canopée Data SAS', recipients: ['compta@canopee.test'], locale: 'en', modules: 4, startsOn: '2026-05-01', monthlyPricePerM2Cents: 2400 },
+      { startup: 'Vauban Mobility SAS', recipients: ['finance@vauban.test'], locale: 'fr', modules: 2, startsOn: 'mid-month', monthlyPricePerM2Cents: 2400 },
+    ],
     users: [
       { email: 'admin@demo.test', displayName: 'Claire Admin', role: 'admin', locale: 'fr' },
       { email: 'manager@demo.test', displayName: 'Marc Manager', role: 'manager', locale: 'fr' },
@@ -153,6 +161,7 @@ export async function seedDemoData(dataSource: DataSource, nodeEnv = process.env
         await seedKpis(manager, { organisationId, startupIds: kpiHistory.map((name) => idOf(startupIds, name)) });
         await seedReports(manager, { organisationId, targets });
       }
+      if (demo.billing) await seedBilling(manager, { organisationId, tenants: demo.billing.map(({ startup, ...tenant }) => ({ ...tenant, startupId: idOf(startupIds, startup) })) });
       for (const { startup, ...user } of demo.users) members.push({ organisationId, ...user, startupId: startup ? idOf(startupIds, startup) : null });
     }
     await seedIdentity(manager, { passwordHash, members, operator: DEMO_OPERATOR });

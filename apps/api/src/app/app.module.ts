@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@incubator/api/audit';
+import { BillingModule, PaymentsModule } from '@incubator/api/billing';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { FundingModule } from '@incubator/api/funding';
@@ -19,6 +20,9 @@ import { AccountController } from './auth/account.controller';
 import { AuthController } from './auth/auth.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { FundingController } from './funding/funding.controller';
+import { BillingController } from './billing/billing.controller';
+import { BillingExportsController } from './billing/billing-exports.controller';
+import { PaymentsController } from './billing/payments.controller';
 import { HealthModule } from './health/health.module';
 import { InvitationsController } from './invitations/invitations.controller';
 import { KpisController } from './kpis/kpis.controller';
@@ -58,6 +62,8 @@ import { UsersController } from './users/users.controller';
     FundingModule,
     KpisModule,
     ReportsModule,
+    BillingModule,
+    PaymentsModule,
   ],
   controllers: [
     AuthController,
@@ -82,6 +88,9 @@ import { UsersController } from './users/users.controller';
     AuditController,
     SecurityEventsController,
     HeartbeatController,
+    BillingController,
+    PaymentsController,
+    BillingExportsController,
   ],
   // Deny by default: every route passes the access guard, which refuses routes without a declaration.
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { createServer } from 'node:net';
 import { Test } from '@nestjs/testing';
+import { BillingJobsModule } from '@incubator/api/billing';
 import { ConfigModule } from '@incubator/api/config';
 import { DatabaseModule } from '@incubator/api/database';
 import { KpiRemindersJobsModule } from '@incubator/api/kpis';
@@ -27,7 +28,7 @@ export async function startTestApi(): Promise<{ app: NestExpressApplication; url
 }
 
 /** The processors the worker app runs, from the same libraries (apps may not import each other). */
-@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule, KpiRemindersJobsModule, ReportsJobsModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueuesModule, SystemJobsModule, MailJobsModule, SpaceJobsModule, KpiRemindersJobsModule, ReportsJobsModule, BillingJobsModule] })
 class TestWorkerModule {}
 
 export async function startTestWorker(): Promise<INestApplicationContext> {

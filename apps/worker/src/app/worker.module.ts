@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@incubator/api/config';
+import { BillingJobsModule } from '@incubator/api/billing';
 import { DatabaseModule } from '@incubator/api/database';
 import { KpiRemindersJobsModule } from '@incubator/api/kpis';
 import { QueuesModule } from '@incubator/api/queues';
@@ -27,6 +28,7 @@ import { SystemJobsModule } from '@incubator/api/system';
     SpaceJobsModule,
     KpiRemindersJobsModule,
     ReportsJobsModule,
+    BillingJobsModule,
   ],
 })
 export class WorkerModule {}

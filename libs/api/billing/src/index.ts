@@ -1,1 +1,16 @@
 export * from './lib/einvoice';
+export * from './lib/payments';
+export * from './lib/billing.errors';
+export * from './lib/billing.module';
+export * from './lib/billing-settings.service';
+export * from './lib/charges.service';
+export * from './lib/credit-notes.service';
+export * from './lib/customers.service';
+export * from './lib/invoice-totals';
+export * from './lib/invoices.documents';
+export * from './lib/invoices.mailer';
+export * from './lib/invoices.service';
+export * from './lib/runs.service';
+export type { InvoiceFilter, InvoiceRecord } from './lib/invoices.repository';
+export type { StoredCharge } from './lib/charges.repository';
+export * from './lib/billing.seed';

@@ -11,6 +11,12 @@ const MB = 1024 * 1024;
 export const JSON_BODY_LIMIT = 1 * MB;
 /** CSV uploads (KPI import) arrive as text/csv, up to this size. */
 export const CSV_UPLOAD_LIMIT = '2mb';
+/** Bank statements (CAMT.053, billing) arrive as application/xml or text/xml, up to this size. */
+export const XML_UPLOAD_LIMIT = '2mb';
+export const XML_TYPES = ['application/xml', 'text/xml'];
+/** Application files (pitch decks, calls for applications) arrive as raw application/pdf bytes, up to this size. */
+export const PDF_UPLOAD_LIMIT = 10 * MB;
+export const PDF_TYPE = 'application/pdf';
 /** XLSX uploads (startup import) arrive as raw bytes of this type, up to CSV_UPLOAD_LIMIT too. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,6 +45,8 @@ export function hardenRequests(app: NestExpressApplication): void {
   app.use(parseJson);
   app.use(express.text({ type: 'text/csv', limit: CSV_UPLOAD_LIMIT }));
   app.use(express.raw({ type: XLSX_TYPE, limit: CSV_UPLOAD_LIMIT }));
+  app.use(express.text({ type: XML_TYPES, limit: XML_UPLOAD_LIMIT }));
+  app.use(express.raw({ type: PDF_TYPE, limit: PDF_UPLOAD_LIMIT }));
   app.use(bodyReadErrors);
 }
 
@@ -159,6 +167,12 @@ function bodyReadErrors(error: { status?: number; type?: string } | undefined, r
   if (!error?.status || error.status >= 500) return next(error);
   const locale = localeOf(request);
   if (error.type === 'entity.too.large') {
+    if (request.is(PDF_TYPE)) {
+      return reply(response, 413, 'Payload Too Large', say(request, { fr: 'Fichier trop volumineux (10 Mo au plus).', en: 'File too large (at most 10 MB).' }));
+    }
+    if (request.is(XML_TYPES)) {
+      return reply(response, 413, 'Payload Too Large', say(request, { fr: `Fichier trop volumineux (au plus ${XML_UPLOAD_LIMIT}).`, en: `File too large (at most ${XML_UPLOAD_LIMIT}).` }));
+    }
     if (request.is(['text/csv', XLSX_TYPE])) {
       // The KPI import screen shows its own text for a 413; the message keeps the limit as it always read.
       return reply(response, 413, 'Payload Too Large', say(request, { fr: `Fichier trop volumineux (au plus ${CSV_UPLOAD_LIMIT}).`, en: `File too large (at most ${CSV_UPLOAD_LIMIT}).` }));

@@ -148,6 +148,7 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
     const quarter = shiftQuarter(quarterOf(new Date().toISOString().slice(0, 10)), 1);
     const schedules = (await send<ScheduleResponse[]>('GET', '/schedules', undefined, admin)).body;
     expect(schedules.map((s) => [s.kind, s.timeZone, s.enabled])).toEqual([
+      ['billing_reminders', 'Europe/Paris', true],
       ['board_pack', 'Europe/Paris', true],
       ['kpi_reminders', 'Europe/Paris', true],
       ['occupancy', 'Europe/Paris', true],

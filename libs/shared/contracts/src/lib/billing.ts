@@ -74,6 +74,37 @@ export interface BillingCustomer {
   mandate: SepaMandate | null;
 }
 
+/** GET /billing/customers — every startup of the organisation, with its billing profile or null (none yet). */
+export interface BillingCustomerListItem {
+  startupId: string;
+  startupName: string;
+  customer: BillingCustomer | null;
+}
+
+/** PUT /billing/customers/:startupId */
+export type UpdateBillingCustomerRequest = Omit<BillingCustomer, 'startupId' | 'startupName' | 'mandate'>;
+
+/** POST /billing/customers/:startupId/mandates */
+export interface CreateSepaMandateRequest {
+  reference: string;
+  signedOn: string;
+  iban: string;
+  bic?: string | null;
+}
+
+/** POST /billing/charges */
+export interface CreateBillingChargeRequest {
+  startupId: string;
+  kind: ChargeKind;
+  label: string;
+  amountCents: number;
+  vatRateBp: number;
+  vatCategory: VatCategory;
+  vatExemptionReason?: string | null;
+  chargedOn: string;
+  leaseId?: string | null;
+}
+
 export interface SepaMandate {
   id: string;
   startupId: string;

@@ -6,7 +6,7 @@ export const REPORT_KINDS = ['board_pack', 'occupancy'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Scheduled work an admin can see and tune, per organisation. */
-export const SCHEDULE_KINDS = ['board_pack', 'occupancy', 'kpi_reminders', 'waitlist_expiry'] as const;
+export const SCHEDULE_KINDS = ['board_pack', 'occupancy', 'kpi_reminders', 'waitlist_expiry', 'billing_reminders'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
 export const REPORT_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -19,5 +19,6 @@ export class AdminLayoutComponent {
     { label: 'admin.nav.targets', link: '/admin/targets', exact: false, testId: 'admin-nav-targets' },
     { label: 'admin.nav.securityEvents', link: '/admin/security-events', exact: false, testId: 'admin-nav-security-events' },
     { label: 'orgSettings.nav', link: '/admin/settings', exact: false, testId: 'admin-nav-settings' },
+    { label: 'billing.settings.nav', link: '/admin/billing', exact: false, testId: 'admin-nav-billing' },
   ];
 }

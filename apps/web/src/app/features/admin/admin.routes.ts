@@ -37,6 +37,11 @@ export const adminRoutes: Routes = [
         title: 'orgSettings.title',
         loadComponent: () => import('./settings/organisation-settings.page').then((m) => m.OrganisationSettingsPage),
       },
+      {
+        path: 'billing',
+        title: 'billing.settings.title',
+        loadComponent: () => import('./billing/billing-settings.page').then((m) => m.BillingSettingsPage),
+      },
       areaNotFoundRoute('admin'),
     ],
   },

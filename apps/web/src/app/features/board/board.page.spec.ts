@@ -82,6 +82,8 @@ describe('BoardPage (the board dashboard)', () => {
   });
 
   afterEach(() => {
+    // The billing card has its own spec (billing/billing-summary.component.spec.ts).
+    backend.match((r) => r.url === '/api/billing/summary').forEach((request) => request.cancelled || request.flush([]));
     backend.verify();
     localStorage.clear();
     jest.useRealTimers();

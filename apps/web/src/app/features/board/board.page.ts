@@ -15,6 +15,7 @@ import { LocaleService } from '../../core/i18n/locale.service';
 import { formatQuarter, initialQuarter, quarterOptions } from '../../core/reports/quarters';
 import { ReportsService } from '../../core/reports/reports.service';
 import { today } from '../../core/space/today';
+import { BillingSummaryComponent } from './billing/billing-summary.component';
 import { BoardCohortsComponent } from './board-cohorts.component';
 import { BoardPacksComponent } from './board-packs.component';
 import { formatRate } from './board-format';
@@ -31,6 +32,7 @@ type Loaded = BoardQuarterResponse | 'failed' | null;
 @Component({
   selector: 'app-board-page',
   imports: [
+    BillingSummaryComponent,
     BoardCohortsComponent,
     BoardPacksComponent,
     BreakdownComponent,

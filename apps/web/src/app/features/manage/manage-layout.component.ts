@@ -18,6 +18,7 @@ export class ManageLayoutComponent {
     { label: 'manage.nav.programs', link: '/manage/programs', exact: false, testId: 'manage-nav-programs' },
     { label: 'manage.nav.startups', link: '/manage/startups', exact: false, testId: 'manage-nav-startups' },
     { label: 'manage.nav.space', link: '/manage/space', exact: false, testId: 'manage-nav-space' },
+    { label: 'billing.nav.label', link: '/manage/billing', exact: false, testId: 'manage-nav-billing' },
     { label: 'manage.nav.kpis', link: '/manage/kpis', exact: false, testId: 'nav-kpis' },
     { label: 'manage.nav.reports', link: '/manage/reports', exact: false, testId: 'nav-reports' },
   ];

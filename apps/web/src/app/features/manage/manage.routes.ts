@@ -50,6 +50,10 @@ export const manageRoutes: Routes = [
         loadComponent: () => import('./space/waitlist.page').then((m) => m.WaitlistPage),
       },
       {
+        path: 'billing',
+        loadChildren: () => import('./billing/billing.routes').then((m) => m.billingRoutes),
+      },
+      {
         path: 'kpis',
         title: 'kpis.manage.title',
         loadComponent: () => import('./kpis/kpis.page').then((m) => m.KpisPage),

@@ -6,7 +6,7 @@ import { LocaleService } from '../../core/i18n/locale.service';
 import { StartupLayoutComponent } from './startup-layout.component';
 
 describe('StartupLayoutComponent', () => {
-  it('links to the profile, the KPI reports and the funding rounds, marking the current one', async () => {
+  it('links to the profile, the KPI reports, the funding rounds and the invoices, marking the current one', async () => {
     TestBed.configureTestingModule({
       imports: [translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
       providers: [
@@ -22,7 +22,8 @@ describe('StartupLayoutComponent', () => {
       ['nav-profile', '/startup', 'Profile'],
       ['nav-kpis', '/startup/kpis', 'KPI reports'],
       ['nav-funding', '/startup/funding', 'Funding rounds'],
+      ['nav-billing', '/startup/billing', 'Invoices'],
     ]);
-    expect(links.map((a) => a.getAttribute('aria-current'))).toEqual([null, 'page', null]);
+    expect(links.map((a) => a.getAttribute('aria-current'))).toEqual([null, 'page', null, null]);
   });
 });

@@ -17,5 +17,6 @@ export class StartupLayoutComponent {
     { label: 'portal.nav.profile', link: '/startup', exact: true, testId: 'nav-profile' },
     { label: 'portal.nav.kpis', link: '/startup/kpis', exact: false, testId: 'nav-kpis' },
     { label: 'portal.nav.funding', link: '/startup/funding', exact: false, testId: 'nav-funding' },
+    { label: 'billing.portal.nav', link: '/startup/billing', exact: false, testId: 'nav-billing' },
   ];
 }

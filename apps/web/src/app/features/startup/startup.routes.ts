@@ -19,6 +19,11 @@ export const startupRoutes: Routes = [
         title: 'funding.title',
         loadComponent: () => import('./funding/funding.page').then((m) => m.FundingPage),
       },
+      {
+        path: 'billing',
+        title: 'billing.portal.title',
+        loadComponent: () => import('./billing/my-invoices.page').then((m) => m.MyInvoicesPage),
+      },
       areaNotFoundRoute('startup'),
     ],
   },

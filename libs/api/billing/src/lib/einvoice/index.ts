@@ -4,3 +4,5 @@ export { renderFacturX, FACTUR_X_FILENAME, type RenderOptions } from './factur-x
 export { readEmbeddedXml } from './factur-x-reader';
 export { legalMentions, type LegalMentions } from './einvoice-texts';
 export { formatMoney, formatDate } from './einvoice-format';
+/** Example documents (an invoice and a credit note covering every kind of line): tests and previews. */
+export { sampleCreditNote, sampleInvoice } from './einvoice.fixtures';

@@ -22,6 +22,8 @@ import { DatedPricesAndLeaseTermination1763771700000 } from './1763771700000-dat
 import { StartupContacts1763771800000 } from './1763771800000-startup-contacts';
 import { ProgramArchive1763771900000 } from './1763771900000-program-archive';
 import { Billing1763772000000 } from './1763772000000-billing';
+import { BillingChargeExemption1763772100000 } from './1763772100000-billing-charge-exemption';
+import { BillingReminders1763772200000 } from './1763772200000-billing-reminders';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -52,4 +54,6 @@ export const MIGRATIONS = [
   StartupContacts1763771800000,
   ProgramArchive1763771900000,
   Billing1763772000000,
+  BillingChargeExemption1763772100000,
+  BillingReminders1763772200000,
 ];

@@ -3,14 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-// The official validators live with the tools (test-only; the lib never imports them).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { expectValidEn16931, validateCii, warmUpSchematron } from '../../../../../../tools/einvoicing/expect-valid-en16931';
-import { buildCiiXml } from './cii-xml';
-import type { EInvoiceDocument, EInvoiceLine } from './einvoice-document';
-import { sampleCreditNote, sampleInvoice } from './einvoice.fixtures';
-import { renderFacturX } from './factur-x-pdf';
-import { readEmbeddedXml } from './factur-x-reader';
+// Here, beside the official validators, rather than in the billing lib: the lib never depends on the tools.
+import { buildCiiXml, readEmbeddedXml, renderFacturX, sampleCreditNote, sampleInvoice, type EInvoiceDocument, type EInvoiceLine } from '@incubator/api/billing';
+import { expectValidEn16931, validateCii, warmUpSchematron } from './expect-valid-en16931';
 
 const has = (command: string) => {
   try {
