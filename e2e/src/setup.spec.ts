@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { linkIn, mailsTo } from './mailbox';
 import { signIn, web } from './sign-in';
+import { sirenFrom } from './siren';
 
 /**
  * Issue 17's journey, in French, from nothing but the platform operator: a new park is created, its
@@ -38,7 +39,7 @@ test.describe('a new park sets itself up in the browser', () => {
     await signOut(page);
 
     // 2. The admin opens the link of the invitation mail and chooses a password.
-    const link = await invitationLink(adminEmail);
+    const link = linkIn(await mailsTo(adminEmail, /\/invitation#token=/), /https?:\/\/\S+\/invitation#token=\S+/);
     await page.goto(link);
     await expect(page.getByTestId('invitation-organisation')).toContainText('EuraTechnologies');
     await page.getByTestId('invitation-name').fill('Claire Direction');
@@ -182,21 +183,6 @@ async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/(login|status)/);
 }
 
-/** The invitation link of the newest mail to `to` in the outbox the worker writes (global-setup's E2E_MAIL_DIR). */
-async function invitationLink(to: string): Promise<string> {
-  const dir = process.env['E2E_MAIL_DIR'] as string;
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse();
-    for (const file of files) {
-      const mail = await readFile(join(dir, file), 'utf8');
-      const link = mail.match(/https?:\/\/\S+\/invitation#token=\S+/)?.[0];
-      if (mail.includes(`To: ${to}`) && link) return link;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no invitation mail to ${to} in ${dir}`);
-}
-
 /** 30 startups; `badSirenOnLine` (a file line, the header being line 1) gets a SIREN with a wrong check digit. */
 function startupCsv({ badSirenOnLine }: { badSirenOnLine?: number }): { name: string; mimeType: string; buffer: Buffer } {
   const lines = ['Raison sociale;SIREN;Secteur;Stade;Date de création;Effectif;Contact nom;Contact e-mail'];
@@ -207,21 +193,6 @@ function startupCsv({ badSirenOnLine }: { badSirenOnLine?: number }): { name: st
     lines.push(`Bois Blancs Start-up ${number} SAS;${written};Intelligence artificielle;Idée;01/09/2025;${i % 7 + 1};Fondatrice ${number};fondatrice${number}@euratech.test`);
   }
   return { name: 'startups.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8') };
-}
-
-/** A SIREN: 8 digits and the Luhn check digit. */
-function sirenFrom(first8: string): string {
-  for (let check = 0; check < 10; check++) {
-    const candidate = first8 + check;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let digit = Number(candidate[8 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

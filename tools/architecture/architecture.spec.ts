@@ -4,7 +4,7 @@ import { errorCatalogue, placeholders } from '@incubator/api/errors';
 import { catalogueProblems, type CheckedEntry, checkFile, checkTree, importCycles, importGraph, runtimeImports, sourceFiles, WORKSPACE } from './rules';
 
 const SERVICE = 'libs/api/demo/src/lib/demo.service.ts';
-const DOMAIN_LIBS = ['audit', 'identity', 'organisations', 'startups', 'programs', 'space', 'funding', 'kpis', 'reports', 'system', 'mail'];
+const DOMAIN_LIBS = ['audit', 'identity', 'organisations', 'startups', 'programs', 'space', 'funding', 'kpis', 'reports', 'system', 'mail', 'applications'];
 const UTIL_LIBS = ['sql', 'config', 'queues', 'errors', 'database'];
 
 const listed = (violations: Array<{ at: string; rule: string; text: string }>) => violations.map((v) => `${v.at} ${v.rule}: ${v.text}`);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { aggregatesSql, BoardAggregatesRepository, KpiAggregatesRepository, KpiAggregatesService } from '@incubator/api/kpis';
+import { aggregatesSql, aggregatesSqlFromValues, BoardAggregatesRepository, KpiAggregatesRepository, KpiAggregatesService } from '@incubator/api/kpis';
 import { BoardQuarterRepository, BoardQuarterService, renderBoardPackPdf, renderBoardPackXlsx, SERIES_QUARTERS, TargetRepository } from '@incubator/api/reports';
 import { OccupancyRepository, OccupancyService } from '@incubator/api/space';
 import { quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
@@ -7,10 +7,16 @@ import type { Ecosystem } from '../data/ecosystem';
 import type { BenchRow } from './report';
 import { timeRuns } from './timing';
 
+/** Issue 20's targets. */
+const DASHBOARD_QUARTER_MS = 100;
+const PACK_MS = 2000;
+
 /**
- * The quarterly board pack of the generated ecosystem (10,000 startups, ten years of monthly KPIs):
- * the figures, two PDFs and two workbooks, against its floor — the same aggregation SQL statements
- * the pack needs, run directly one after the other.
+ * The board dashboard's quarter (uncached: the service itself, as the cache calls it on a miss) and the
+ * quarterly board pack (the same figures, two PDFs and two workbooks) of the generated ecosystem
+ * (10,000 startups, ten years of monthly KPIs), each against the floor — the aggregation statements the
+ * figures need (over kpi_rollups), run directly one after the other — and, for information, the same
+ * statements as they were before the rollups (raw KPI values), run once.
  */
 export async function benchBoardPack(db: DataSource, eco: Ecosystem, log: (line: string) => void): Promise<BenchRow[]> {
   const service = new BoardQuarterService(
@@ -28,31 +34,48 @@ export async function benchBoardPack(db: DataSource, eco: Ecosystem, log: (line:
       await renderBoardPackXlsx(data, locale);
     }
   };
-  const statements = [
+  const queries = [
     ...Array.from({ length: SERIES_QUARTERS }, (_, i) => quarterRange(shiftQuarter(quarter, i))!),
+    range,
+    { ...range, unassigned: true },
     ...eco.siteIds.map((siteId) => ({ ...range, siteId })),
     ...eco.programIds.map((programId) => ({ ...range, programId })),
     ...SECTORS.map((sector) => ({ ...range, sector })),
     { from: `${range.from.slice(0, 4)}-01-01`, to: range.to },
-  ].map((query) => aggregatesSql(eco.organisationId, query));
+  ];
+  const statements = queries.map((query) => aggregatesSql(eco.organisationId, query));
   const runFloor = () =>
     timeRuns(async () => {
       for (const { text, params } of statements) await db.query(text, params);
-    }, 3, 1);
-  // The floor before and after the pack, keeping the faster: caches warm up during the first runs.
+    }, 5, 1);
+  // The floor before and after, keeping the faster: caches warm up during the first runs.
   const floorBefore = await runFloor();
+  const dashboard = await timeRuns(() => service.quarter(eco.organisationId, quarter), 5, 1);
   const full = await timeRuns(pack, 3, 1);
   const floorAfter = await runFloor();
   const floor = floorBefore.p50 <= floorAfter.p50 ? floorBefore : floorAfter;
-  log(`  board pack ${quarter}: ${statements.length} aggregation statements`);
+  const oldStatements = queries.map((query) => aggregatesSqlFromValues(eco.organisationId, query));
+  const old = await timeRuns(async () => {
+    for (const { text, params } of oldStatements) await db.query(text, params);
+  }, 1, 0);
+  log(`  board quarter ${quarter}: ${statements.length} aggregation statements, ${floor.p50.toFixed(0)} ms over kpi_rollups, ${(old.p50 / 1000).toFixed(2)} s over the raw values (before)`);
+  const floorText = `p50 ${floor.p50.toFixed(0)} ms — its ${statements.length} aggregation statements (over kpi_rollups) run directly; before the rollups the same statements over the raw values: ${(old.p50 / 1000).toFixed(2)} s`;
   return [
+    {
+      name: `Board dashboard ${quarter}, uncached (the board's protected figures: series, breakdowns, rounds, targets, space)`,
+      figure: `p50 ${dashboard.p50.toFixed(0)} ms, p95 ${dashboard.p95.toFixed(0)} ms`,
+      floor: floorText,
+      ratio: dashboard.p50 / floor.p50,
+      target: `p50 < ${DASHBOARD_QUARTER_MS} ms`,
+      met: dashboard.p50 < DASHBOARD_QUARTER_MS,
+    },
     {
       name: `Board pack ${quarter} (figures + 2 PDF + 2 XLSX), 10,000 startups × 10 years of monthly KPIs`,
       figure: `p50 ${(full.p50 / 1000).toFixed(2)} s`,
-      floor: `p50 ${(floor.p50 / 1000).toFixed(2)} s — its ${statements.length} aggregation statements run directly`,
+      floor: floorText,
       ratio: full.p50 / floor.p50,
-      target: '< 3× floor',
-      met: full.p50 / floor.p50 < 3,
+      target: `p50 < ${PACK_MS / 1000} s`,
+      met: full.p50 < PACK_MS,
     },
   ];
 }

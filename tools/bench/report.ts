@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,9 +21,15 @@ export function printRows(rows: BenchRow[], log: (line: string) => void): void {
   }
 }
 
-/** docs/benchmarks.md: the machine, the date, the command, every row and the generation log. */
+/** The hand-kept history between runs: the "## Before and after" section of the current file, kept as it is. */
+const HISTORY = '## Before and after';
+
+/** docs/benchmarks.md: the machine, the date, the command, every row, the kept before/after history and the generation log. */
 export function writeReport(root: string, rows: BenchRow[], notes: string[], seconds: number): string {
   const file = join(root, 'docs/benchmarks.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const start = previous.indexOf(HISTORY);
+  const history = start < 0 ? [] : previous.slice(start, previous.indexOf('## Run log', start) < 0 ? undefined : previous.indexOf('## Run log', start)).trimEnd().split('\n').concat('');
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = [
     '# Benchmarks',
@@ -40,6 +46,7 @@ export function writeReport(root: string, rows: BenchRow[], notes: string[], sec
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${cell(r.name)} | ${cell(r.figure)} | ${cell(r.floor)} | ${r.ratio === null ? '—' : r.ratio.toFixed(2)} | ${cell(r.target)} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`),
     '',
+    ...history,
     '## Run log',
     '',
     '```',

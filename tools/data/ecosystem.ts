@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { PasswordHasher } from '@incubator/api/identity';
+import { rebuildKpiRollups } from '@incubator/api/kpis';
 import { SECTORS, STAGES } from '@incubator/contracts';
 
 /** The scale issue 8 asks for; every figure can be lowered for a quick run. */
@@ -141,6 +142,8 @@ async function generate(db: { query: Sql }, size: EcosystemSize, seed: number, l
       [organisationId, seed, firstYear],
     ),
   );
+
+  await step('KPI rollups (kpi_rollups, what the board reads)', () => rebuildKpiRollups(db, organisationId));
 
   await step(`${size.rounds} funding rounds, 500 investors`, async () => {
     await db.query(

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isValidSiren } from '@incubator/contracts';
+import { isValidSiren, ROLES } from '@incubator/contracts';
 import { DEMO_OPERATOR, DEMO_ORGANISATIONS, seedDemoData, SeedRefusedError } from './demo-seed';
 
 describe('demo seed', () => {
@@ -10,7 +10,7 @@ describe('demo seed', () => {
 
   it('has one account per role in the demo organisation and a second tenant', () => {
     const demo = DEMO_ORGANISATIONS.find((o) => o.slug === 'demo');
-    expect(demo?.users.map((u) => u.role).sort()).toEqual(['admin', 'board', 'manager', 'startup']);
+    expect(demo?.users.map((u) => u.role).sort()).toEqual([...ROLES].sort());
     expect(DEMO_ORGANISATIONS.filter((o) => o.slug !== 'demo').length).toBeGreaterThanOrEqual(1);
   });
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { seedBilling, type BillingSeedTenant } from '@incubator/api/billing';
+import { seedApplications } from '@incubator/api/applications';
 import { seedFunding, type FundingSeed } from '@incubator/api/funding';
 import { PasswordHasher, seedIdentity, type IdentitySeed } from '@incubator/api/identity';
 import { seedKpis } from '@incubator/api/kpis';
@@ -110,6 +111,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { email: 'manager@demo.test', displayName: 'Marc Manager', role: 'manager', locale: 'fr' },
       { email: 'board@demo.test', displayName: 'Beatrice Board', role: 'board', locale: 'en' },
       { email: 'startup@demo.test', displayName: 'Sami Founder', role: 'startup', locale: 'fr', startup: 'Nordlys Robotics SAS' },
+      { email: 'reviewer@demo.test', displayName: 'Romane Reviewer', role: 'reviewer', locale: 'fr' },
     ],
   },
   {
@@ -147,8 +149,10 @@ export async function seedDemoData(dataSource: DataSource, nodeEnv = process.env
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   await dataSource.transaction(async (manager) => {
     const members: IdentitySeed['members'] = [];
+    const organisationIds = new Map<string, string>();
     for (const demo of DEMO_ORGANISATIONS) {
       const { organisationId, siteIds } = await seedOrganisations(manager, { slug: demo.slug, name: demo.name, sites: demo.sites });
+      organisationIds.set(demo.slug, organisationId);
       const startupIds = await seedStartups(manager, { organisationId, startups: demo.startups });
       await seedPrograms(manager, { organisationId, siteIds, startupIds, programs: demo.programs });
       if (demo.space) {
@@ -164,7 +168,15 @@ export async function seedDemoData(dataSource: DataSource, nodeEnv = process.env
       if (demo.billing) await seedBilling(manager, { organisationId, tenants: demo.billing.map(({ startup, ...tenant }) => ({ ...tenant, startupId: idOf(startupIds, startup) })) });
       for (const { startup, ...user } of demo.users) members.push({ organisationId, ...user, startupId: startup ? idOf(startupIds, startup) : null });
     }
-    await seedIdentity(manager, { passwordHash, members, operator: DEMO_OPERATOR });
+    const userIds = await seedIdentity(manager, { passwordHash, members, operator: DEMO_OPERATOR });
+    // An open call of the health accelerator's next batch, with a few applications, some reviewed by the demo reviewer.
+    await seedApplications(manager, {
+      organisationId: idOf(organisationIds, 'demo'),
+      programName: 'Health Accelerator',
+      cohortName: 'Batch 2026-S2',
+      slug: 'health-2026',
+      reviewerIds: [idOf(userIds, 'reviewer@demo.test')],
+    });
   });
 }
 

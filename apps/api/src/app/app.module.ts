@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApplicationsModule } from '@incubator/api/applications';
 import { AuditModule } from '@incubator/api/audit';
 import { BillingModule, PaymentsModule } from '@incubator/api/billing';
 import { ConfigModule } from '@incubator/api/config';
@@ -14,6 +15,10 @@ import { ReportsModule } from '@incubator/api/reports';
 import { SpaceModule } from '@incubator/api/space';
 import { StartupsModule } from '@incubator/api/startups';
 import { SystemModule } from '@incubator/api/system';
+import { ApplicationsController } from './applications/applications.controller';
+import { CallsController } from './applications/calls.controller';
+import { PublicApplicationsController } from './applications/public-applications.controller';
+import { ReviewsController } from './applications/reviews.controller';
 import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AccountController } from './auth/account.controller';
@@ -64,9 +69,14 @@ import { UsersController } from './users/users.controller';
     ReportsModule,
     BillingModule,
     PaymentsModule,
+    ApplicationsModule,
   ],
   controllers: [
     AuthController,
+    CallsController,
+    ApplicationsController,
+    ReviewsController,
+    PublicApplicationsController,
     AccountController,
     UsersController,
     InvitationsController,

@@ -12,6 +12,7 @@ const AREA_CHILDREN: Record<Area, Route['loadChildren']> = {
   board: () => import('./features/board/board.routes').then((m) => m.boardRoutes),
   admin: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
   operator: () => import('./features/operator/operator.routes').then((m) => m.operatorRoutes),
+  review: () => import('./features/review/review.routes').then((m) => m.reviewRoutes),
 };
 
 /**
@@ -75,6 +76,11 @@ export const appRoutes: Route[] = [
     title: 'account.title',
     canMatch: [signedInGuard],
     loadComponent: () => import('./features/account/account.page').then((m) => m.AccountPage),
+  },
+  {
+    // The public pages of the calls for applications: no account (the draft opens with a magic link).
+    path: 'apply',
+    loadChildren: () => import('./features/apply/apply.routes').then((m) => m.applyRoutes),
   },
   ...areaRoutes,
   {

@@ -4,6 +4,8 @@ export * from './lib/kpi-definition.service';
 export * from './lib/kpi-export';
 export * from './lib/kpi-import.service';
 export * from './lib/kpi-report.service';
+export * from './lib/kpi-rollup.repository';
+export * from './lib/kpi-rollup.service';
 export * from './lib/kpi-values';
 export * from './lib/kpi.errors';
 export * from './lib/kpis.module';

@@ -1,4 +1,5 @@
 export * from './lib/board-dashboard.cache';
+export * from './lib/board-pack.format';
 export * from './lib/board-pack.pdf';
 export * from './lib/board-pack.xlsx';
 export * from './lib/board-quarter.repository';

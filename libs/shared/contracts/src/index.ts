@@ -12,5 +12,7 @@ export * from './lib/space-setup';
 export * from './lib/funding';
 export * from './lib/kpis';
 export * from './lib/reports';
+export * from './lib/labels';
 export * from './lib/onboarding';
 export * from './lib/billing';
+export * from './lib/applications';

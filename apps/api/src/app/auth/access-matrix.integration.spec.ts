@@ -47,6 +47,7 @@ const EMAIL: Record<CallerRole, string> = {
   manager: 'manager@demo.test',
   board: 'board@demo.test',
   startup: 'startup@demo.test',
+  reviewer: 'reviewer@demo.test',
 };
 
 describe('access matrix: every route × every role, and tenant isolation', () => {

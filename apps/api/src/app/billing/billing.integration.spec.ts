@@ -127,7 +127,7 @@ describe('billing runs (real PostgreSQL and Redis)', () => {
   it('checks the seller’s bank identifiers and keeps the migration’s defaults until saved', async () => {
     const defaults = await send<BillingSettings>('GET', '/billing/settings');
     expect(defaults.body).toMatchObject({ invoicePrefix: expect.any(String), recoveryIndemnityCents: expect.any(Number) });
-    const bad = await send('PUT', '/billing/settings', { ...defaults.body, iban: 'FR7630006000011234567890188' });
+    const bad = await send('PUT', '/billing/settings', { ...defaults.body, sepaCreditorId: 'FR72ZZZ123456', iban: 'FR7630006000011234567890188' });
     expect(bad).toMatchObject({ status: 400, body: { code: 'billing.iban_invalid' } });
     const low = await send('PUT', '/billing/settings', { ...defaults.body, recoveryIndemnityCents: 3999 });
     expect(low.status).toBe(400);

@@ -197,7 +197,7 @@ describe('payments, bank statements, direct debits, FEC and the board summary (r
       mandate: { reference, signedOn: isoDay(-60), iban: 'FR1420041010050500013M02606' },
     });
     await db.query(
-      `INSERT INTO billing_settings (organisation_id, iban, bic, sepa_creditor_id) VALUES ($1, 'FR7630006000011234567890189', 'AGRIFRPP', 'FR12ZZZ123456')
+      `INSERT INTO billing_settings (organisation_id, iban, bic, sepa_creditor_id) VALUES ($1, 'FR7630006000011234567890189', 'AGRIFRPP', 'FR72ZZZ123456')
        ON CONFLICT (organisation_id) DO UPDATE SET iban = EXCLUDED.iban, bic = EXCLUDED.bic, sepa_creditor_id = EXCLUDED.sepa_creditor_id`,
       [organisationId],
     );
@@ -215,7 +215,7 @@ describe('payments, bank statements, direct debits, FEC and the board summary (r
     expect(batch.headers.get('content-disposition')).toBe(`attachment; filename="prelevements-${isoDay(5)}.xml"`);
     const xml = batch.text;
     expect(xml).toContain('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.008.001.02">');
-    expect(xml).toContain('<Id>FR12ZZZ123456</Id>');
+    expect(xml).toContain('<Id>FR72ZZZ123456</Id>');
     expect(xml).toContain(`<ReqdColltnDt>${isoDay(5)}</ReqdColltnDt>`);
     const tx = new RegExp(`<DrctDbtTxInf>\\s*<PmtId>\\s*<EndToEndId>${dueNumber}</EndToEndId>[\\s\\S]*?</DrctDbtTxInf>`).exec(xml)?.[0] ?? '';
     expect(tx).toContain('<InstdAmt Ccy="EUR">100.00</InstdAmt>'); // 120,00 € − 20,00 € paid

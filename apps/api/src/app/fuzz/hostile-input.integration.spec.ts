@@ -20,7 +20,7 @@ import { collectTenant, ensureSpace, type Tenant } from './tenant-ids';
  * hostile write bodies as the other organisation's members (so a write that succeeds touches nothing the
  * demo-organisation tests rely on); foreign ids as every demo role, with the other organisation's ids.
  */
-const DEMO = ['admin', 'manager', 'board', 'startup'].map((role) => `${role}@demo.test`);
+const DEMO = ['admin', 'manager', 'board', 'startup', 'reviewer'].map((role) => `${role}@demo.test`);
 const OTHER = ['admin', 'manager', 'startup'].map((role) => `${role}@other.test`);
 
 /** Signing out ends the session the rest of the run uses; it is fuzzed anonymously only. */

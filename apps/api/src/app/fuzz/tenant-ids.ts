@@ -33,6 +33,10 @@ const LISTS: Record<string, string> = {
   user: `SELECT user_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY (u.email LIKE 'fuzz-probe-%') DESC, u.email`,
   membership: `SELECT id FROM memberships WHERE organisation_id = $1`,
   invitation: `SELECT id FROM invitations WHERE organisation_id = $1`,
+  call: `SELECT id FROM application_calls WHERE organisation_id = $1 ORDER BY slug`,
+  application: `SELECT id FROM applications WHERE organisation_id = $1 AND status <> 'draft' ORDER BY id`,
+  question: `SELECT id FROM application_questions WHERE organisation_id = $1 ORDER BY id`,
+  criterion: `SELECT id FROM application_criteria WHERE organisation_id = $1 ORDER BY id`,
 };
 
 /**
@@ -73,6 +77,17 @@ async function insertProbes(db: DataSource, organisationId: string): Promise<voi
                   VALUES ($1, 'occupancy', '1990-01', 1, 'on_demand', '{}', 'completed', 100, 1) RETURNING id)
        INSERT INTO report_files (run_id, format, locale, filename, content, size_bytes) SELECT id, 'csv', 'en', 'probe.csv', 'x', 1 FROM r`,
       [organisationId],
+    ],
+    [
+      // A closed call of 1990 with a question, a criterion and a submitted application (ordered first by its slug).
+      `WITH c AS (SELECT id FROM cohorts WHERE organisation_id = $1 ORDER BY id LIMIT 1),
+            k AS (INSERT INTO application_calls (organisation_id, cohort_id, slug, title_fr, title_en, description_fr, description_en, opens_on, closes_on, status)
+                  SELECT $1, c.id, $2, 'Sonde', 'Probe', 'Sonde', 'Probe', '1990-01-01', '1990-02-01', 'closed' FROM c RETURNING id),
+            q AS (INSERT INTO application_questions (organisation_id, call_id, position, kind, label_fr, label_en) SELECT $1, k.id, 0, 'file', 'Dossier', 'File' FROM k),
+            r AS (INSERT INTO application_criteria (organisation_id, call_id, position, label_fr, label_en, weight) SELECT $1, k.id, 0, 'Équipe', 'Team', 1 FROM k)
+       INSERT INTO applications (organisation_id, call_id, email, startup_name, locale, status, submitted_at)
+       SELECT $1, k.id, $3, 'Fuzz probe', 'en', 'submitted', '1990-01-15' FROM k`,
+      [organisationId, `a-fuzz-${tag.slice(0, 8)}`, `fuzz-apply-${tag}@probe.test`],
     ],
   ];
   for (const [sql, parameters] of statements) {
@@ -117,6 +132,7 @@ export function kindOf(name: string, path = ''): string | undefined {
     siteId: 'site', buildingId: 'building', floorId: 'floor', moduleIds: 'module', addModuleId: 'module', removeModuleId: 'module',
     programId: 'program', cohortId: 'cohort', startupId: 'startup', milestoneId: 'milestone', investorIds: 'investor',
     leadInvestorId: 'investor', userId: 'user', fileId: 'reportFile', entityId: 'startup',
+    applicationId: 'application', questionId: 'question', criterionId: 'criterion',
   };
   if (byName[name]) return byName[name];
   if (name !== 'id') return undefined;
@@ -124,6 +140,7 @@ export function kindOf(name: string, path = ''): string | undefined {
   const bySegment: Record<string, string> = {
     invitations: 'invitation', startups: 'startup', cohorts: 'cohort', enrollments: 'enrollment', modules: 'module', offers: 'offer',
     floors: 'floor', leases: 'lease', 'funding-rounds': 'round', 'kpi-reports': 'kpiReport', 'report-runs': 'reportRun',
+    calls: 'call', applications: 'application',
   };
   return bySegment[segment];
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { addJob } from '@incubator/api/queues';
-import { formatNumber } from '@incubator/api/reports';
+import { formatEuros } from '@incubator/api/reports';
 import { KpisJob, QueueName, quarterOf, quarterRange, shiftQuarter } from '@incubator/contracts';
 import type { ApiErrorResponse, KpiAggregatesResponse, ReportRunResponse, ScheduleResponse } from '@incubator/contracts';
 import { freshSiren } from '../../test/fixtures';
@@ -180,7 +180,8 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
     expect(text).toContain('Board pack');
     expect(text).toContain('Demo');
     expect(text).toMatch(new RegExp(`Active startups\\s+${figures.activeStartups}\\b`));
-    expect(text).toMatch(new RegExp(`Funds raised \\(€\\)\\s+${formatNumber(figures.fundsRaisedEur, 'en', 2).replace(/[.,]/g, '\\$&')}`));
+    expect(text).toMatch(new RegExp(`Funds raised\\s+${formatEuros(figures.fundsRaisedEur, 'en').replace(/[.,]/g, '\\$&')}`));
+    expect(text).toMatch(/Page 2 \/ \d+/);
     expect(text).toContain('Method');
     const french = await pdfText(await download(run, 'pdf', 'fr'));
     expect(french).toContain('Rapport au conseil');
@@ -188,7 +189,7 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
 
     const workbook = new Workbook();
     await workbook.xlsx.load((await download(run, 'xlsx', 'en')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Method']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Trends', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Space', 'Method']);
     const headline = new Map<string, unknown>();
     workbook.getWorksheet('Headline')!.eachRow((row) => headline.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(headline.get('Active startups')).toBe(figures.activeStartups);

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '@incubator/api/audit';
 import type { BillingSettings } from '@incubator/contracts';
 import { BillingErrors } from './billing.errors';
 import { BillingSettingsRepository } from './billing-settings.repository';
+import { ibantools } from './ibantools';
 import { isValidSepaCreditorId } from './invoice-totals';
 
 /** An IBAN in electronic format (no spaces, upper case), refused unless its check digits and length hold. */
 export function normaliseIban(value: string): string {
-  const iban = electronicFormatIBAN(value) ?? '';
-  if (!isValidIBAN(iban)) throw BillingErrors.iban_invalid({ iban: value });
+  const iban = ibantools.electronicFormatIBAN(value) ?? '';
+  if (!ibantools.isValidIBAN(iban)) throw BillingErrors.iban_invalid({ iban: value });
   return iban;
 }
 
 export function normaliseBic(value: string): string {
   const bic = value.replace(/\s+/g, '').toUpperCase();
-  if (!isValidBIC(bic)) throw BillingErrors.bic_invalid({ bic: value });
+  if (!ibantools.isValidBIC(bic)) throw BillingErrors.bic_invalid({ bic: value });
   return bic;
 }
 

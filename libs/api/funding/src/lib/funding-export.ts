@@ -1,4 +1,5 @@
 import { renderTable, TableFormat } from '@incubator/api/sql';
+import { labelOf, ROUND_KIND_LABELS, ROUND_STATUS_LABELS } from '@incubator/contracts';
 import type { FundingRoundResponse, Locale } from '@incubator/contracts';
 
 const HEADERS: Record<Locale, string[]> = {
@@ -6,12 +7,12 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['Startup', 'Kind', 'Status', 'Currency', 'Amount', 'EUR rate', 'Amount EUR', 'Announced', 'Closed', 'Investors', 'Lead', 'Pre-money valuation'],
 };
 
-/** Funding rounds as CSV/XLSX; amounts are the exact decimal strings (valuations only when the caller may see them). */
+/** Funding rounds as CSV/XLSX, kinds and statuses in the reader's words; amounts are the exact decimal strings (valuations only when the caller may see them). */
 export function renderFundingRounds(rounds: FundingRoundResponse[], format: TableFormat, locale: Locale): Promise<Buffer> {
   const rows = rounds.map((r) => [
     r.startupName,
-    r.kind,
-    r.status,
+    labelOf(ROUND_KIND_LABELS, locale, r.kind),
+    labelOf(ROUND_STATUS_LABELS, locale, r.status),
     r.currency,
     r.amount,
     r.eurRate,

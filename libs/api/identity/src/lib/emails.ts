@@ -3,8 +3,8 @@ import type { Locale, MailJobPayload, Role } from '@incubator/contracts';
 /** The emails identity sends, in the recipient's language. Plain text first: it reads everywhere. */
 
 const ROLE_NAMES: Record<Locale, Record<Role, string>> = {
-  fr: { admin: 'administrateur', manager: 'gestionnaire', board: 'membre du conseil', startup: 'membre de startup' },
-  en: { admin: 'administrator', manager: 'manager', board: 'board member', startup: 'startup member' },
+  fr: { admin: 'administrateur', manager: 'gestionnaire', board: 'membre du conseil', startup: 'membre de startup', reviewer: 'membre du jury' },
+  en: { admin: 'administrator', manager: 'manager', board: 'board member', startup: 'startup member', reviewer: 'jury member' },
 };
 
 function formatInstant(instant: Date, locale: Locale, timeZone: string): string {

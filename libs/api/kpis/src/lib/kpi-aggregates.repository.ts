@@ -46,6 +46,18 @@ export class KpiAggregatesRepository {
  * directly as the floor). Every value is a parameter.
  */
 export function aggregatesSql(organisationId: string, query: AggregateScope): { text: string; params: unknown[] } {
+  return aggregatesStatement(organisationId, query, 'rollups');
+}
+
+/**
+ * The statement as it was before the rollups (issue 20), reading every raw KPI value of the range: the
+ * oracle the rollup property test compares with, and the "before" of the bench. No product read uses it.
+ */
+export function aggregatesSqlFromValues(organisationId: string, query: AggregateScope): { text: string; params: unknown[] } {
+  return aggregatesStatement(organisationId, query, 'values');
+}
+
+function aggregatesStatement(organisationId: string, query: AggregateScope, source: 'rollups' | 'values'): { text: string; params: unknown[] } {
     const filter = new SqlFilter();
     const org = filter.placeholder(organisationId);
     const from = filter.placeholder(query.from);
@@ -60,6 +72,7 @@ export function aggregatesSql(organisationId: string, query: AggregateScope): { 
     const sector = query.sector ? `AND s.sector = ${filter.placeholder(query.sector)}` : '';
     // Startups enrolled in no program: the remainder of the site and program partitions.
     const unassigned = query.unassigned ? 'AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.startup_id = s.id)' : '';
+    const narrowed = program.length > 0 || !!query.sector || !!query.unassigned;
 
   const text =
       `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
@@ -74,13 +87,27 @@ export function aggregatesSql(organisationId: string, query: AggregateScope): { 
           JOIN enrollments e ON e.startup_id = scope.id AND e.status IN ${ACTIVE_STATUSES}
           JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
           WHERE c.starts_on < ${to}::date AND c.ends_on > ${from}::date AND ${programWhere}),
-        reports AS (
+        ${
+          source === 'rollups'
+            ? narrowed
+              ? // kpi_rollups: each startup's validated values of the range, one covering index range per startup
+                // (OFFSET 0 keeps the planner from turning it into a scan of the whole organisation's range).
+                `vals AS (
+          SELECT scope.id AS startup_id, k.period_start, k.definition_id, k.value FROM scope CROSS JOIN LATERAL (
+            SELECT period_start, definition_id, value FROM kpi_rollups
+            WHERE startup_id = scope.id AND period_start >= ${from}::date AND period_start < ${to}::date AND period_end <= ${to}::date OFFSET 0) k),`
+              : // The whole organisation: its range of the covering index, read once.
+                `vals AS (
+          SELECT k.startup_id, k.period_start, k.definition_id, k.value FROM kpi_rollups k
+          WHERE k.organisation_id = ${org} AND k.period_start >= ${from}::date AND k.period_start < ${to}::date AND k.period_end <= ${to}::date),`
+            : `reports AS (
           SELECT r.id, r.startup_id, r.period_start FROM kpi_reports r JOIN scope ON scope.id = r.startup_id
           WHERE r.organisation_id = ${org} AND r.status = 'validated' AND r.period_start >= ${from}::date AND r.period_start < ${to}::date AND r.period_end <= ${to}::date),
         -- A lateral lookup per report on the primary key rather than a scan of every value ever reported
         -- (OFFSET 0 keeps the planner from flattening it back into a hash join over the whole table).
         vals AS (SELECT rp.startup_id, rp.period_start, v.definition_id, v.value
-                 FROM reports rp CROSS JOIN LATERAL (SELECT definition_id, value FROM kpi_values WHERE report_id = rp.id OFFSET 0) v),
+                 FROM reports rp CROSS JOIN LATERAL (SELECT definition_id, value FROM kpi_values WHERE report_id = rp.id OFFSET 0) v),`
+        }
         -- One pass per (KPI, startup), then per KPI: sum, average, startups, and the sum of each startup's latest value.
         per_startup AS (
           SELECT definition_id, startup_id, sum(value) AS total, count(*) AS reports, (array_agg(value ORDER BY period_start DESC))[1] AS latest

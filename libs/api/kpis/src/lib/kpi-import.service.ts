@@ -8,6 +8,7 @@ import type { Caller } from '@incubator/api/identity';
 import { isValidSiren, periodRange } from '@incubator/contracts';
 import type { Bilingual, KpiDefinitionResponse, KpiImportLineError, KpiImportResult, KpiPeriodicity, Locale } from '@incubator/contracts';
 import { KpiDefinitionRepository, toRule } from './kpi-definition.repository';
+import { KpiRollupService } from './kpi-rollup.service';
 import { KpiImportRepository } from './kpi-import.repository';
 import { checkKpiValues, KpiRule } from './kpi-values';
 
@@ -36,6 +37,7 @@ export class KpiImportService {
     private readonly repository: KpiImportRepository,
     private readonly definitions: KpiDefinitionRepository,
     private readonly audit: AuditService,
+    private readonly rollups: KpiRollupService,
   ) {}
 
   async import(caller: Caller, csv: string, options: { dryRun: boolean; locale: Locale }): Promise<KpiImportResult> {
@@ -125,6 +127,7 @@ export class KpiImportService {
         }
       }
       await this.repository.insertValues(manager, values);
+      await this.rollups.reportsChanged(manager, inserted.map((r) => r.id));
       await this.audit.recordBy(manager, caller, {
         action: 'kpi_report.imported',
         entityType: 'kpi_report',

@@ -7,6 +7,7 @@ import { periodRange } from '@incubator/contracts';
 import type { KpiReportListQuery, KpiReportResponse, KpiReportStatus, LateKpiReport, PageResponse, SaveKpiReportRequest, UpdateKpiReportRequest } from '@incubator/contracts';
 import { KpiDefinitionService } from './kpi-definition.service';
 import { KpiReportRepository } from './kpi-report.repository';
+import { KpiRollupService } from './kpi-rollup.service';
 import { invalidValues, KpiErrors } from './kpi.errors';
 import { checkKpiValues } from './kpi-values';
 
@@ -24,6 +25,7 @@ export class KpiReportService {
     private readonly repository: KpiReportRepository,
     private readonly audit: AuditService,
     private readonly definitions: KpiDefinitionService,
+    private readonly rollups: KpiRollupService,
   ) {}
 
   async list(caller: Caller, query: KpiReportListQuery & { limit: number; offset: number }): Promise<PageResponse<KpiReportResponse>> {
@@ -81,6 +83,7 @@ export class KpiReportService {
       const status: KpiReportStatus = submitting ? 'submitted' : before.status;
       await this.repository.setStatus(manager, id, status, submitting);
       await this.repository.replaceValues(manager, id, values);
+      await this.rollups.reportsChanged(manager, [id]);
       await this.audit.recordBy(manager, caller, {
         action: before.status === 'validated' ? 'kpi_report.corrected' : 'kpi_report.updated',
         entityType: 'kpi_report',
@@ -115,6 +118,7 @@ export class KpiReportService {
       const before = await this.lockVisible(manager, caller, id);
       if (before.status !== 'submitted') throw (to === 'validated' ? KpiErrors.validate_not_submitted : KpiErrors.return_not_submitted)({ status: before.status });
       await this.repository.review(manager, id, to, comment, caller.userId);
+      await this.rollups.reportsChanged(manager, [id]);
       await this.audit.recordBy(manager, caller, {
         action: `kpi_report.${to}`,
         entityType: 'kpi_report',

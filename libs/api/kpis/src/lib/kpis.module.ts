@@ -9,6 +9,8 @@ import { KpiImportRepository } from './kpi-import.repository';
 import { KpiImportService } from './kpi-import.service';
 import { KpiReportRepository } from './kpi-report.repository';
 import { KpiReportService } from './kpi-report.service';
+import { KpiRollupRepository } from './kpi-rollup.repository';
+import { KpiRollupService } from './kpi-rollup.service';
 
 @Module({
   imports: [AuditModule],
@@ -18,11 +20,13 @@ import { KpiReportService } from './kpi-report.service';
     KpiImportRepository,
     KpiAggregatesRepository,
     BoardAggregatesRepository,
+    KpiRollupRepository,
+    KpiRollupService,
     KpiDefinitionService,
     KpiReportService,
     KpiAggregatesService,
     KpiImportService,
   ],
-  exports: [KpiDefinitionService, KpiReportService, KpiAggregatesService, KpiImportService],
+  exports: [KpiRollupService, KpiDefinitionService, KpiReportService, KpiAggregatesService, KpiImportService],
 })
 export class KpisModule {}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rebuildKpiRollups } from './kpi-rollup.repository';
 
 export interface KpiSeed {
   organisationId: string;
@@ -15,6 +16,7 @@ export async function seedKpis(manager: EntityManager, data: KpiSeed): Promise<v
     (await manager.query<Array<{ key: string; id: string }>>('SELECT key, id FROM kpi_definitions WHERE organisation_id = $1', [data.organisationId])).map((d) => [d.key, d.id]),
   );
   for (const [index, startupId] of data.startupIds.entries()) await seedKpiHistory(manager, data.organisationId, startupId, index, definitions);
+  await rebuildKpiRollups(manager, data.organisationId);
 }
 
 async function seedKpiHistory(manager: EntityManager, organisationId: string, startupId: string, seed: number, definitions: ReadonlyMap<string, string>): Promise<void> {

@@ -1,8 +1,14 @@
-import type { BoardQuarterResponse, HeadlineFigure, KpiAggregatesResponse } from '@incubator/contracts';
-import { renderBoardPackPdf, formatNumber } from './board-pack.pdf';
-import { change } from './board-pack.texts';
-import { renderBoardPackXlsx } from './board-pack.xlsx';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { Workbook } from 'exceljs';
+import type { BoardQuarterResponse, HeadlineFigure, KpiAggregatesResponse } from '@incubator/contracts';
+import { niceTicks } from './board-pack.charts';
+import { formatChange, formatDate, formatEuros, formatEurosShort, formatNumber, formatPercent, quarterLabel } from './board-pack.format';
+import { renderBoardPackPdf } from './board-pack.pdf';
+import { BOARD_PACK_TEXTS, change, formatFigure, summaryComment } from './board-pack.texts';
+import { renderBoardPackXlsx, XLSX_FORMATS } from './board-pack.xlsx';
 
 const figure = (key: HeadlineFigure['key'], series: Array<number | null>): HeadlineFigure => ({
   key,
@@ -12,6 +18,16 @@ const figure = (key: HeadlineFigure['key'], series: Array<number | null>): Headl
   series,
 });
 
+const row = (id: string, name: string, active: number, jobs: string | null, headcount: string | null, funds: string | null) => ({
+  id,
+  name,
+  activeStartups: active,
+  jobsCreated: jobs,
+  headcount,
+  fundsRaisedEur: funds,
+});
+
+/** A quarter as the board service returns it: the first quarters before any data (null), withheld cells, sector codes. */
 const quarter: BoardQuarterResponse = {
   quarter: '2026-Q3',
   from: '2026-07-01',
@@ -19,26 +35,71 @@ const quarter: BoardQuarterResponse = {
   organisationName: 'Tech Park Lille',
   computedAt: '2026-10-05T07:00:00.000Z',
   headline: [
-    figure('active_startups', [10, 11, 12, 12, 13, 14, 15, 16]),
-    figure('jobs_created', [1, 2, 3, 4, 5, 6, 7, 8]),
+    figure('active_startups', [null, null, 12, 12, 13, 14, 15, 16]),
+    figure('jobs_created', [null, null, 3, 4, 5, 6, 7, 8]),
     figure('headcount', [null, null, 20, 22, 25, 27, 30, 31.5]),
-    figure('funds_raised_eur', [0, 0, 100000, 0, 250000.5, 0, 0, 1200000]),
-    figure('startups_created', [0, 1, 0, 0, 2, 0, 1, 0]),
-    figure('occupancy_rate', [50, 55, 60, 60, 62, 64, 70, 71.4]),
+    figure('funds_raised_eur', [null, null, 100000, 0, 250000.5, 0, 0, 1200000]),
+    figure('startups_created', [null, null, 0, 0, 2, 0, 1, 0]),
+    figure('occupancy_rate', [null, null, 60, 60, 62, 64, 70, 71.4]),
     figure('milestone_completion', [null, null, null, null, null, null, 40, 50]),
-    figure('report_completion', [90, 90, 91, 92, 93, 94, 95, 96.5]),
+    figure('report_completion', [null, null, 91, 92, 93, 94, 95, 96.5]),
   ],
-  aggregates: {} as KpiAggregatesResponse,
-  bySite: [{ id: 's', name: 'Lille', activeStartups: 16, jobsCreated: '8', headcount: '31.5', fundsRaisedEur: '1200000.00' }],
-  byProgram: [{ id: 'p', name: 'Incubateur', activeStartups: 2, jobsCreated: null, headcount: null, fundsRaisedEur: null }],
-  bySector: [],
+  aggregates: { activeStartups: 16, jobsCreated: '8', headcount: '31.5', fundsRaisedEur: '1200000.00' } as KpiAggregatesResponse,
+  bySite: [row('s1', 'Lille Euratech', 10, '6', '20.5', '1200000.00'), row('s2', 'Roubaix Blanchemaille', 6, '2', '11', null)],
+  byProgram: [row('p1', 'Incubateur', 12, '6', '22', '1200000.00'), row('p2', 'Accélérateur', 2, null, null, null)],
+  bySector: [row('ai', 'ai', 7, '5', '15', '1200000.00'), row('foodtech', 'foodtech', 5, '2', '10', null), row('healthtech', 'healthtech', 4, '1', '6.5', null)],
   rounds: [{ startupName: 'Canopée Data SAS', kind: 'seed', amountEur: '1200000.00', closedOn: '2026-08-12', lead: 'Nord Amorçage Capital' }],
-  roundsWithheld: 0,
-  targets: [{ key: 'jobs_created', year: 2026, target: '60', actual: '21' }],
+  roundsWithheld: 1,
+  targets: [
+    { key: 'jobs_created', year: 2026, target: '60', actual: '21' },
+    { key: 'funds_raised_eur', year: 2026, target: '2500000', actual: '1230000.00' },
+  ],
   space: { leasedM2: 504, leasableM2: 720, occupancyRate: 70, jobsPer100M2: 6.3 },
 };
 
-describe('board pack', () => {
+/** A small PNG logo made here (two coloured bands), so the cover test needs no fixture file. */
+function pngLogo(width = 160, height = 60): Buffer {
+  const chunk = (type: string, body: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), body])) >>> 0);
+    return Buffer.concat([length, Buffer.from(type), body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 3 + 1) + 1 + x * 3;
+      const [r, g, b] = x < width / 3 ? [31, 78, 121] : y < height / 2 ? [197, 90, 17] : [84, 130, 53];
+      raw.set([r, g, b], o);
+    }
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Text per page, extracted by pdf-parse (pdf.js) in a plain node process: its worker import cannot run inside Jest. */
+function pdfPages(pdf: Buffer): Promise<string[]> {
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
+      const result = await new PDFParse({ data: Buffer.concat(chunks) }).getText();
+      process.stdout.write(JSON.stringify(result.pages.map((p) => p.text)));
+    });`;
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 50 * 1024 * 1024, cwd: process.cwd() }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
+    child.stdin?.end(pdf);
+  });
+}
+
+// Rendering and pdf.js extraction share 2 cores with other work: generous per-test time.
+jest.setTimeout(60_000);
+
+describe('board pack texts and formats', () => {
   it('computes relative change and refuses to compare with nothing', () => {
     expect(change(110, 100)).toBe(10);
     expect(change(90, 120)).toBe(-25);
@@ -46,25 +107,156 @@ describe('board pack', () => {
     expect(change(null, 3)).toBeNull();
   });
 
-  it('formats numbers for the reader, without characters the PDF fonts lack', () => {
+  it('writes numbers, euros, percentages and changes as each reader reads them', () => {
+    expect(formatNumber(1234.5, 'fr', 1)).toBe('1 234,5');
+    expect(formatNumber(1234.5, 'en', 1)).toBe('1,234.5');
     expect(formatNumber('1200000.00', 'fr', 2)).toBe('1 200 000');
-    expect(formatNumber(1200000.5, 'en', 2)).toBe('1,200,000.5');
     expect(formatNumber(null, 'en')).toBe('—');
+    expect(formatEuros('1200000.00', 'fr')).toBe('1 200 000 €');
+    expect(formatEuros(999.5, 'en')).toBe('€999.5');
+    expect(formatEurosShort(1_250_000, 'fr')).toBe('1,3 M€');
+    expect(formatEurosShort(350_000, 'en')).toBe('€350k');
+    expect(formatPercent(71.4, 'fr')).toBe('71,4 %');
+    expect(formatPercent(71.4, 'en')).toBe('71.4%');
+    expect(formatChange(14.3, 'fr')).toBe('+14,3 %');
+    expect(formatChange(-25, 'en')).toBe('-25%');
+    expect(formatFigure('funds_raised_eur', 1_200_000, 'en', true)).toBe('€1.2M');
+    expect(formatFigure('headcount', 31.5, 'fr')).toBe('31,5');
   });
 
-  it('renders a PDF: a cover, headline, breakdown, rounds and method pages', async () => {
-    const pdf = await renderBoardPackPdf(quarter, 'en', '2026-10-05');
+  it('writes dates and periods in the reader’s language, never ISO', () => {
+    expect(formatDate('2026-12-31', 'fr')).toBe('31/12/2026');
+    expect(formatDate('2026-08-02', 'en')).toBe('2 Aug 2026');
+    expect(quarterLabel('2026-Q3', 'fr')).toBe('T3 2026');
+    expect(quarterLabel('2026-Q3', 'en')).toBe('Q3 2026');
+    expect(BOARD_PACK_TEXTS.fr.period('2026-07-01', '2026-09-30')).toBe('Du 01/07/2026 au 30/09/2026 inclus');
+    expect(BOARD_PACK_TEXTS.en.page(2, 9)).toBe('Page 2 / 9');
+  });
+
+  it('puts only whole numbers on a count axis', () => {
+    expect(niceTicks(3, true)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(1, true)).toEqual([0, 1]);
+    expect(niceTicks(0, true)).toEqual([0, 1, 2, 3, 4]);
+    expect(niceTicks(8, true)).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(1_200_000, false)).toEqual([0, 500000, 1000000, 1500000]);
+    for (const max of [1, 2, 3, 5, 7, 9, 13, 47, 999]) expect(niceTicks(max, true).every(Number.isInteger)).toBe(true);
+  });
+
+  it('comments the quarter from its figures, leaving withheld ones out', () => {
+    expect(summaryComment(quarter, 'fr')).toBe(
+      'Au T3 2026 : 8 emplois créés (+14,3 % par rapport au T2 2026) ; 1 200 000 € levés en 2 levées ; 16 startups actives ; taux d’occupation de 71,4 % ; 35 % de l’objectif 2026 « emplois créés ».',
+    );
+    expect(summaryComment(quarter, 'en')).toBe('In Q3 2026: 8 jobs created (+14.3% on Q2 2026); €1,200,000 raised in 2 rounds; 16 active startups; occupancy at 71.4%; 35% of the 2026 target for jobs created.');
+    const withheld = { ...quarter, headline: quarter.headline.map((f) => ({ ...f, value: null })), targets: [] };
+    expect(summaryComment(withheld, 'en')).toBe('No figure can be published for this quarter.');
+  });
+});
+
+describe('board pack files', () => {
+  const out = join(process.cwd(), '.test-results', 'board-pack');
+  beforeAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+  });
+
+  it.each(['fr', 'en'] as const)('renders the %s PDF: cover with logo, summary, charts, a page per site, method, "Page n / N"; PNGs for a look', async (locale) => {
+    const pdf = await renderBoardPackPdf(quarter, locale, '2026-10-05', { logo: pngLogo() });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBe(5);
+    expect(pdf.includes('/Subtype /Image')).toBe(true);
+    const pages = await pdfPages(pdf);
+    const t = BOARD_PACK_TEXTS[locale];
+    // cover, summary, charts, breakdown, two sites, rounds, method
+    expect(pages).toHaveLength(8);
+    const all = pages.join('\n');
+    expect(pages[0]).toContain(t.title);
+    expect(pages[0]).toContain(locale === 'fr' ? 'T3 2026' : 'Q3 2026');
+    expect(pages[0]).toContain(locale === 'fr' ? 'Généré le 05/10/2026' : 'Generated on 5 Oct 2026');
+    expect(pages[0]).not.toContain('Page 1');
+    expect(pages[1]).toContain(t.summary);
+    expect(pages[1]).toContain(summaryComment(quarter, locale).slice(0, 40));
+    expect(pages[2]).toContain(t.trends);
+    expect(pages[3]).toContain(t.breakdown);
+    expect(pages[4]).toContain(t.site('Lille Euratech'));
+    expect(pages[5]).toContain(t.site('Roubaix Blanchemaille'));
+    expect(pages[6]).toContain(t.rounds);
+    expect(pages[7]).toContain(t.method);
+    pages.slice(1).forEach((text, i) => expect(text).toContain(`Page ${i + 2} / 8`));
+    // Labels, never codes; dates and periods localized.
+    expect(all).toContain(locale === 'fr' ? 'Intelligence artificielle' : 'Artificial intelligence');
+    expect(all).toContain(locale === 'fr' ? 'Amorçage' : 'Seed');
+    expect(all).toContain(locale === 'fr' ? '12/08/2026' : '12 Aug 2026');
+    expect(all).toContain(locale === 'fr' ? '1 200 000 €' : '€1,200,000');
+    expect(all).not.toMatch(/\b(foodtech|healthtech|2026-Q3|2026-08-12)\b|\bai\b|\bseed\b/);
+
+    writeFileSync(join(out, `board-pack-${locale}.pdf`), pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', join(out, `board-pack-${locale}.pdf`), join(out, `board-pack-${locale}`)]);
+    expect(readdirSync(out).filter((f) => f.startsWith(`board-pack-${locale}-`) && f.endsWith('.png'))).toHaveLength(8);
   });
 
-  it('writes one sheet per table, numbers as numbers and withheld figures as empty cells', async () => {
+  it('keeps a large quarter readable (12 sites, 400 rounds: by kind and the 20 largest) and an empty first quarter', async () => {
+    const sites = Array.from({ length: 12 }, (_, i) => row(`s${i}`, `Site ${i + 1} — Campus with a rather long name`, 800 - i * 40, String(400 - i * 10), String(3000 - i * 100), String(5_000_000 - i * 300_000)));
+    const rounds = Array.from({ length: 400 }, (_, i) => ({ startupName: `Startup ${i}`, kind: i % 4 ? 'series_a' : 'grant', amountEur: `${100000 + i * 1000}.50`, closedOn: '2026-09-30', lead: null }));
+    const large = { ...quarter, bySite: sites, rounds, organisationName: 'Métropole Européenne de Lille — Réseau des incubateurs' };
+    const pdf = await renderBoardPackPdf(large, 'fr', '2026-10-05');
+    const pages = await pdfPages(pdf);
+    // cover, summary, charts, breakdown, 12 sites, rounds, method
+    expect(pages).toHaveLength(18);
+    pages.slice(1).forEach((text, i) => expect(text).toContain(`Page ${i + 2} / 18`));
+    const roundsPage = pages[16];
+    expect(roundsPage).toContain('Les 20 plus grandes levées sur 400');
+    expect(roundsPage).toMatch(/Série A\s+300\s+90 000 150 €/);
+    expect(roundsPage).toMatch(/Subvention\s+100\s+29 800 050 €/);
+    expect(roundsPage).toContain('Startup 399');
+    expect(roundsPage).not.toContain('Startup 379');
+    writeFileSync(join(out, 'board-pack-large-fr.pdf'), pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '16', '-l', '17', join(out, 'board-pack-large-fr.pdf'), join(out, 'board-pack-large-fr')]);
+
+    const empty = { ...quarter, headline: quarter.headline.map((f) => ({ ...f, value: null, previousQuarter: null, previousYear: null, series: f.series.map(() => null) })), bySite: [], byProgram: [], bySector: [], rounds: [], roundsWithheld: 0, targets: [] };
+    const emptyPages = await pdfPages(await renderBoardPackPdf(empty, 'en', '2026-10-05'));
+    expect(emptyPages).toHaveLength(6);
+    expect(emptyPages[1]).toContain('n/a');
+    expect(emptyPages[1]).toContain('No figure can be published for this quarter.');
+  });
+
+  it('renders without a logo, and ignores one it cannot read', async () => {
+    for (const logo of [null, Buffer.from('not an image')]) {
+      const pages = await pdfPages(await renderBoardPackPdf(quarter, 'en', '2026-10-05', { logo }));
+      expect(pages[0]).toContain('Board pack');
+    }
+  });
+
+  it('writes one sheet per table, translated, numbers as numbers with formats, withheld figures as empty cells', async () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await renderBoardPackXlsx(quarter, 'fr')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicateurs', 'Sites', 'Programmes', 'Secteurs', 'Levées', 'Objectifs', 'Méthode']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicateurs', 'Tendances', 'Sites', 'Programmes', 'Secteurs', 'Levées', 'Objectifs', 'Espaces', 'Méthode']);
     const headline = workbook.getWorksheet('Indicateurs')!;
+    expect(headline.getRow(1).values).toEqual([undefined, 'Indicateur', 'Trimestre', 'Trim. précédent', 'Évol.', 'Un an avant', 'Évol.']);
     expect(headline.getRow(3).values).toEqual([undefined, 'Emplois créés', 8, 7, 14.3, 4, 100]);
-    expect(workbook.getWorksheet('Programmes')!.getRow(2).getCell(3).value).toBe('');
-    expect(workbook.getWorksheet('Levées')!.getRow(2).getCell(3).value).toBe(1200000);
+    expect(headline.getRow(3).getCell(4).numFmt).toBe(XLSX_FORMATS.change);
+    expect(headline.getRow(5).getCell(2).numFmt).toBe(XLSX_FORMATS.euros);
+    expect(headline.getRow(7).getCell(2).numFmt).toBe(XLSX_FORMATS.percent);
+    const trends = workbook.getWorksheet('Tendances')!;
+    expect(trends.getRow(2).values).toEqual([undefined, 'T4 2024', '', '', '', '', '', '', '', '']);
+    expect(trends.getRow(9).getCell(1).value).toBe('T3 2026');
+    expect(workbook.getWorksheet('Programmes')!.getRow(3).getCell(3).value).toBe('');
+    expect(workbook.getWorksheet('Secteurs')!.getColumn(1).values.slice(2)).toEqual(['Intelligence artificielle', 'Foodtech', 'Santé']);
+    const rounds = workbook.getWorksheet('Levées')!;
+    expect(rounds.getRow(2).getCell(2).value).toBe('Amorçage');
+    expect(rounds.getRow(2).getCell(3).value).toBe(1200000);
+    expect(rounds.getRow(2).getCell(3).numFmt).toBe(XLSX_FORMATS.euros);
+    expect(rounds.getRow(2).getCell(4).value).toEqual(new Date('2026-08-12T00:00:00Z'));
+    expect(rounds.getRow(2).getCell(4).numFmt).toBe('dd/mm/yyyy');
+    expect(workbook.getWorksheet('Objectifs')!.getRow(3).values).toEqual([undefined, 'Fonds levés (€)', 2026, 2500000, 1230000, 49.2]);
+    expect(workbook.getWorksheet('Espaces')!.getRow(4).values).toEqual([undefined, 'Taux d’occupation (%)', 70]);
+  });
+
+  it('writes the English workbook with English headers and labels', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await renderBoardPackXlsx(quarter, 'en')) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Trends', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Space', 'Method']);
+    expect(workbook.getWorksheet('Sectors')!.getRow(1).values).toEqual([undefined, 'Name', 'Active startups', 'Jobs created', 'Headcount', 'Funds raised (€)']);
+    expect(workbook.getWorksheet('Sectors')!.getRow(4).getCell(1).value).toBe('Healthtech');
+    expect(workbook.getWorksheet('Rounds')!.getRow(2).getCell(2).value).toBe('Seed');
+    expect(workbook.getWorksheet('Trends')!.getRow(9).getCell(1).value).toBe('Q3 2026');
   });
 });

@@ -1,62 +1,141 @@
-import type { HeadlineFigure, Locale, TargetKey } from '@incubator/contracts';
+import type { BoardQuarterResponse, HeadlineFigure, Locale, TargetKey } from '@incubator/contracts';
+import { formatChange, formatDate, formatEuros, formatNumber, formatPercent, previousQuarter, quarterLabel } from './board-pack.format';
 
 /** Every word of the board pack in both languages (a recipient gets the pack in their own). */
 export const BOARD_PACK_TEXTS = {
   fr: {
     title: 'Rapport au conseil',
-    quarter: (q: string) => q.replace('-Q', ' – T'),
-    generated: (date: string) => `Généré le ${date}`,
+    subtitle: 'Rapport trimestriel au conseil d’administration',
+    quarter: (q: string) => quarterLabel(q, 'fr'),
+    period: (from: string, to: string) => `Du ${formatDate(from, 'fr')} au ${formatDate(to, 'fr')} inclus`,
+    generated: (date: string) => `Généré le ${formatDate(date, 'fr')}`,
+    page: (n: number, total: number) => `Page ${n} / ${total}`,
+    contents: 'Sommaire',
+    summary: 'Synthèse du trimestre',
     headline: 'Indicateurs clés du trimestre',
     columns: ['Indicateur', 'Trimestre', 'Trim. précédent', 'Évol.', 'Un an avant', 'Évol.'],
+    vsPrevious: (q: string) => `vs ${quarterLabel(q, 'fr')}`,
+    yearBefore: (q: string) => `${quarterLabel(q, 'fr')} : `,
+    noData: 'n.d.',
+    trends: 'Tendances sur huit trimestres',
+    chart: 'Emplois créés et fonds levés, huit derniers trimestres',
+    charts: {
+      jobs_created: 'Emplois créés par trimestre',
+      funds_raised_eur: 'Fonds levés par trimestre',
+      occupancy_rate: 'Taux d’occupation en fin de trimestre',
+      active_startups: 'Startups actives par trimestre',
+    },
     breakdown: 'Répartition',
     bySite: 'Par site',
     byProgram: 'Par programme',
     bySector: 'Par secteur',
+    activeBySector: 'Startups actives par secteur',
     breakdownColumns: ['Nom', 'Startups actives', 'Emplois créés', 'Effectif', 'Fonds levés (€)'],
+    site: (name: string) => `Site : ${name}`,
+    siteShare: 'Part du total de l’organisation',
+    sitesCompared: 'Comparé aux autres sites',
+    ofTotal: (share: string) => `${share} du total`,
     rounds: 'Levées de fonds du trimestre',
     roundColumns: ['Startup', 'Type', 'Montant (€)', 'Clôture', 'Chef de file'],
+    roundsByKind: 'Par type de levée',
+    roundKindColumns: ['Type', 'Levées', 'Montant (€)'],
+    roundsList: 'Levées clôturées',
+    largestRounds: (shown: number, all: number) => `Les ${shown} plus grandes levées sur ${formatNumber(all, 'fr')} (toutes dans le classeur XLSX)`,
     noRounds: 'Aucune levée clôturée ce trimestre.',
+    roundsWithheld: (n: number) => `${n} ${n > 1 ? 'autres levées ne sont pas listées' : 'autre levée n’est pas listée'} : la lister révélerait un chiffre masqué.`,
     targets: 'Objectifs et réalisé (cumul annuel)',
-    targetColumns: ['Objectif', 'Année', 'Cible', 'Réalisé'],
+    targetColumns: ['Objectif', 'Année', 'Cible', 'Réalisé', 'Atteint'],
     noTargets: 'Aucun objectif fixé pour cette année.',
     space: 'Espaces',
     spaceLines: (leased: number, leasable: number, rate: number, per100: number | null) => [
-      `Surface louée en fin de trimestre : ${leased} m² sur ${leasable} m² (${rate} %)`,
-      `Effectif pour 100 m² loués : ${per100 ?? '—'}`,
+      `Surface louée en fin de trimestre : ${formatNumber(leased, 'fr')} m² sur ${formatNumber(leasable, 'fr')} m² (${formatPercent(rate, 'fr')})`,
+      `Effectif pour 100 m² loués : ${formatNumber(per100, 'fr', 1)}`,
     ],
-    chart: 'Emplois créés et fonds levés, huit derniers trimestres',
-    suppressed: 'Un tiret (—) signale un chiffre masqué : moins de 3 startups derrière lui.',
+    suppressed: 'Un tiret (—) signale un chiffre masqué : trop peu de startups derrière lui. « n.d. » : pas encore de données.',
     method: 'Méthode',
-    sheets: { headline: 'Indicateurs', bySite: 'Sites', byProgram: 'Programmes', bySector: 'Secteurs', rounds: 'Levées', targets: 'Objectifs', method: 'Méthode' },
+    sheets: {
+      headline: 'Indicateurs',
+      series: 'Tendances',
+      bySite: 'Sites',
+      byProgram: 'Programmes',
+      bySector: 'Secteurs',
+      rounds: 'Levées',
+      targets: 'Objectifs',
+      space: 'Espaces',
+      method: 'Méthode',
+    },
+    seriesFirstColumn: 'Trimestre',
+    spaceColumns: ['Indicateur', 'Valeur'],
+    spaceRows: ['m² loués', 'm² louables', 'Taux d’occupation (%)', 'Effectif pour 100 m² loués'],
   },
   en: {
     title: 'Board pack',
-    quarter: (q: string) => q.replace('-', ' '),
-    generated: (date: string) => `Generated on ${date}`,
+    subtitle: 'Quarterly report to the board',
+    quarter: (q: string) => quarterLabel(q, 'en'),
+    period: (from: string, to: string) => `${formatDate(from, 'en')} to ${formatDate(to, 'en')} inclusive`,
+    generated: (date: string) => `Generated on ${formatDate(date, 'en')}`,
+    page: (n: number, total: number) => `Page ${n} / ${total}`,
+    contents: 'Contents',
+    summary: 'The quarter at a glance',
     headline: 'Headline figures of the quarter',
     columns: ['Figure', 'Quarter', 'Previous quarter', 'Change', 'A year before', 'Change'],
+    vsPrevious: (q: string) => `vs ${quarterLabel(q, 'en')}`,
+    yearBefore: (q: string) => `${quarterLabel(q, 'en')}: `,
+    noData: 'n/a',
+    trends: 'Trends over eight quarters',
+    chart: 'Jobs created and funds raised, last eight quarters',
+    charts: {
+      jobs_created: 'Jobs created per quarter',
+      funds_raised_eur: 'Funds raised per quarter',
+      occupancy_rate: 'Occupancy rate at the quarter’s end',
+      active_startups: 'Active startups per quarter',
+    },
     breakdown: 'Breakdown',
     bySite: 'By site',
     byProgram: 'By program',
     bySector: 'By sector',
+    activeBySector: 'Active startups by sector',
     breakdownColumns: ['Name', 'Active startups', 'Jobs created', 'Headcount', 'Funds raised (€)'],
+    site: (name: string) => `Site: ${name}`,
+    siteShare: 'Share of the organisation’s total',
+    sitesCompared: 'Compared with the other sites',
+    ofTotal: (share: string) => `${share} of the total`,
     rounds: 'Funding rounds of the quarter',
     roundColumns: ['Startup', 'Kind', 'Amount (€)', 'Closed', 'Lead'],
+    roundsByKind: 'By kind of round',
+    roundKindColumns: ['Kind', 'Rounds', 'Amount (€)'],
+    roundsList: 'Closed rounds',
+    largestRounds: (shown: number, all: number) => `The ${shown} largest of ${formatNumber(all, 'en')} rounds (all of them in the XLSX workbook)`,
     noRounds: 'No round closed this quarter.',
+    roundsWithheld: (n: number) => `${n} more ${n > 1 ? 'rounds are' : 'round is'} not listed: listing ${n > 1 ? 'them' : 'it'} would reveal a withheld figure.`,
     targets: 'Targets and actual (year to date)',
-    targetColumns: ['Target', 'Year', 'Target value', 'Actual'],
+    targetColumns: ['Target', 'Year', 'Target value', 'Actual', 'Achieved'],
     noTargets: 'No target set for this year.',
     space: 'Space',
     spaceLines: (leased: number, leasable: number, rate: number, per100: number | null) => [
-      `Leased at the quarter's end: ${leased} m² of ${leasable} m² (${rate} %)`,
-      `Headcount per 100 m² leased: ${per100 ?? '—'}`,
+      `Leased at the quarter’s end: ${formatNumber(leased, 'en')} m² of ${formatNumber(leasable, 'en')} m² (${formatPercent(rate, 'en')})`,
+      `Headcount per 100 m² leased: ${formatNumber(per100, 'en', 1)}`,
     ],
-    chart: 'Jobs created and funds raised, last eight quarters',
-    suppressed: 'A dash (—) marks a figure withheld: fewer than 3 startups behind it.',
+    suppressed: 'A dash (—) marks a withheld figure: too few startups behind it. “n/a”: no data yet.',
     method: 'Method',
-    sheets: { headline: 'Headline', bySite: 'Sites', byProgram: 'Programs', bySector: 'Sectors', rounds: 'Rounds', targets: 'Targets', method: 'Method' },
+    sheets: {
+      headline: 'Headline',
+      series: 'Trends',
+      bySite: 'Sites',
+      byProgram: 'Programs',
+      bySector: 'Sectors',
+      rounds: 'Rounds',
+      targets: 'Targets',
+      space: 'Space',
+      method: 'Method',
+    },
+    seriesFirstColumn: 'Quarter',
+    spaceColumns: ['Figure', 'Value'],
+    spaceRows: ['Leased m²', 'Leasable m²', 'Occupancy rate (%)', 'Headcount per 100 m² leased'],
   },
 };
+
+export type BoardPackTexts = (typeof BOARD_PACK_TEXTS)['fr'];
 
 export const FIGURE_LABELS: Record<Locale, Record<HeadlineFigure['key'], string>> = {
   fr: {
@@ -99,7 +178,10 @@ export const METHOD: Record<Locale, string[]> = {
     'Jalons atteints : jalons dus dans le trimestre et atteints, rapportés aux jalons dus dans le trimestre.',
     'Rapports remis : rapports mensuels attendus des startups actives dont l’échéance (fin du mois + 15 jours) est passée, soumis ou validés.',
     'Évolution : écart relatif au trimestre précédent et au même trimestre un an plus tôt.',
-    'Confidentialité : un chiffre derrière moins de 3 startups est masqué (—) ; aucune valorisation ni chiffre individuel n’apparaît.',
+    'Confidentialité : un chiffre derrière trop peu de startups (seuil fixé par l’organisation) est masqué (—) ; aucune valorisation ni chiffre individuel n’apparaît.',
+    'Montants : arrondis à l’euro dans le PDF ; le classeur XLSX donne les centimes exacts et la liste de toutes les levées.',
+    'Données absentes : un trimestre antérieur aux premières données est marqué « n.d. », jamais compté comme zéro.',
+    'Graphiques : huit trimestres, le trimestre du rapport en dernier ; les axes des comptes ne portent que des nombres entiers.',
     'Ces chiffres sont ceux de l’API /api/kpi-aggregates vue par un membre du conseil, sur les mêmes dates.',
   ],
   en: [
@@ -113,7 +195,10 @@ export const METHOD: Record<Locale, string[]> = {
     'Milestones achieved: milestones due in the quarter and achieved, over milestones due in the quarter.',
     'Reports handed in: monthly reports expected from active startups whose due date (month end + 15 days) has passed, submitted or validated.',
     'Change: relative difference with the previous quarter and with the same quarter a year earlier.',
-    'Confidentiality: a figure with fewer than 3 startups behind it is withheld (—); no valuation or single-startup figure appears.',
+    'Confidentiality: a figure with too few startups behind it (the organisation’s threshold) is withheld (—); no valuation or single-startup figure appears.',
+    'Amounts: rounded to the euro in the PDF; the XLSX workbook gives the exact cents and lists every round.',
+    'Missing data: a quarter before the first data is marked “n/a”, never counted as zero.',
+    'Charts: eight quarters, the report’s quarter last; count axes only carry whole numbers.',
     'These figures are those of the /api/kpi-aggregates API as a board member sees it, over the same dates.',
   ],
 };
@@ -122,4 +207,61 @@ export const METHOD: Record<Locale, string[]> = {
 export function change(value: number | null, before: number | null): number | null {
   if (value === null || before === null || before === 0) return null;
   return Math.round(((value - before) / Math.abs(before)) * 1000) / 10;
+}
+
+/** How a headline figure is written: euros, a rate in %, a headcount with one decimal, or a count. */
+export function formatFigure(key: HeadlineFigure['key'], value: number | null, locale: Locale, short = false): string {
+  if (key === 'funds_raised_eur') return short ? formatEurosShortOrFull(value, locale) : formatEuros(value, locale);
+  if (key === 'occupancy_rate' || key === 'milestone_completion' || key === 'report_completion') return formatPercent(value, locale);
+  return formatNumber(value, locale, key === 'headcount' ? 1 : 0);
+}
+
+function formatEurosShortOrFull(value: number | null, locale: Locale): string {
+  if (value === null || Math.abs(value) < 1e5) return formatEuros(value, locale);
+  const millions = Math.abs(value) >= 1e6;
+  const text = formatNumber(value / (millions ? 1e6 : 1e3), locale, 1);
+  return locale === 'fr' ? `${text} ${millions ? 'M€' : 'k€'}` : `€${text}${millions ? 'M' : 'k'}`;
+}
+
+/** The share a part is of a whole, in % with one decimal, or null. */
+export function share(part: number | string | null, whole: number | string | null): number | null {
+  if (part === null || whole === null || Number(whole) === 0) return null;
+  return Math.round((Number(part) / Number(whole)) * 1000) / 10;
+}
+
+/**
+ * The executive summary's one-line comment, computed from the figures: jobs and their change on the
+ * quarter before, funds raised (and in how many rounds), active startups, occupancy, and how far the
+ * year's first target is reached. Withheld or missing figures are left out, never written as zero.
+ */
+export function summaryComment(data: BoardQuarterResponse, locale: Locale): string {
+  const fig = (key: HeadlineFigure['key']) => data.headline.find((f) => f.key === key);
+  const jobs = fig('jobs_created');
+  const funds = fig('funds_raised_eur');
+  const active = fig('active_startups');
+  const occupancy = fig('occupancy_rate');
+  const before = previousQuarter(data.quarter, 1);
+  const rounds = data.rounds.length + data.roundsWithheld;
+  const fr = locale === 'fr';
+  const parts: string[] = [];
+  if (jobs?.value != null) {
+    const delta = change(jobs.value, jobs.previousQuarter);
+    const count = formatNumber(jobs.value, locale);
+    const noun = fr ? (jobs.value > 1 ? 'emplois créés' : 'emploi créé') : jobs.value === 1 ? 'job created' : 'jobs created';
+    parts.push(`${count} ${noun}${delta === null ? '' : fr ? ` (${formatChange(delta, locale)} par rapport au ${quarterLabel(before, locale)})` : ` (${formatChange(delta, locale)} on ${quarterLabel(before, locale)})`}`);
+  }
+  if (funds?.value != null) {
+    const inRounds = rounds > 0 ? (fr ? ` en ${rounds} ${rounds > 1 ? 'levées' : 'levée'}` : ` in ${rounds} ${rounds > 1 ? 'rounds' : 'round'}`) : '';
+    parts.push(`${formatEuros(funds.value, locale)} ${fr ? 'levés' : 'raised'}${inRounds}`);
+  }
+  if (active?.value != null) parts.push(fr ? `${formatNumber(active.value, locale)} startups actives` : `${formatNumber(active.value, locale)} active startups`);
+  if (occupancy?.value != null) parts.push(fr ? `taux d’occupation de ${formatPercent(occupancy.value, locale)}` : `occupancy at ${formatPercent(occupancy.value, locale)}`);
+  const target = data.targets.find((t) => t.actual !== null && Number(t.target) > 0);
+  if (target) {
+    const reached = formatPercent(share(target.actual, target.target), locale, 0);
+    parts.push(fr ? `${reached} de l’objectif ${target.year} « ${TARGET_LABELS.fr[target.key].replace(' (€)', '').toLowerCase()} »` : `${reached} of the ${target.year} target for ${TARGET_LABELS.en[target.key].replace(' (€)', '').toLowerCase()}`);
+  }
+  if (!parts.length) return fr ? 'Aucun chiffre publiable pour ce trimestre.' : 'No figure can be published for this quarter.';
+  const text = parts.join(fr ? ' ; ' : '; ');
+  return fr ? `Au ${quarterLabel(data.quarter, locale)} : ${text}.` : `In ${quarterLabel(data.quarter, locale)}: ${text}.`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { figureKey, KpiAggregatesService } from '@incubator/api/kpis';
-import type { BoardTable, CellId } from '@incubator/api/kpis';
+import { figureKey, KpiAggregatesService, withheld } from '@incubator/api/kpis';
+import type { BoardTable, CellId, DisclosureEntry, RawAggregates, Relation } from '@incubator/api/kpis';
 import { OccupancyService } from '@incubator/api/space';
 import { formatMinorUnits, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
 import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, OccupancyResponse, TargetKey } from '@incubator/contracts';
@@ -43,27 +43,31 @@ export class BoardQuarterService {
     const range = await boardQuarterRange(this.repository, organisationId, quarter);
     const caller = callerOf(organisationId, view);
     const organisation = await this.repository.organisation(organisationId);
+    const first = await this.repository.firstDataDay(organisationId);
 
-    // Oldest first; the last is the quarter itself.
+    // Oldest first; the last is the quarter itself. A quarter that ends before the organisation's first
+    // data has no figures at all ("no data", null), not zeros: nothing is computed for it.
     const quarters = Array.from({ length: SERIES_QUARTERS }, (_, i) => shiftQuarter(quarter, SERIES_QUARTERS - 1 - i));
-    const series: KpiAggregatesResponse[] = [];
-    const spaces: OccupancyResponse[] = [];
+    const series: Array<KpiAggregatesResponse | null> = [];
+    const spaces: Array<OccupancyResponse | null> = [];
     for (const q of quarters) {
       const r = quarterRange(q)!;
-      series.push(await this.aggregates.aggregate(caller, r));
-      spaces.push(await this.occupancy.occupancy(organisationId, dayBefore(r.to)));
+      const before = first === null || r.to <= first;
+      series.push(before ? null : await this.aggregates.aggregate(caller, r));
+      spaces.push(before ? null : await this.occupancy.occupancy(organisationId, dayBefore(r.to)));
     }
     await onProgress(30);
-    const current = series[series.length - 1];
-    const space = spaces[spaces.length - 1].totals;
+    const current = series[series.length - 1]!;
+    const space = spaces[spaces.length - 1]!.totals;
 
     const breakdowns = view === 'board' ? await this.boardBreakdowns(organisationId, range) : await this.teamBreakdowns(organisationId, range);
     await onProgress(70);
     const rounds = await this.rounds(organisationId, range, view === 'board' && !organisation.boardSeesRounds ? breakdowns.table : null);
-    const targets = await this.targets(organisationId, range, view === 'board' ? series.filter((a) => a.from.slice(0, 4) === range.from.slice(0, 4)) : null);
+    const yearQuarters = series.filter((a): a is KpiAggregatesResponse => a !== null && a.from.slice(0, 4) === range.from.slice(0, 4));
+    const targets = await this.targets(organisationId, range, view === 'board' ? yearQuarters : null);
     const headcount = current.headcount === null ? null : Number(current.headcount);
     const figure = (key: HeadlineFigure['key'], pick: (a: KpiAggregatesResponse, i: number) => number | null): HeadlineFigure => {
-      const values = series.map(pick);
+      const values = series.map((a, i) => (a === null ? null : pick(a, i)));
       return { key, value: values[SERIES_QUARTERS - 1], previousQuarter: values[SERIES_QUARTERS - 2], previousYear: values[SERIES_QUARTERS - 5], series: values };
     };
     const num = (text: string | null) => (text === null ? null : Number(text));
@@ -78,7 +82,7 @@ export class BoardQuarterService {
         figure('headcount', (a) => num(a.headcount)),
         figure('funds_raised_eur', (a) => num(a.fundsRaisedEur)),
         figure('startups_created', (a) => a.startupsCreated),
-        figure('occupancy_rate', (_, i) => spaces[i].totals.occupancyRate),
+        figure('occupancy_rate', (_, i) => spaces[i]?.totals.occupancyRate ?? null),
         figure('milestone_completion', (a) => a.milestoneCompletion.rate),
         figure('report_completion', (a) => a.reportCompletion.rate),
       ],
@@ -156,22 +160,51 @@ export class BoardQuarterService {
 
   /**
    * Year-to-date actual (from 1 January to the quarter's end) against each target set for the quarter's
-   * year. For a board member (`boardQuarters`: the year's quarters as shown), a sum is withheld when any
-   * of its quarters is: otherwise "year to date − the published quarters" would give that quarter back.
+   * year: the organisation's own figures, from the same closed rounds and validated reports as the
+   * aggregates. For a board member (`boardQuarters`: the year's quarters as shown), the year to date is
+   * one more cell under the board's suppression rules (disclosure.ts): withheld when fewer than the
+   * threshold's startups stand behind it, or when exactly one of its quarters is withheld (year to date −
+   * the published quarters would give that quarter back); otherwise it is shown even though a quarter of
+   * it is withheld.
    */
   private async targets(organisationId: string, range: { from: string; to: string }, boardQuarters: KpiAggregatesResponse[] | null): Promise<BoardQuarterResponse['targets']> {
     const year = Number(range.from.slice(0, 4));
     const rows = await this.targetRows.ofYear(organisationId, year);
     if (!rows.length) return [];
-    const ytd = await this.aggregates.aggregate(callerOf(organisationId, 'team'), { from: `${year}-01-01`, to: range.to });
-    const guarded = (value: string | null, pick: (a: KpiAggregatesResponse) => string | null) => (boardQuarters?.some((q) => pick(q) === null) ? null : value);
+    const ytdRange = { from: `${year}-01-01`, to: range.to };
+    const raw = await this.aggregates.raw(organisationId, ytdRange);
+    const ytd = this.aggregates.present(raw, ytdRange, boardQuarters?.[0]?.suppressionThreshold ?? 0, null);
+    const hidden = boardQuarters ? ytdWithheld(raw, boardQuarters) : new Set<string>();
+    const shown = (figure: 'funds' | 'jobs', value: string | null) => (hidden.has(figure) ? null : value);
     const actual: Record<TargetKey, string | null> = {
-      jobs_created: guarded(ytd.jobsCreated, (a) => a.jobsCreated),
+      jobs_created: shown('jobs', ytd.jobsCreated),
       active_startups: String(ytd.activeStartups),
-      funds_raised_eur: guarded(ytd.fundsRaisedEur, (a) => a.fundsRaisedEur),
+      funds_raised_eur: shown('funds', ytd.fundsRaisedEur),
     };
     return rows.map((r) => ({ key: r.key, year, target: r.value.replace(/\.00$/, ''), actual: actual[r.key] }));
   }
+}
+
+/** Which year-to-date figures ('funds', 'jobs') the board's rules withhold, given the year's quarters as a board member sees them. */
+export function ytdWithheld(raw: RawAggregates, quarters: KpiAggregatesResponse[]): Set<string> {
+  const threshold = quarters[0]?.suppressionThreshold ?? 0;
+  const entries = new Map<string, DisclosureEntry>();
+  const relations: Relation[] = [];
+  const funds = raw.rounds.find((r) => r.kind === null);
+  const jobs = raw.kpis.find((k) => k.key === 'jobs_created');
+  const add = (figure: string, own: DisclosureEntry, quarterHidden: (q: KpiAggregatesResponse) => boolean) => {
+    entries.set(figure, own);
+    const parts = quarters.map((q, i) => {
+      const id = `Q${i + 1}|${figure}`;
+      entries.set(id, { startups: 1, magnitude: 0, fixed: { hidden: quarterHidden(q) } });
+      return id;
+    });
+    relations.push({ total: figure, parts });
+  };
+  add('funds', { startups: funds?.startups ?? 0, magnitude: Number(funds?.cents ?? 0) }, (q) => q.fundsRaisedEur === null);
+  add('jobs', { startups: jobs?.startups ?? 0, magnitude: Math.abs(Number(jobs?.value ?? 0)) }, (q) => q.jobsCreated === null);
+  const hidden = withheld(entries, relations, threshold);
+  return new Set(['funds', 'jobs'].filter((figure) => hidden.has(figure)));
 }
 
 interface Breakdowns {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
+import { OrganisationProfileRepository } from '@incubator/api/organisations';
 import { euros, OccupancyService } from '@incubator/api/space';
 import { renderTable } from '@incubator/api/sql';
-import { periodRange } from '@incubator/contracts';
+import { labelOf, periodRange, PROGRAM_KIND_LABELS } from '@incubator/contracts';
 import type { Locale, ReportFileFormat, ReportKind } from '@incubator/contracts';
 import { BoardQuarterService } from './board-quarter.service';
 import { renderBoardPackPdf } from './board-pack.pdf';
@@ -23,6 +24,7 @@ export class ReportFiles {
   constructor(
     private readonly boardQuarter: BoardQuarterService,
     private readonly occupancy: OccupancyService,
+    private readonly profiles: OrganisationProfileRepository,
   ) {}
 
   async generate(organisationId: string, kind: ReportKind, period: string, onProgress: (percent: number) => Promise<void>): Promise<GeneratedFile[]> {
@@ -31,11 +33,12 @@ export class ReportFiles {
 
   private async boardPack(organisationId: string, quarter: string, onProgress: (percent: number) => Promise<void>): Promise<GeneratedFile[]> {
     const data = await this.boardQuarter.quarter(organisationId, quarter, onProgress);
+    const logo = (await this.profiles.logo(organisationId))?.data ?? null;
     const generatedOn = new Date().toISOString().slice(0, 10);
     const files: GeneratedFile[] = [];
     for (const locale of LOCALES) {
       const name = locale === 'fr' ? `rapport-conseil-${quarter}` : `board-pack-${quarter}`;
-      files.push({ format: 'pdf', locale, filename: `${name}.pdf`, content: await renderBoardPackPdf(data, locale, generatedOn) });
+      files.push({ format: 'pdf', locale, filename: `${name}.pdf`, content: await renderBoardPackPdf(data, locale, generatedOn, { logo }) });
       await onProgress(locale === 'fr' ? 80 : 90);
       files.push({ format: 'xlsx', locale, filename: `${name}.xlsx`, content: await renderBoardPackXlsx(data, locale) });
     }
@@ -61,13 +64,13 @@ export class ReportFiles {
       const rent = workbook.addWorksheet(fr ? 'Loyers' : 'Rent roll');
       const rentHeader = fr ? ['Startup', 'Programme', 'm²', 'Jours', 'Loyer €'] : ['Startup', 'Program', 'm²', 'Days', 'Rent €'];
       rent.addRow(rentHeader).font = { bold: true };
-      rentRoll.lines.forEach((l) => rent.addRow([l.startupName, l.programKind, l.areaM2, l.days, Number(euros(l.rentCents))]));
+      rentRoll.lines.forEach((l) => rent.addRow([l.startupName, labelOf(PROGRAM_KIND_LABELS, locale, l.programKind), l.areaM2, l.days, Number(euros(l.rentCents))]));
       rent.addRow(['Total', '', '', '', Number(euros(rentRoll.totalCents))]).font = { bold: true };
       [occ, rent].forEach((sheet) => sheet.columns.forEach((c) => (c.width = 20)));
       const name = fr ? `occupation-${month}` : `occupancy-${month}`;
       files.push({ format: 'xlsx', locale, filename: `${name}.xlsx`, content: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer) });
       // Through the one table writer, which neutralises startup names that a spreadsheet would run as formulas.
-      const rentCsv = await renderTable('rent', rentHeader, [...rentRoll.lines.map((l) => [l.startupName, l.programKind, l.areaM2, l.days, euros(l.rentCents)]), ['Total', '', '', '', euros(rentRoll.totalCents)]], 'csv');
+      const rentCsv = await renderTable('rent', rentHeader, [...rentRoll.lines.map((l) => [l.startupName, labelOf(PROGRAM_KIND_LABELS, locale, l.programKind), l.areaM2, l.days, euros(l.rentCents)]), ['Total', '', '', '', euros(rentRoll.totalCents)]], 'csv');
       files.push({ format: 'csv', locale, filename: `${fr ? 'loyers' : 'rent-roll'}-${month}.csv`, content: rentCsv });
     }
     return files;

@@ -3,6 +3,7 @@ import { AuditModule } from '@incubator/api/audit';
 import { IdentityModule } from '@incubator/api/identity';
 import { KpisModule } from '@incubator/api/kpis';
 import { MailModule } from '@incubator/api/mail';
+import { OrganisationsModule } from '@incubator/api/organisations';
 import { SpaceModule } from '@incubator/api/space';
 import { BoardDashboardCache } from './board-dashboard.cache';
 import { BoardQuarterRepository } from './board-quarter.repository';
@@ -25,5 +26,5 @@ const services = [BoardDashboardCache, BoardQuarterService, ReportRunService, Sc
 export class ReportsModule {}
 
 /** The worker side: producing and delivering runs, firing report schedules, registering every schedule. */
-@Module({ imports: [ReportsModule, KpisModule, SpaceModule, IdentityModule, MailModule], providers: [ReportFiles, ReportRunner, ScheduleSync, ReportsProcessor] })
+@Module({ imports: [ReportsModule, KpisModule, SpaceModule, IdentityModule, MailModule, OrganisationsModule], providers: [ReportFiles, ReportRunner, ScheduleSync, ReportsProcessor] })
 export class ReportsJobsModule {}

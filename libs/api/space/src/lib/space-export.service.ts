@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { renderTable } from '@incubator/api/sql';
+import { labelOf, PROGRAM_KIND_LABELS } from '@incubator/contracts';
 import type { Locale, OccupancyResponse, RentRollResponse } from '@incubator/contracts';
 
 export type SpaceExportFormat = 'csv' | 'xlsx';
@@ -30,7 +31,7 @@ export class SpaceExportService {
   }
 
   rentRoll(report: RentRollResponse, format: SpaceExportFormat, locale: Locale): Promise<Buffer> {
-    const rows: Array<Array<string | number>> = report.lines.map((l) => [l.startupName, l.programKind, l.areaM2, euros(l.monthlyPricePerM2Cents), l.days, euros(l.rentCents)]);
+    const rows: Array<Array<string | number>> = report.lines.map((l) => [l.startupName, labelOf(PROGRAM_KIND_LABELS, locale, l.programKind), l.areaM2, euros(l.monthlyPricePerM2Cents), l.days, euros(l.rentCents)]);
     rows.push([locale === 'fr' ? 'Total' : 'Total', '', '', '', '', euros(report.totalCents)]);
     return this.render(locale === 'fr' ? `Loyers ${report.month}` : `Rent roll ${report.month}`, RENT_ROLL_HEADERS[locale], rows, format);
   }

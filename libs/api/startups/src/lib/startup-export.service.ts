@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ENROLLMENT_STATUS_LABELS, labelOf, SECTOR_LABELS, STAGE_LABELS } from '@incubator/contracts';
 import type { Locale, StartupResponse } from '@incubator/contracts';
 import { renderTable, TableFormat } from '@incubator/api/sql';
 
@@ -9,7 +10,7 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['Legal name', 'Country', 'SIREN', 'Sector', 'Founded', 'Stage', 'Team size', 'Program', 'Cohort', 'Status', 'Alumni', 'Website'],
 };
 
-/** Startup lists as CSV or XLSX, in the caller's language. */
+/** Startup lists as CSV or XLSX, in the caller's language (sector, stage and status as labels; the import reads them back). */
 @Injectable()
 export class StartupExportService {
   render(startups: StartupResponse[], format: ExportFormat, locale: Locale): Promise<Buffer> {
@@ -19,13 +20,13 @@ export class StartupExportService {
       s.legalName,
       s.country,
       s.siren ?? '',
-      s.sector,
+      labelOf(SECTOR_LABELS, locale, s.sector),
       s.foundedOn ? new Date(`${s.foundedOn}T00:00:00Z`) : '',
-      s.stage,
+      labelOf(STAGE_LABELS, locale, s.stage),
       s.teamSize,
       s.currentEnrollment?.programName ?? '',
       s.currentEnrollment?.cohortName ?? '',
-      s.currentEnrollment?.status ?? '',
+      labelOf(ENROLLMENT_STATUS_LABELS, locale, s.currentEnrollment?.status),
       s.alumni ? yes : no,
       s.website ?? '',
     ]);

@@ -39,7 +39,7 @@ export type BillingRunStatus = (typeof BILLING_RUN_STATUSES)[number];
 export interface BillingSettings {
   iban: string | null;
   bic: string | null;
-  /** SEPA creditor identifier (ICS), e.g. FR12ZZZ123456. */
+  /** SEPA creditor identifier (ICS), e.g. FR72ZZZ123456. */
   sepaCreditorId: string | null;
   /** Invoice numbers read `{invoicePrefix}-{year}-{sequence:05}`; credit notes `{creditNotePrefix}-…`. */
   invoicePrefix: string;

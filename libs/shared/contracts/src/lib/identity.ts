@@ -1,7 +1,7 @@
 import type { Locale } from './locale';
 
 /** Roles a user holds in one organisation (a user may belong to several organisations). */
-export const ROLES = ['admin', 'manager', 'board', 'startup'] as const;
+export const ROLES = ['admin', 'manager', 'board', 'startup', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -83,6 +83,10 @@ export const Permission = {
   BillingRead: 'billing:read',
   /** Billing settings, customers, mandates, charges, billing runs, issuing, credit notes, payments, exports. */
   BillingManage: 'billing:manage',
+  /** Calls for applications: calls, reviewers, the pipeline, ranking, decisions, exports. */
+  ApplicationsManage: 'applications:manage',
+  /** Score the applications assigned to you (reviewers: only those, blind until their own review is submitted). */
+  ApplicationsReview: 'applications:review',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -114,6 +118,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReportsManage,
     Permission.BillingRead,
     Permission.BillingManage,
+    Permission.ApplicationsManage,
   ],
   board: [
     Permission.OrganisationRead,
@@ -139,6 +144,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.KpisReport,
     Permission.BillingRead,
   ],
+  // External jury (mentors, partners): only the applications assigned to them.
+  reviewer: [Permission.OrganisationRead, Permission.ApplicationsReview],
 };
 
 /** The operator holds only what concerns the whole platform: nothing of any organisation's data. */
@@ -153,12 +160,13 @@ export function roleCan(role: CallerRole, permission: Permission): boolean {
 }
 
 /** The part of the client each role lands in after signing in. */
-export const HOME_AREA: Readonly<Record<CallerRole, 'admin' | 'manage' | 'board' | 'startup' | 'operator'>> = {
+export const HOME_AREA: Readonly<Record<CallerRole, 'admin' | 'manage' | 'board' | 'startup' | 'operator' | 'review'>> = {
   operator: 'operator',
   admin: 'admin',
   manager: 'manage',
   board: 'board',
   startup: 'startup',
+  reviewer: 'review',
 };
 
 /** Password rules shared by the API's validation and the client's forms. */

@@ -12,12 +12,14 @@ import { Area, AREAS } from './areas';
 
 /** Written out rather than derived from AREA_ROLES, so that a change there shows up here. */
 const ACCESS: Record<CallerRole, Record<Area, 'open' | 'forbidden'>> = {
-  admin: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'open', operator: 'forbidden' },
-  manager: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'forbidden', operator: 'forbidden' },
-  board: { manage: 'forbidden', startup: 'forbidden', board: 'open', admin: 'forbidden', operator: 'forbidden' },
-  startup: { manage: 'forbidden', startup: 'open', board: 'forbidden', admin: 'forbidden', operator: 'forbidden' },
+  admin: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'open', operator: 'forbidden', review: 'forbidden' },
+  manager: { manage: 'open', startup: 'forbidden', board: 'open', admin: 'forbidden', operator: 'forbidden', review: 'forbidden' },
+  board: { manage: 'forbidden', startup: 'forbidden', board: 'open', admin: 'forbidden', operator: 'forbidden', review: 'forbidden' },
+  startup: { manage: 'forbidden', startup: 'open', board: 'forbidden', admin: 'forbidden', operator: 'forbidden', review: 'forbidden' },
+  // External jury: only the review area (added with issue 19's review pages).
+  reviewer: { manage: 'forbidden', startup: 'forbidden', board: 'forbidden', admin: 'forbidden', operator: 'forbidden', review: 'open' },
   // Outside every organisation: the platform's queues and heartbeats only.
-  operator: { manage: 'forbidden', startup: 'forbidden', board: 'forbidden', admin: 'forbidden', operator: 'open' },
+  operator: { manage: 'forbidden', startup: 'forbidden', board: 'forbidden', admin: 'forbidden', operator: 'open', review: 'forbidden' },
 };
 const CALLER_ROLES = [...ROLES, OPERATOR_ROLE] as const;
 
@@ -27,6 +29,7 @@ const AREA_TITLES: Record<Area, string> = {
   board: 'Board',
   admin: 'Administration',
   operator: 'Job queues',
+  review: 'My reviews',
 };
 
 describe('area routes', () => {

@@ -31,7 +31,7 @@ function quarterData(quarter: string): BoardQuarterResponse {
     aggregates: { suppressionThreshold: 3 } as KpiAggregatesResponse,
     bySite: [{ id: 's1', name: 'Lille', activeStartups: 12, jobsCreated: '30', headcount: '120', fundsRaisedEur: '900000' }],
     byProgram: [],
-    bySector: [],
+    bySector: [{ id: 'ai', name: 'ai', activeStartups: 5, jobsCreated: '12', headcount: '30', fundsRaisedEur: null }],
     rounds: [{ startupName: 'Acme SAS', kind: 'seed', amountEur: '1200000.00', closedOn: '2026-08-14', lead: 'Nord Capital' }],
     roundsWithheld: 0,
     targets: [{ key: 'jobs_created', year: 2026, target: '120', actual: '90' }],
@@ -159,6 +159,8 @@ describe('BoardPage (the board dashboard)', () => {
     expect(text('board-rounds')).toContain('€1,200,000.00');
     expect(text('chart-by-site')).toContain('Lille');
     expect(text('chart-by-program')).toContain('No figure to show.');
+    // A sector is shown by its label, never its code.
+    expect(text('chart-by-sector')).toContain('Artificial intelligence');
   });
 
   it("lists the board packs with the user's language first, and asks for the quarter's pack", async () => {

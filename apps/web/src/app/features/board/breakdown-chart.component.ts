@@ -37,7 +37,8 @@ export class BreakdownChartComponent {
     responsive: true,
     maintainAspectRatio: false,
     locale: this.locale(),
-    scales: { y: { beginAtZero: true } },
+    // Both series are counts: whole numbers only on the axis.
+    scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
     plugins: { legend: { labels: { font: { size: 14 } } } },
   }));
   protected readonly data = computed<ChartConfiguration<'bar'>['data']>(() => ({

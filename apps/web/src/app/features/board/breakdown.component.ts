@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { BreakdownRow, Locale } from '@incubator/contracts';
 import { formatEuros } from '../../core/funding/amounts';
 import { BreakdownChartComponent } from './breakdown-chart.component';
@@ -16,7 +16,7 @@ import { BreakdownChartComponent } from './breakdown-chart.component';
       } @else {
         @defer (on idle) {
           <app-breakdown-chart
-            [rows]="rows()"
+            [rows]="shown()"
             [label]="t('reports.board.chartLabel', { title: title() })"
             [series]="[t('reports.board.activeStartups'), t('reports.board.jobsCreated')]"
             [locale]="locale()"
@@ -38,7 +38,7 @@ import { BreakdownChartComponent } from './breakdown-chart.component';
                 </tr>
               </thead>
               <tbody>
-                @for (row of rows(); track row.id) {
+                @for (row of shown(); track row.id) {
                   <tr>
                     <th scope="row">{{ row.name }}</th>
                     <td class="num">{{ number(row.activeStartups) }}</td>
@@ -63,7 +63,17 @@ export class BreakdownComponent {
   readonly locale = input.required<Locale>();
   readonly name = input.required<string>();
 
+  private readonly transloco = inject(TranslocoService);
+
   protected readonly titleId = computed(() => `breakdown-${this.name()}-title`);
+
+  /** The rows as shown: a sector's name is its code, shown as the sector's label in the reader's language. */
+  protected readonly shown = computed(() => {
+    const rows = this.rows();
+    if (this.name() !== 'sector') return rows;
+    const locale = this.locale();
+    return rows.map((row) => ({ ...row, name: this.transloco.translate(`pipeline.sectors.${row.id}`, {}, locale) }));
+  });
 
   protected number(value: number | string | null): string {
     return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: 1 }).format(Number(value));

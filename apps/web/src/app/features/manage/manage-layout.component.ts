@@ -17,6 +17,7 @@ export class ManageLayoutComponent {
     { label: 'manage.nav.overview', link: '/manage', exact: true, testId: 'manage-nav-overview' },
     { label: 'manage.nav.programs', link: '/manage/programs', exact: false, testId: 'manage-nav-programs' },
     { label: 'manage.nav.startups', link: '/manage/startups', exact: false, testId: 'manage-nav-startups' },
+    { label: 'applications.nav.calls', link: '/manage/calls', exact: false, testId: 'manage-nav-calls' },
     { label: 'manage.nav.space', link: '/manage/space', exact: false, testId: 'manage-nav-space' },
     { label: 'billing.nav.label', link: '/manage/billing', exact: false, testId: 'manage-nav-billing' },
     { label: 'manage.nav.kpis', link: '/manage/kpis', exact: false, testId: 'nav-kpis' },

@@ -54,6 +54,10 @@ export const manageRoutes: Routes = [
         loadChildren: () => import('./billing/billing.routes').then((m) => m.billingRoutes),
       },
       {
+        path: 'calls',
+        loadChildren: () => import('./calls/calls.routes').then((m) => m.callsRoutes),
+      },
+      {
         path: 'kpis',
         title: 'kpis.manage.title',
         loadComponent: () => import('./kpis/kpis.page').then((m) => m.KpisPage),

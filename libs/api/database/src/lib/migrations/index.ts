@@ -24,6 +24,8 @@ import { ProgramArchive1763771900000 } from './1763771900000-program-archive';
 import { Billing1763772000000 } from './1763772000000-billing';
 import { BillingChargeExemption1763772100000 } from './1763772100000-billing-charge-exemption';
 import { BillingReminders1763772200000 } from './1763772200000-billing-reminders';
+import { Applications1763772500000 } from './1763772500000-applications';
+import { KpiRollups1763773000000 } from './1763773000000-kpi-rollups';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -56,4 +58,6 @@ export const MIGRATIONS = [
   Billing1763772000000,
   BillingChargeExemption1763772100000,
   BillingReminders1763772200000,
+  Applications1763772500000,
+  KpiRollups1763773000000,
 ];

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Queryable } from '@incubator/api/sql';
+
+/**
+ * Every statement on `kpi_rollups` (see the migration KpiRollups1763773000000): one row per validated
+ * report and KPI, what every board read aggregates instead of the raw values.
+ */
+@Injectable()
+export class KpiRollupRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Recomputes the rows of these reports from their current status and values (none unless validated). */
+  async refreshReports(db: Queryable, reportIds: readonly string[]): Promise<void> {
+    if (!reportIds.length) return;
+    await db.query('DELETE FROM kpi_rollups WHERE report_id = ANY($1::uuid[])', [reportIds]);
+    await db.query(
+      `INSERT INTO kpi_rollups (organisation_id, startup_id, report_id, definition_id, period_start, period_end, value)
+       SELECT r.organisation_id, r.startup_id, r.id, v.definition_id, r.period_start, r.period_end, v.value
+       FROM kpi_reports r JOIN kpi_values v ON v.report_id = r.id WHERE r.id = ANY($1::uuid[]) AND r.status = 'validated'`,
+      [reportIds],
+    );
+  }
+
+  /** Recomputes an organisation's rows from scratch (the backfill; bulk writers: the demo seed, the data generator). */
+  rebuild(db: Queryable, organisationId: string): Promise<void> {
+    return rebuildKpiRollups(db, organisationId);
+  }
+
+  /** Rows that differ from a recomputation (0 when current): what the property test and a health check compare. */
+  async drift(organisationId: string, db: Queryable = this.dataSource): Promise<number> {
+    const [{ n }] = await db.query<Array<{ n: number }>>(
+      `WITH truth AS (
+         SELECT r.organisation_id, r.startup_id, r.id AS report_id, v.definition_id, r.period_start, r.period_end, v.value
+         FROM kpi_reports r JOIN kpi_values v ON v.report_id = r.id WHERE r.organisation_id = $1 AND r.status = 'validated'),
+       kept AS (SELECT organisation_id, startup_id, report_id, definition_id, period_start, period_end, value FROM kpi_rollups WHERE organisation_id = $1)
+       SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b))::int AS n`,
+      [organisationId],
+    );
+    return n;
+  }
+}
+
+/** An organisation's rollups recomputed from scratch (exported for bulk writers without Nest: the demo seed, the data generator). */
+export async function rebuildKpiRollups(db: Queryable, organisationId: string): Promise<void> {
+  await db.query('DELETE FROM kpi_rollups WHERE organisation_id = $1', [organisationId]);
+  await db.query(
+    `INSERT INTO kpi_rollups (organisation_id, startup_id, report_id, definition_id, period_start, period_end, value)
+     SELECT r.organisation_id, r.startup_id, r.id, v.definition_id, r.period_start, r.period_end, v.value
+     FROM kpi_reports r JOIN kpi_values v ON v.report_id = r.id WHERE r.organisation_id = $1 AND r.status = 'validated'
+     ORDER BY r.period_start`,
+    [organisationId],
+  );
+}
