@@ -24,6 +24,7 @@ interface DemoOrganisation {
   slug: string;
   name: string;
   sites: OrganisationSeed['sites'];
+  legal?: OrganisationSeed['legal'];
   startups: StartupSeed['startups'];
   /** A building with floors of 24 m² modules (`M`; `.` corridors) and the site's price list in cents/m²/month. */
   space?: { site: string } & Omit<SpaceSeed, 'organisationId' | 'siteId'>;
@@ -47,6 +48,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     slug: 'demo',
     name: 'Demo Tech Park Lille',
+    legal: { legalName: 'Technopôle Démo SAS', siren: '912345675', vatNumber: 'FR65912345675', addressLine1: '165 avenue de Bretagne', postcode: '59000', city: 'Lille' },
     sites: [
       { slug: 'lille', name: 'Demo Tech Park Lille', city: 'Lille', address: '165 avenue de Bretagne, 59000 Lille' },
       { slug: 'eurasante', name: 'Demo Health Campus', city: 'Loos', address: '310 avenue Eugène Avinée, 59120 Loos' },
@@ -151,7 +153,7 @@ export async function seedDemoData(dataSource: DataSource, nodeEnv = process.env
     const members: IdentitySeed['members'] = [];
     const organisationIds = new Map<string, string>();
     for (const demo of DEMO_ORGANISATIONS) {
-      const { organisationId, siteIds } = await seedOrganisations(manager, { slug: demo.slug, name: demo.name, sites: demo.sites });
+      const { organisationId, siteIds } = await seedOrganisations(manager, { slug: demo.slug, name: demo.name, sites: demo.sites, legal: demo.legal });
       organisationIds.set(demo.slug, organisationId);
       const startupIds = await seedStartups(manager, { organisationId, startups: demo.startups });
       await seedPrograms(manager, { organisationId, siteIds, startupIds, programs: demo.programs });

@@ -11,6 +11,6 @@ export * from './lib/invoices.documents';
 export * from './lib/invoices.mailer';
 export * from './lib/invoices.service';
 export * from './lib/runs.service';
-export type { InvoiceFilter, InvoiceRecord } from './lib/invoices.repository';
+export { InvoiceRepository, type InvoiceFilter, type InvoiceRecord } from './lib/invoices.repository';
 export type { StoredCharge } from './lib/charges.repository';
 export * from './lib/billing.seed';

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { InvoiceMailer, readEmbeddedXml, RunService, seedBilling } from '@incubator/api/billing';
+import { InvoiceMailer, InvoiceRepository, readEmbeddedXml, RunService, seedBilling } from '@incubator/api/billing';
 import type { BillingCustomer, BillingRun, BillingSettings, FloorPlanResponse, InvoiceDetail, InvoiceSummary, LeaseResponse, PageResponse, RentRollResponse } from '@incubator/contracts';
 import { signIn, startTestApi, startTestWorker } from '../../test/test-app';
 // The official EN 16931 validators live with the tools (test-only code; the product never imports them).
@@ -80,7 +80,7 @@ describe('billing runs (real PostgreSQL and Redis)', () => {
     expect((await send('POST', `/leases/${leases['leaving']}/terminate`, { endsOn: '2033-01-20', reason: 'departure' })).status).toBe(200);
 
     // The leaving startup paid a deposit (outside the scope of VAT) and had coffee; the arrival has a billing profile in English.
-    const deposit = { startupId: startups.leaving, kind: 'deposit', label: 'Dépôt de garantie', amountCents: 150_000, vatRateBp: 0, vatCategory: 'O', vatExemptionReason: 'Hors champ de la TVA', chargedOn: '2032-10-01', leaseId: leases['leaving'] };
+    const deposit = { startupId: startups.leaving, kind: 'deposit', label: 'Dépôt de garantie', amountCents: 150_000, vatRateBp: 0, vatCategory: 'E', vatExemptionReason: 'Dépôt de garantie non soumis à la TVA', chargedOn: '2032-10-01', leaseId: leases['leaving'] };
     expect((await send('POST', '/billing/charges', deposit)).status).toBe(201);
     expect((await send('POST', '/billing/charges', { startupId: startups.leaving, kind: 'service', label: 'Café', amountCents: 1_234, vatRateBp: 2000, vatCategory: 'S', chargedOn: '2033-01-05' })).status).toBe(201);
     const profile = await send<BillingCustomer>('PUT', `/billing/customers/${startups.arrival}`, {
@@ -194,9 +194,9 @@ describe('billing runs (real PostgreSQL and Redis)', () => {
     // Termination on the 20th: rent to the 19th, then the charges by date: the deposit, the coffee, the deposit credited back on the last day.
     expect(of(startups.leaving).lines.map((l) => [l.kind, l.amountCents, l.vatCategory])).toEqual([
       ['rent', roll.lines.find((l) => l.leaseId === leases['leaving'])?.rentCents, 'S'],
-      ['deposit', 150_000, 'O'],
+      ['deposit', 150_000, 'E'],
       ['service', 1_234, 'S'],
-      ['deposit_refund', -150_000, 'O'],
+      ['deposit_refund', -150_000, 'E'],
     ]);
     expect(of(startups.leaving).customerName).toMatch(/^Billing leaving/);
     // A drafted profile for a startup without one: from the startup, at the leased site.
@@ -257,6 +257,14 @@ describe('billing runs (real PostgreSQL and Redis)', () => {
 
     const detail = (await send<InvoiceDetail>('GET', `/billing/invoices/${a.body.id}`)).body;
     expect(detail).toMatchObject({ status: 'issued', settlement: 'unpaid', number: expect.stringMatching(/^[A-Z0-9]+-\d{4}-\d{5}$/), balanceCents: detail.totalInclVatCents });
+  });
+
+  it('records an issued invoice as e-mailed once: the second caller learns it was already done', async () => {
+    const [issued] = await db.query(`SELECT id FROM invoices WHERE organisation_id = $1 AND status = 'issued' LIMIT 1`, [organisationId]);
+    await db.query(`UPDATE invoices SET emailed_at = NULL WHERE id = $1`, [issued.id]);
+    const repository = app.get(InvoiceRepository);
+    expect(await repository.markEmailed(organisationId, issued.id)).toBe(true);
+    expect(await repository.markEmailed(organisationId, issued.id)).toBe(false);
   });
 
   it('refuses any change to an issued invoice in the database itself', async () => {

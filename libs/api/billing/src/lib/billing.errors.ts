@@ -95,6 +95,21 @@ export const BillingErrors = defineErrors('billing', {
     status: 409,
     message: { fr: 'Seule une facture émise a un document ou un avoir.', en: 'Only an issued invoice has a document or a credit note.' },
   },
+  vat_outside_scope: {
+    status: 400,
+    message: {
+      fr: 'Une facture mensuelle porte le loyer : une ligne hors champ de la TVA n’y est pas admise (norme EN 16931). Facturez-la exonérée (E) avec sa mention, par exemple « Dépôt de garantie non soumis à la TVA ».',
+      en: 'A monthly invoice carries the rent: a line outside the scope of VAT is not allowed on it (EN 16931). Bill it as exempt (E) with its mention, e.g. "Security deposit not subject to VAT".',
+    },
+    fields: { vatCategory: { fr: 'hors champ non admis : choisissez « exonéré »', en: 'outside scope not allowed: choose “exempt”' } },
+  },
+  seller_incomplete: {
+    status: 422,
+    message: {
+      fr: 'Complétez d’abord l’identité légale de l’organisation (Administration › Organisation) : raison sociale, SIREN, n° de TVA intracommunautaire et adresse figurent sur chaque facture.',
+      en: 'Complete the organisation’s legal identity first (Administration › Organisation): every invoice carries its legal name, SIREN, VAT number and address.',
+    },
+  },
   invoice_empty: { status: 409, message: { fr: 'Une facture sans ligne ne s’émet pas.', en: 'An invoice without lines cannot be issued.' } },
   credit_note_of_credit_note: { status: 409, message: { fr: 'Un avoir ne se crédite pas.', en: 'A credit note cannot be credited.' } },
   credit_line_unknown: {

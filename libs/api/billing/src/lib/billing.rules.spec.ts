@@ -47,8 +47,10 @@ describe('charges', () => {
     expect(codeOf(() => assertChargeRules({ ...base, kind: 'discount', amountCents: 1000 }))).toBe('billing.charge_sign');
     expect(codeOf(() => assertChargeRules({ ...base, kind: 'service', amountCents: -1 }))).toBe('billing.charge_sign');
     expect(codeOf(() => assertChargeRules({ ...base, kind: 'deposit', amountCents: 100_000 }))).toBe('billing.deposit_needs_lease');
-    expect(codeOf(() => assertChargeRules({ ...base, kind: 'deposit', amountCents: 100_000, leaseId: 'l', vatCategory: 'O', vatRateBp: 0 }))).toBe('billing.exemption_reason_required');
-    expect(codeOf(() => assertChargeRules({ ...base, kind: 'deposit', amountCents: 100_000, leaseId: 'l', vatCategory: 'O', vatRateBp: 0, vatExemptionReason: 'Hors champ' }))).toBeUndefined();
+    expect(codeOf(() => assertChargeRules({ ...base, kind: 'deposit', amountCents: 100_000, leaseId: 'l', vatCategory: 'E', vatRateBp: 0 }))).toBe('billing.exemption_reason_required');
+    expect(codeOf(() => assertChargeRules({ ...base, kind: 'deposit', amountCents: 100_000, leaseId: 'l', vatCategory: 'E', vatRateBp: 0, vatExemptionReason: 'Dépôt de garantie non soumis à la TVA' }))).toBeUndefined();
+    // Outside the scope of VAT cannot share the rent's invoice (EN 16931 BR-O-11/12).
+    expect(codeOf(() => assertChargeRules({ ...base, kind: 'deposit', amountCents: 100_000, leaseId: 'l', vatCategory: 'O', vatRateBp: 0, vatExemptionReason: 'Hors champ' }))).toBe('billing.vat_outside_scope');
   });
 });
 

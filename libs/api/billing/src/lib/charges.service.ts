@@ -12,6 +12,9 @@ export function assertChargeRules(request: CreateBillingChargeRequest): void {
   const negative = request.kind === 'discount' || request.kind === 'deposit_refund';
   if (request.amountCents === 0 || negative !== request.amountCents < 0) throw BillingErrors.charge_sign();
   if ((request.kind === 'deposit' || request.kind === 'deposit_refund') && !request.leaseId) throw BillingErrors.deposit_needs_lease();
+  // EN 16931 (BR-O-11, BR-O-12, BR-O-02): a line outside the scope of VAT may only be billed on an invoice holding
+  // nothing else, and the monthly invoice holds the rent: such a charge (e.g. a deposit) is billed as exempt (E) with its mention.
+  if (request.vatCategory === 'O') throw BillingErrors.vat_outside_scope();
   if (request.vatCategory !== 'S' && !request.vatExemptionReason) throw BillingErrors.exemption_reason_required();
 }
 

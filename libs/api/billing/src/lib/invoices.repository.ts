@@ -267,7 +267,8 @@ export class InvoiceRepository {
 
   /** Records the e-mailing once: true only for the call that set it. */
   async markEmailed(organisationId: string, invoiceId: string, db: Queryable = this.dataSource): Promise<boolean> {
-    const rows = await db.query<Array<{ id: string }>>(
+    // UPDATE … RETURNING: TypeORM answers [rows, affectedCount].
+    const [rows] = await db.query<[Array<{ id: string }>, number]>(
       `UPDATE invoices SET emailed_at = now() WHERE organisation_id = $1 AND id = $2 AND status = 'issued' AND emailed_at IS NULL RETURNING id`,
       [organisationId, invoiceId],
     );

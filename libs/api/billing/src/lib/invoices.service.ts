@@ -178,6 +178,10 @@ export class InvoiceService {
   /** The seller as the document freezes it: the organisation's legal identity and the billing settings. */
   async sellerSnapshot(organisationId: string): Promise<{ snapshot: SellerSnapshot; timeZone: string }> {
     const [organisation, settings] = await Promise.all([this.organisations.get(organisationId), this.settings.get(organisationId)]);
+    // EN 16931 (BR-CO-26, BR-S-02) and French law: no invoice without the seller's legal identity.
+    const required = { legalName: organisation.legalName, siren: organisation.siren, vatNumber: organisation.vatNumber, addressLine1: organisation.addressLine1, postcode: organisation.postcode, city: organisation.city };
+    const missing = Object.entries(required).filter(([, value]) => !value).map(([field]) => field);
+    if (missing.length > 0) throw BillingErrors.seller_incomplete({ missing: missing.join(',') });
     return {
       timeZone: organisation.timeZone,
       snapshot: {

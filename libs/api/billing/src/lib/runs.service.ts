@@ -225,6 +225,7 @@ export class RunService {
   async requestIssue(actor: AuditActor, runId: string): Promise<BillingRun> {
     const run = await this.runs.get(actor.organisationId, runId);
     if (!run) throw BillingErrors.run_not_found();
+    await this.invoiceService.sellerSnapshot(actor.organisationId); // refused now (422), not in the worker, when the seller is incomplete
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.runs.transition(manager, actor.organisationId, runId, ['drafted', 'issuing'], 'issuing'))) throw BillingErrors.run_not_drafted({ status: run.status });
       await this.audit.recordBy(manager, actor, { action: 'billing_run.issue_requested', entityType: 'billing_run', entityId: runId, before: { status: run.status }, after: { status: 'issuing' } });

@@ -5,6 +5,8 @@ export interface OrganisationSeed {
   slug: string;
   name: string;
   sites: Array<{ slug: string; name: string; city: string; address: string }>;
+  /** The legal identity invoices carry; fields an admin has since filled are kept. */
+  legal?: { legalName: string; siren: string; vatNumber: string; addressLine1: string; postcode: string; city: string };
 }
 
 export interface SeededOrganisation {
@@ -20,6 +22,15 @@ export async function seedOrganisations(manager: EntityManager, data: Organisati
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, updated_at = now() RETURNING id`,
     [data.slug, data.name],
   );
+  if (data.legal) {
+    const { legalName, siren, vatNumber, addressLine1, postcode, city } = data.legal;
+    await manager.query(
+      `UPDATE organisations SET legal_name = COALESCE(legal_name, $2), siren = COALESCE(siren, $3), vat_number = COALESCE(vat_number, $4),
+         address_line1 = COALESCE(address_line1, $5), postcode = COALESCE(postcode, $6), city = COALESCE(city, $7)
+       WHERE id = $1`,
+      [organisation.id, legalName, siren, vatNumber, addressLine1, postcode, city],
+    );
+  }
   const siteIds = new Map<string, string>();
   for (const site of data.sites) {
     const [row] = await manager.query<Array<{ id: string }>>(

@@ -109,7 +109,8 @@ export class ChargesPage {
   protected readonly locale = inject(LocaleService).locale;
   protected readonly labels = billingLabels;
   protected readonly kinds = CHARGE_KINDS;
-  protected readonly categories = VAT_CATEGORIES;
+  // Outside the scope of VAT (O) cannot share the rent's invoice (EN 16931): the API refuses it, so it is not offered.
+  protected readonly categories = VAT_CATEGORIES.filter((category) => category !== 'O');
   protected readonly charges = signal<BillingCharge[] | null>(null);
   protected readonly customers = signal<BillingCustomerListItem[]>([]);
   protected readonly startupOptions = computed<SelectOption[]>(() => this.customers().map((c) => ({ value: c.startupId, label: c.startupName })));
