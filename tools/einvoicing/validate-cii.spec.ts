@@ -1,6 +1,9 @@
 import { expectValidEn16931 } from './expect-valid-en16931';
 import { officialExample, validateCii, warmUpSchematron } from './validate-cii';
 
+// Saxon runs the whole Schematron per document: seconds each on a loaded two-core machine, not Jest's default 5.
+jest.setTimeout(120_000);
+
 const EXAMPLES = ['CII_example1.xml', 'CII_example2.xml', 'CII_business_example_01.xml'];
 
 describe('the official EN 16931 CII validators (schema + Schematron)', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrerequisites, MissingPrerequisitesError, REDIS, TEST_PREREQUISITES } from '../setup/prerequisites';
+import { ensurePrerequisites, MissingPrerequisitesError, PDFTOPPM, REDIS, TEST_PREREQUISITES } from '../setup/prerequisites';
 import { WORKSPACE_ROOT } from '../stack/local-stack';
 
 /**
@@ -98,11 +98,11 @@ const steps: Array<[string, () => StepResult]> = [
   ['faults', () => jestStep('faults', 'jest.faults.config.ts')],
 ];
 
-/** What the chosen steps need that npm cannot install: lint, typecheck and unit need none of it. */
+/** What the chosen steps need that npm cannot install: lint and typecheck none; unit poppler (the Factur-X PDFs are read back). */
 function prerequisites() {
   const chosen = steps.map(([name]) => name).filter((name) => !only || only.includes(name));
   if (chosen.some((name) => name === 'integration' || name === 'e2e')) return TEST_PREREQUISITES;
-  return chosen.includes('faults') ? [REDIS] : [];
+  return [...(chosen.includes('faults') ? [REDIS] : []), ...(chosen.includes('unit') ? [PDFTOPPM] : [])];
 }
 
 async function main(): Promise<void> {

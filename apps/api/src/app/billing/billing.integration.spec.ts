@@ -14,6 +14,9 @@ import { expectValidEn16931, warmUpSchematron } from '../../../../../tools/einvo
  * termination (with its deposit credited back); every rent line is the rent roll's to the cent; numbers
  * gapless; a run killed half-way and retried (twice at once) leaves each invoice once.
  */
+/** Documents the product issued (other specs of the same organisation insert bare issued rows, without lines, for payments). */
+const HAS_LINES = 'EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id)';
+
 describe('billing runs (real PostgreSQL and Redis)', () => {
   const MONTH = '2033-01';
   let app: NestExpressApplication;
@@ -268,7 +271,7 @@ describe('billing runs (real PostgreSQL and Redis)', () => {
   });
 
   it('refuses any change to an issued invoice in the database itself', async () => {
-    const [issued] = await db.query(`SELECT id FROM invoices WHERE organisation_id = $1 AND status = 'issued' LIMIT 1`, [organisationId]);
+    const [issued] = await db.query(`SELECT id FROM invoices i WHERE organisation_id = $1 AND status = 'issued' AND ${HAS_LINES} LIMIT 1`, [organisationId]);
     await expect(db.query(`UPDATE invoices SET total_excl_vat_cents = 0, vat_cents = 0, total_incl_vat_cents = 0 WHERE id = $1`, [issued.id])).rejects.toThrow(/cannot be changed/);
     await expect(db.query(`UPDATE invoice_lines SET label = 'x' WHERE invoice_id = $1`, [issued.id])).rejects.toThrow(/cannot be changed/);
     await expect(db.query(`DELETE FROM invoices WHERE id = $1`, [issued.id])).rejects.toThrow(/cannot be deleted/);
@@ -315,8 +318,8 @@ describe('billing runs (real PostgreSQL and Redis)', () => {
 
   it('makes every invoice and credit note it issued — and the demo seed’s — a valid EN 16931 document, the same XML inside the PDF', async () => {
     await warmUpSchematron();
-    const issued = await db.query<Array<{ id: string; number: string }>>(`SELECT id, number FROM invoices WHERE organisation_id = $1 AND status = 'issued' ORDER BY number`, [organisationId]);
-    const kinds = new Set((await db.query<Array<{ kind: string }>>(`SELECT DISTINCT kind FROM invoices WHERE organisation_id = $1 AND status = 'issued'`, [organisationId])).map((r) => r.kind));
+    const issued = await db.query<Array<{ id: string; number: string }>>(`SELECT id, number FROM invoices i WHERE organisation_id = $1 AND status = 'issued' AND ${HAS_LINES} ORDER BY number`, [organisationId]);
+    const kinds = new Set((await db.query<Array<{ kind: string }>>(`SELECT DISTINCT kind FROM invoices i WHERE organisation_id = $1 AND status = 'issued' AND ${HAS_LINES}`, [organisationId])).map((r) => r.kind));
     expect(kinds).toEqual(new Set(['invoice', 'credit_note']));
     expect(issued.length).toBeGreaterThanOrEqual(8);
     for (const { id, number } of issued) {
