@@ -50,7 +50,7 @@ import type {
   StartApplicationRequest,
   UpdateCallRequest,
 } from '@incubator/contracts';
-import { Clearable, DateField, EmailField, IntField, isWellFormedText, Optional, TextField, TokenField, UniqueItems } from '../common/dto';
+import { Clearable, DateField, ExportLocaleField, EmailField, IntField, isWellFormedText, Optional, TextField, TokenField, UniqueItems } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -220,6 +220,7 @@ export class ApplicationQueryDto implements ApplicationListQuery {
 
 export class ApplicationExportQueryDto extends ApplicationQueryDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ExportLocaleField() locale?: Locale;
 }
 
 export class ChangeApplicationStatusDto implements ChangeApplicationStatusRequest {

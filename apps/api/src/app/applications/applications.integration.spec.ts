@@ -298,7 +298,18 @@ describe('calls for applications: public form, magic links, uploads, blind revie
     expect(a).toMatchObject({ rank: 1, reviewCount: 2, weightedAverage: 3.13, spread: 1.75, disagreement: true });
     const csv = await fetch(`${api}/calls/${call.id}/applications/export?format=csv`, { headers: { ...manager, 'Accept-Language': 'en' } });
     expect(csv.status).toBe(200);
-    expect(await csv.text()).toContain('Alpha Santé');
+    const english = (await csv.text()).split('\n').find((line) => line.includes('Alpha Santé'));
+    // Status and decision as words, scores with a decimal point.
+    expect(english).toMatch(/,(Draft|Submitted|In review|Shortlisted|Pitch|Decided),/);
+    expect(english).toContain(',3.13,1.75,yes,2,');
+    const french = await fetch(`${api}/calls/${call.id}/applications/export?format=csv`, { headers: { ...manager, 'Accept-Language': 'fr-FR,fr;q=0.9' } });
+    const frenchBytes = Buffer.from(await french.arrayBuffer()); // text() would drop the BOM
+    expect([...frenchBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const frenchText = frenchBytes.toString('utf8');
+    expect(frenchText).toContain('\r\n');
+    const frenchLine = frenchText.split('\r\n').find((line) => line.includes('Alpha Santé'));
+    expect(frenchLine).toMatch(/;(Brouillon|Déposée|En évaluation|Présélectionnée|Pitch|Décidée);/);
+    expect(frenchLine).toContain(';3,13;1,75;oui;2;');
     const xlsx = await fetch(`${api}/calls/${call.id}/applications/export?format=xlsx`, { headers: manager });
     expect(xlsx.status).toBe(200);
   });

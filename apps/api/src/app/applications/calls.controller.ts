@@ -18,7 +18,7 @@ import { IdParam } from '../common/dto';
 import { DownloadEvent } from '../common/download-event';
 import { exportFile } from '../common/export-file';
 import { RateLimit } from '../common/rate-limit';
-import { requestLocale } from '../common/request-locale';
+import { exportLocale } from '../common/request-locale';
 import { ApplicationExportQueryDto, ApplicationQueryDto, CallQueryDto, CohortIdParam, CreateCallDto, SetCallReviewersDto, UpdateCallDto } from './applications.dto';
 
 /** Calls for applications (managers): texts, dates, questions, criteria, reviewers, the pipeline and the funnel. */
@@ -135,8 +135,8 @@ export class CallsController {
     @Query() query: ApplicationExportQueryDto,
     @Headers('accept-language') language?: string,
   ): Promise<StreamableFile> {
-    const { format, ...filters } = query;
-    const file = await this.selection.export(caller, params.id, filters, format, requestLocale(language));
+    const { format, locale, ...filters } = query;
+    const file = await this.selection.export(caller, params.id, filters, format, exportLocale(locale, language));
     return exportFile(file.data, file.fileName, format);
   }
 

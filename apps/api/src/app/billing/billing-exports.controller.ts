@@ -9,7 +9,7 @@ import { CurrentCaller } from '../auth/caller.decorator';
 import { DownloadEvent } from '../common/download-event';
 import { EXPORT_CONTENT_TYPES } from '../common/export-file';
 import { RateLimit } from '../common/rate-limit';
-import { requestLocale } from '../common/request-locale';
+import { exportLocale } from '../common/request-locale';
 import { BillingSummaryQueryDto, ExportPeriodDto, TableExportPeriodDto } from './billing-exports.dto';
 
 /** Accounting exports (FEC, invoices and payments as CSV/XLSX) and the board's quarterly billing totals. */
@@ -38,7 +38,7 @@ export class BillingExportsController {
   @DownloadEvent('export.downloaded', 'invoices')
   @ApiOperation({ summary: 'The invoices and credit notes issued in a period, with paid, credited and balance, as CSV or XLSX' })
   async invoices(@CurrentCaller() caller: Caller, @Query() query: TableExportPeriodDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
-    const file = await this.exports.invoices(caller.organisationId, query.from, query.to, query.format, requestLocale(language));
+    const file = await this.exports.invoices(caller.organisationId, query.from, query.to, query.format, exportLocale(query.locale, language));
     return new StreamableFile(file.data, { type: EXPORT_CONTENT_TYPES[query.format], disposition: `attachment; filename="${file.fileName}"` });
   }
 
@@ -48,7 +48,7 @@ export class BillingExportsController {
   @DownloadEvent('export.downloaded', 'payments')
   @ApiOperation({ summary: 'The payments received in a period as CSV or XLSX' })
   async payments(@CurrentCaller() caller: Caller, @Query() query: TableExportPeriodDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
-    const file = await this.exports.payments(caller.organisationId, query.from, query.to, query.format, requestLocale(language));
+    const file = await this.exports.payments(caller.organisationId, query.from, query.to, query.format, exportLocale(query.locale, language));
     return new StreamableFile(file.data, { type: EXPORT_CONTENT_TYPES[query.format], disposition: `attachment; filename="${file.fileName}"` });
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { DateField, MonthField } from '../common/dto';
+import type { Locale } from '@incubator/contracts';
+import { DateField, ExportLocaleField, MonthField } from '../common/dto';
 import { NotBefore } from './payments.dto';
 
 export class ExportPeriodDto {
@@ -10,6 +11,7 @@ export class ExportPeriodDto {
 
 export class TableExportPeriodDto extends ExportPeriodDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ExportLocaleField() locale?: Locale;
 }
 
 export class BillingSummaryQueryDto {

@@ -289,6 +289,15 @@ describe('payments, bank statements, direct debits, FEC and the board summary (r
     expect(csvLines[0]).toBe('Number,Kind,Date,Due,Customer,SIREN,Corrected invoice,Excl. VAT €,VAT €,Incl. VAT €,Paid €,Credited €,Balance €,Settlement');
     expect(csvLines[1]).toBe(`${prefix}-2031-00001,Invoice,2031-01-10,2031-02-09,Founder SAS,,,1000.00,200.00,1200.00,300.00,120.00,780.00,Partially paid`);
     expect(csvLines).toHaveLength(4);
+    // French (`locale` wins over Accept-Language): BOM (read as bytes: text() drops it), `;`, decimal commas, CRLF.
+    const frenchCsv = await fetch(`${api}/billing/exports/invoices?format=csv&from=2031-01-01&to=2031-03-31&locale=fr`, { headers: { ...manager, 'Accept-Language': 'en' } });
+    expect(frenchCsv.status).toBe(200);
+    const frenchBytes = Buffer.from(await frenchCsv.arrayBuffer());
+    expect([...frenchBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const frenchLines = frenchBytes.toString('utf8').slice(1).split('\r\n');
+    expect(frenchLines[0]).toMatch(/^Numéro;/);
+    expect(frenchLines[1]).toMatch(new RegExp(`^${prefix}-2031-00001;Facture;2031-01-10;2031-02-09;Founder SAS;;;1000,00;200,00;1200,00;300,00;120,00;780,00;`));
+    expect(frenchLines).toHaveLength(4);
     const payments = await send('GET', '/billing/exports/payments?format=xlsx&from=2031-01-01&to=2031-03-31');
     expect(payments.status).toBe(200);
     expect(payments.headers.get('content-disposition')).toBe('attachment; filename="paiements-2031-01-01-2031-03-31.xlsx"');

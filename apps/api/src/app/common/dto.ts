@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { SUPPORTED_LOCALES } from '@incubator/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsString, IsUUID, Matches, MaxLength, registerDecorator } from 'class-validator';
 import { IntField, OFFSET_MAX } from './validators/numbers';
@@ -115,6 +117,15 @@ export class IdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: '$property must be a UUID' })
   id!: string;
+}
+
+/** `locale=fr|en` on an export: the file's language and CSV dialect, over Accept-Language. */
+export function ExportLocaleField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ required: false, enum: SUPPORTED_LOCALES, description: 'Language and CSV dialect of the file (fr: BOM, `;`, decimal comma); defaults to Accept-Language' }),
+    Optional(),
+    IsIn(SUPPORTED_LOCALES),
+  );
 }
 
 export class ExportQueryDto {

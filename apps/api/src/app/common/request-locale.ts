@@ -9,3 +9,11 @@ export function requestLocale(acceptLanguage: string | undefined): Locale {
   }
   return DEFAULT_LOCALE;
 }
+
+/**
+ * The language of a downloaded table (CSV dialect, labels, headers): a `locale` query parameter wins
+ * (a link shared or opened outside the UI), else the caller's Accept-Language, as for errors.
+ */
+export function exportLocale(queryLocale: Locale | undefined, acceptLanguage: string | undefined): Locale {
+  return queryLocale ?? requestLocale(acceptLanguage);
+}

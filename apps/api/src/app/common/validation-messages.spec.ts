@@ -4,7 +4,7 @@ import { getMetadataStorage, IsIn, IsInt, Max, Min, ValidateNested, validateSync
 import { Type } from 'class-transformer';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { fieldMessages, FRENCH_TEMPLATES } from './validation-messages';
-import { requestLocale } from './request-locale';
+import { exportLocale, requestLocale } from './request-locale';
 
 class Inner {
   @IsInt()
@@ -100,4 +100,13 @@ describe('every constraint of every request DTO has a French template', () => {
     expect(names.size).toBeGreaterThan(20);
     expect([...names].filter((name) => !(name in FRENCH_TEMPLATES)).sort()).toEqual([]);
   }, 60_000);
+});
+
+describe('exportLocale', () => {
+  it('takes the locale parameter over Accept-Language, else Accept-Language, else French', () => {
+    expect(exportLocale('fr', 'en-GB,en;q=0.9')).toBe('fr');
+    expect(exportLocale('en', 'fr-FR')).toBe('en');
+    expect(exportLocale(undefined, 'en-US')).toBe('en');
+    expect(exportLocale(undefined, undefined)).toBe('fr');
+  });
 });

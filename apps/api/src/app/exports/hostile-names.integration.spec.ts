@@ -12,8 +12,8 @@ type Headers = Record<string, string>;
 
 /** Names a spreadsheet would run as formulas (OWASP CSV injection); tab and CR cannot come through the API. */
 const HOSTILE = ['=HYPERLINK("http://x","y")', '+SUM(1,2)', '-2+3', '@cmd', '\tx', '\rx'];
-/** A cell a spreadsheet would evaluate: starts with a trigger and is not a plain decimal number. */
-const live = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell);
+/** A cell a spreadsheet would evaluate: starts with a trigger and is not a plain decimal number (point or French comma). */
+const live = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+([.,]\d+)?$/.test(cell);
 
 /** Every export, run with hostile names: no cell may start a formula, and each name is there, quote-prefixed. */
 describe('CSV exports with hostile names: formula injection neutralised in every export (real PostgreSQL, Redis)', () => {
@@ -38,9 +38,14 @@ describe('CSV exports with hostile names: formula injection neutralised in every
     return { status: response.status, content: Buffer.from(await response.arrayBuffer()), requestId };
   }
 
-  /** Parses a CSV and checks the rule on every cell; returns the cells for further checks. */
-  function checkCsv(content: Buffer, expected: string[]): string[] {
-    const cells = (parse(content.toString('utf8'), { relax_column_count: true }) as string[][]).flat();
+  /**
+   * Parses a CSV in its dialect (a UTF-8 BOM marks the French one, `;`-separated) and checks the rule on
+   * every cell; returns the cells for further checks. The downloads carry no Accept-Language: French.
+   */
+  function checkCsv(content: Buffer, expected: string[], locale: 'fr' | 'en' | 'either' = 'fr'): string[] {
+    const french = content.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    if (locale !== 'either') expect(french).toBe(locale === 'fr');
+    const cells = (parse(content.toString('utf8'), { bom: true, delimiter: french ? ';' : ',', relax_column_count: true }) as string[][]).flat();
     expect(cells.filter(live)).toEqual([]);
     for (const name of expected) expect(cells).toContain(`'${name}`);
     return cells;
@@ -79,6 +84,9 @@ describe('CSV exports with hostile names: formula injection neutralised in every
     const file = await download('/startups/export?format=csv');
     expect(file.status).toBe(200);
     checkCsv(file.content, HOSTILE);
+    const english = await download('/startups/export?format=csv&locale=en');
+    expect(english.status).toBe(200);
+    checkCsv(english.content, HOSTILE, 'en');
   });
 
   it('funding rounds: startup, investor and lead names', async () => {
@@ -149,7 +157,7 @@ describe('CSV exports with hostile names: formula injection neutralised in every
       for (const file of run.files.filter((f) => f.format === 'csv')) {
         const csv = await download(`/report-runs/${run.id}/files/${file.id}`);
         expect(csv.status).toBe(200);
-        checkCsv(csv.content, HOSTILE);
+        checkCsv(csv.content, HOSTILE, 'either');
       }
       const xlsx = run.files.find((f) => f.format === 'xlsx');
       const workbook = new Workbook();

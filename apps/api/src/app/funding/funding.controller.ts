@@ -9,7 +9,7 @@ import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
 import { DownloadEvent } from '../common/download-event';
 import { exportFile, EXPORT_CONTENT_TYPES } from '../common/export-file';
-import { requestLocale } from '../common/request-locale';
+import { exportLocale } from '../common/request-locale';
 import { CreateFundingRoundDto, CreateInvestorDto, FundingRoundExportQueryDto, FundingRoundQueryDto, InvestorQueryDto, UpdateFundingRoundDto } from './funding.dto';
 import { RateLimit } from '../common/rate-limit';
 
@@ -51,7 +51,7 @@ export class FundingController {
   @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx)
   async export(@CurrentCaller() caller: Caller, @Query() query: FundingRoundExportQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<StreamableFile> {
     const rounds = await this.rounds.listAll(caller, query);
-    return exportFile(await renderFundingRounds(rounds, query.format, requestLocale(acceptLanguage)), 'funding-rounds', query.format);
+    return exportFile(await renderFundingRounds(rounds, query.format, exportLocale(query.locale, acceptLanguage)), 'funding-rounds', query.format);
   }
 
   @Get('funding-rounds/:id')

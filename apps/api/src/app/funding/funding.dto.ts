@@ -7,11 +7,12 @@ import type {
   Currency,
   FundingRoundListQuery,
   InvestorKind,
+  Locale,
   RoundKind,
   RoundStatus,
   UpdateFundingRoundRequest,
 } from '@incubator/contracts';
-import { DateField, EndsAfter, EurValueFits, Optional, PageQueryDto, TextField, UniqueItems } from '../common/dto';
+import { DateField, EndsAfter, EurValueFits, ExportLocaleField, Optional, PageQueryDto, TextField, UniqueItems } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
 /** A positive decimal; the currency's own number of decimals is checked by the service. */
@@ -85,4 +86,5 @@ export class FundingRoundQueryDto extends PageQueryDto implements FundingRoundLi
 
 export class FundingRoundExportQueryDto extends FundingRoundQueryDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ExportLocaleField() locale?: Locale;
 }

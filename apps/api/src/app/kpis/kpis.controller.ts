@@ -10,7 +10,7 @@ import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
 import { DownloadEvent } from '../common/download-event';
 import { exportFile, EXPORT_CONTENT_TYPES } from '../common/export-file';
-import { requestLocale } from '../common/request-locale';
+import { exportLocale, requestLocale } from '../common/request-locale';
 import {
   CreateKpiDefinitionDto,
   KpiAggregatesQueryDto,
@@ -80,14 +80,14 @@ export class KpisController {
   @DownloadEvent('export.downloaded', 'kpi-reports')
   @ApiOperation({ summary: 'Reports of periods inside [from, to) as CSV or XLSX, in the import’s format' })
   @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx)
-  async export(@CurrentCaller() caller: Caller, @Query() query: KpiExportQueryDto): Promise<StreamableFile> {
+  async export(@CurrentCaller() caller: Caller, @Query() query: KpiExportQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<StreamableFile> {
     const [reports, definitions, startups] = await Promise.all([
       this.reports.listRange(caller, query.from, query.to),
       this.definitions.list(caller.organisationId),
       this.startups.listAll(caller, {}),
     ]);
     const sirens = new Map(startups.map((s) => [s.id, s.siren]));
-    return exportFile(await renderKpiReports(reports, definitions, sirens, query.format), 'kpi-reports', query.format);
+    return exportFile(await renderKpiReports(reports, definitions, sirens, query.format, exportLocale(query.locale, acceptLanguage)), 'kpi-reports', query.format);
   }
 
   @Post('kpi-reports/import')

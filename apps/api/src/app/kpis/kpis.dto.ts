@@ -10,12 +10,13 @@ import type {
   KpiReportListQuery,
   KpiReportStatus,
   KpiUnit,
+  Locale,
   ReturnKpiReportRequest,
   SaveKpiReportRequest,
   Sector,
   UpdateKpiReportRequest,
 } from '@incubator/contracts';
-import { DateField, EndsAfter, Optional, PageQueryDto, PeriodField, TextField } from '../common/dto';
+import { DateField, EndsAfter, ExportLocaleField, Optional, PageQueryDto, PeriodField, TextField } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
 const BOUND = /^-?\d{1,15}(\.\d{1,4})?$/;
@@ -75,6 +76,7 @@ export class KpiRangeDto {
 
 export class KpiExportQueryDto extends KpiRangeDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ExportLocaleField() locale?: Locale;
 }
 
 export class KpiImportQueryDto {

@@ -273,7 +273,7 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
         `999999999,2024-01,3,1,1`,
         `${b.siren},2024-01,3,1`,
         `${a.siren},2024-01,4,1,1300.00`,
-        `"${b.legalName}",2024-03,3,"1,5",10`,
+        `"${b.legalName}",2024-03,3,"1,505",10`, // a decimal comma is read (1.505), and three decimals are too many
       ].join('\n');
       const dry = await post(csv, true);
       expect(dry.status).toBe(200);
@@ -301,6 +301,30 @@ describe('funding rounds, KPI reports and aggregates (real PostgreSQL)', () => {
       expect(stored).toMatchObject({ period: '2024-01', status: 'validated', values: { headcount: '2', jobs_created: '0', revenue: '10.5', customers: '7' } });
       // Importing the same file again: every line now collides with an existing report.
       expect((await post(good, false)).body.errors.map((e) => e.line)).toEqual([2, 3]);
+    });
+
+    it('reads French files (BOM, `;`, decimal commas, CRLF) and exports in the reader’s dialect, which imports back', async () => {
+      const [a] = (await scope(1)).startups;
+      const french = `\uFEFFstartup;period;headcount;jobs_created;revenue\r\n${a.siren};2022-11;3;1;1200,50\r\n`;
+      expect((await post(french, true)).body).toMatchObject({ lines: 1, imported: 0, errors: [] });
+      expect((await post(french, false)).body).toMatchObject({ lines: 1, imported: 1, errors: [] });
+      const stored = (await send<PageResponse<KpiReportResponse>>('GET', `/kpi-reports?startupId=${a.id}`)).body.items[0];
+      expect(stored).toMatchObject({ period: '2022-11', status: 'validated', values: { headcount: '3', jobs_created: '1' } });
+      expect(Number(stored.values['revenue'])).toBe(1200.5);
+
+      const download = async (query: string) => Buffer.from(await (await fetch(`${api}/kpi-reports/export?format=csv&from=2022-11-01&to=2022-12-01${query}`, { headers: manager })).arrayBuffer());
+      const frenchExport = await download(''); // no Accept-Language: French
+      expect([...frenchExport.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...lines] = frenchExport.toString('utf8').slice(1).split('\r\n');
+      expect(header).toMatch(/^startup;period;legal_name;status;/);
+      const mine = lines.find((l) => l.startsWith(`${a.siren};`));
+      expect(mine).toMatch(/^\d{9};2022-11;Kpi [^;]+;Validé;/);
+      expect(mine).toMatch(/;1200,50?(;|$)/);
+      const english = (await download('&locale=en')).toString('utf8');
+      expect(english.split('\n').find((l) => l.startsWith(`${a.siren},`))).toMatch(/^\d{9},2022-11,Kpi [^,]+,Validated,.*,1200\.50?(,|$)/);
+      // The French export imports back: its only complaint is the report that already exists.
+      const again = await post(`\uFEFF${header}\r\n${mine}`, true);
+      expect(again.body.errors).toEqual([expect.objectContaining({ line: 2, column: 'period', message: 'un rapport existe déjà pour cette startup et cette période' })]);
     });
 
     it('refuses unreadable files, unknown columns, oversized bodies and non-managers', async () => {

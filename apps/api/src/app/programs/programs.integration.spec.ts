@@ -214,6 +214,16 @@ describe('programs, cohorts, startups, enrollments and milestones (real PostgreS
     expect(lines[0]).toMatch(/^Legal name,Country,SIREN/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(name);
+    expect(lines[1]).toContain(',Fintech,');
+    // French (the `locale` parameter wins over Accept-Language): BOM, `;`, CRLF, French words.
+    const french = await fetch(`${api}/startups/export?format=csv&locale=fr&q=${encodeURIComponent(name)}`, { headers: { ...manager, 'Accept-Language': 'en' } });
+    expect(french.status).toBe(200);
+    const frenchBytes = Buffer.from(await french.arrayBuffer());
+    expect([...frenchBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const frenchLines = frenchBytes.toString('utf8').slice(1).split('\r\n');
+    expect(frenchLines[0]).toMatch(/^Raison sociale;Pays;SIREN;Secteur;/);
+    expect(frenchLines).toHaveLength(2);
+    expect(frenchLines[1]).toMatch(new RegExp(`^${name};FR;\\d{9};Fintech;;MVP;3;;;;non;$`));
     const xlsx = await fetch(`${api}/startups/export?format=xlsx`, { headers: manager });
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');

@@ -9,7 +9,7 @@ import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
 import { DownloadEvent } from '../common/download-event';
-import { requestLocale } from '../common/request-locale';
+import { exportLocale } from '../common/request-locale';
 import {
   BuildingQueryDto,
   CreateBuildingDto,
@@ -47,7 +47,7 @@ export class SpaceController {
   @ApiOperation({ summary: 'Occupancy on a day as CSV or XLSX' })
   async exportOccupancy(@CurrentCaller() caller: Caller, @Query() query: OccupancyExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
     const report = await this.occupancy.occupancy(caller.organisationId, query.on, query.siteId);
-    return downloadFile(await this.exports.occupancy(report, query.format, requestLocale(language)), `occupancy-${query.on}`, query.format);
+    return downloadFile(await this.exports.occupancy(report, query.format, exportLocale(query.locale, language)), `occupancy-${query.on}`, query.format);
   }
 
   @Get('space/rent-roll/export')
@@ -57,7 +57,7 @@ export class SpaceController {
   @ApiOperation({ summary: 'The month’s rent roll as CSV or XLSX (euros with two decimals, from exact cents)' })
   async exportRentRoll(@CurrentCaller() caller: Caller, @Query() query: RentRollExportQueryDto, @Headers('accept-language') language?: string): Promise<StreamableFile> {
     const report = await this.occupancy.rentRoll(caller.organisationId, query.month);
-    return downloadFile(await this.exports.rentRoll(report, query.format, requestLocale(language)), `rent-roll-${query.month}`, query.format);
+    return downloadFile(await this.exports.rentRoll(report, query.format, exportLocale(query.locale, language)), `rent-roll-${query.month}`, query.format);
   }
 
   @Post('space/modules/:id/retire')

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LEASE_TERMINATION_REASONS, PROGRAM_KINDS } from '@incubator/contracts';
-import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, CreateWaitlistRequest, LeaseTerminationReason, ProgramKind, ProposalRequest, ResizeLeaseRequest, TerminateLeaseRequest } from '@incubator/contracts';
-import { AreaField, DateField, EndsAfter, IntField, MonthField, Optional, TextField, UniqueItems } from '../common/dto';
+import type { CreateBuildingRequest, CreateFloorRequest, CreateLeaseRequest, CreateWaitlistRequest, LeaseTerminationReason, Locale, ProgramKind, ProposalRequest, ResizeLeaseRequest, TerminateLeaseRequest } from '@incubator/contracts';
+import { AreaField, DateField, EndsAfter, ExportLocaleField, IntField, MonthField, Optional, TextField, UniqueItems } from '../common/dto';
 
 const uuid = { message: '$property must be a UUID' };
 
@@ -109,8 +109,10 @@ export class CreateWaitlistDto implements CreateWaitlistRequest {
 
 export class OccupancyExportQueryDto extends OccupancyQueryDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ExportLocaleField() locale?: Locale;
 }
 
 export class RentRollExportQueryDto extends RentRollQueryDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ExportLocaleField() locale?: Locale;
 }

@@ -240,6 +240,14 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     const text = await csv.text();
     expect(text.split('\n')[0]).toMatch(/^Startup,Program,m²/);
     expect(text).toContain(',48,10.00,17,263.23');
+    expect(text).toContain(',Accelerator,48,');
+    // French: a UTF-8 BOM (fetch's text() drops it, so the bytes are read), `;`, decimal commas, CRLF, labels.
+    const french = await fetch(`${api}/space/rent-roll/export?month=2027-03&format=csv&locale=fr`, { headers: manager });
+    const frenchBytes = Buffer.from(await french.arrayBuffer());
+    expect([...frenchBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const frenchText = frenchBytes.toString('utf8');
+    expect(frenchText.slice(1).split('\r\n')[0]).toMatch(/^Startup;Programme;m²/);
+    expect(frenchText).toContain(';Accélérateur;48;10,00;17;263,23\r\n');
     const xlsx = await fetch(`${api}/space/occupancy/export?on=2027-03-20&format=xlsx`, { headers: manager });
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
   });

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsUrl, IsUUID, MaxLength, registerDecorator, ValidateIf } from 'class-validator';
 import { ENROLLMENT_STATUSES, isValidSiren, SECTORS, STAGES, STARTUP_SORTS } from '@incubator/contracts';
-import type { CreateStartupRequest, EnrollmentStatus, Sector, Stage, StartupListQuery, StartupSort, UpdateStartupRequest } from '@incubator/contracts';
-import { CountryField, ExportQueryDto, IntField, Optional, PastDateField, SearchPageQueryDto, TextField } from '../common/dto';
+import type { CreateStartupRequest, EnrollmentStatus, Locale, Sector, Stage, StartupListQuery, StartupSort, UpdateStartupRequest } from '@incubator/contracts';
+import { CountryField, ExportLocaleField, ExportQueryDto, IntField, Optional, PastDateField, SearchPageQueryDto, TextField } from '../common/dto';
 
 /** 9 digits with a valid check digit (the same rule the client checks as the user types). */
 function IsSiren(): PropertyDecorator {
@@ -33,6 +33,7 @@ export class StartupExportQueryDto extends StartupQueryDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] })
   @IsIn(['csv', 'xlsx'])
   format!: ExportQueryDto['format'];
+  @ExportLocaleField() locale?: Locale;
 }
 
 export class CreateStartupDto implements CreateStartupRequest {

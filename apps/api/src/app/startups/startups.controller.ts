@@ -8,7 +8,7 @@ import { Access } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { IdParam } from '../common/dto';
 import { DownloadEvent } from '../common/download-event';
-import { requestLocale } from '../common/request-locale';
+import { exportLocale } from '../common/request-locale';
 import { CreateStartupDto, StartupExportQueryDto, StartupQueryDto, UpdateStartupDto } from './startup.dto';
 import { RateLimit } from '../common/rate-limit';
 
@@ -44,7 +44,7 @@ export class StartupsController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<StreamableFile> {
     const rows = await this.startups.listAll(caller, query);
-    const file = await this.exports.render(rows, query.format, requestLocale(acceptLanguage));
+    const file = await this.exports.render(rows, query.format, exportLocale(query.locale, acceptLanguage));
     return new StreamableFile(file, {
       type: CONTENT_TYPES[query.format],
       disposition: `attachment; filename="startups-${new Date().toISOString().slice(0, 10)}.${query.format}"`,

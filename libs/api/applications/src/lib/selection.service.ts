@@ -9,6 +9,9 @@ import { EnrollmentService } from '@incubator/api/programs';
 import { StartupService } from '@incubator/api/startups';
 import { renderTable, type TableFormat } from '@incubator/api/sql';
 import {
+  APPLICATION_STATUS_LABELS,
+  DECISION_LABELS,
+  labelOf,
   type ApplicationDetailResponse,
   type ApplicationListQuery,
   type ApplicationSummaryResponse,
@@ -90,8 +93,8 @@ export class SelectionService {
         r.startupName,
         r.siren,
         r.email,
-        r.status,
-        r.decision,
+        labelOf(APPLICATION_STATUS_LABELS, locale, r.status),
+        labelOf(DECISION_LABELS, locale, r.decision),
         r.submittedAt ? new Date(r.submittedAt) : null,
         r.pitchAt ? new Date(r.pitchAt) : null,
         r.weightedAverage,
@@ -101,6 +104,7 @@ export class SelectionService {
         r.assignedCount,
       ]),
       format,
+      locale,
     );
     return { data, fileName: `applications-${call.slug}` };
   }

@@ -23,5 +23,5 @@ export function renderFundingRounds(rounds: FundingRoundResponse[], format: Tabl
     r.investors.find((i) => i.id === r.leadInvestorId)?.name ?? '',
     r.preMoneyValuation ?? '',
   ]);
-  return renderTable(locale === 'fr' ? 'Levées de fonds' : 'Funding rounds', HEADERS[locale], rows, format);
+  return renderTable(locale === 'fr' ? 'Levées de fonds' : 'Funding rounds', HEADERS[locale], rows, format, locale);
 }

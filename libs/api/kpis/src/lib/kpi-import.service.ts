@@ -15,7 +15,15 @@ import { checkKpiValues, KpiRule } from './kpi-values';
 /** Columns the export writes that the import reads past (so an export can be edited and imported back). */
 const IGNORED_COLUMNS = new Set(['legal_name', 'status', 'funds_raised_eur']);
 export const KPI_IMPORT_MAX_LINES = 50_000;
+/** A decimal written with a comma (French spreadsheets, the French export): `1234,56` is read as 1234.56. */
+const DECIMAL_COMMA = /^(-?\d+),(\d+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `;` or `,`: whichever the header line holds more of (a French export or spreadsheet writes `;`). */
+export function csvDelimiter(csv: string): ';' | ',' {
+  const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
 
 interface GoodLine {
   startupId: string;
@@ -25,7 +33,7 @@ interface GoodLine {
 }
 
 /**
- * Historical KPIs from a CSV file: header `startup,period,<kpi keys…>`, one report per line, startup
+ * Historical KPIs from a CSV file (`,` or `;` separated, decimal point or comma): header `startup,period,<kpi keys…>`, one report per line, startup
  * given by SIREN, id or exact legal name. Every line is checked as a report would be (known startup,
  * past period, not already reported, values within bounds, required KPIs present). Nothing is written
  * unless every line is good; imported reports are validated by the importing manager.
@@ -49,7 +57,7 @@ export class KpiImportService {
 
     let rows: string[][];
     try {
-      rows = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+      rows = parse(csv, { bom: true, delimiter: csvDelimiter(csv), skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
     } catch (error) {
       const line = (error as { lines?: number }).lines ?? 1;
       fail(line, null, { fr: `CSV illisible : ${(error as Error).message}`, en: `Unreadable CSV: ${(error as Error).message}` });
@@ -93,7 +101,7 @@ export class KpiImportService {
       seen.set(key, line);
       const values: Record<string, string> = {};
       header.forEach((column, i) => {
-        if (i > 1 && !IGNORED_COLUMNS.has(column) && (cells[i] ?? '') !== '') values[column] = cells[i];
+        if (i > 1 && !IGNORED_COLUMNS.has(column) && (cells[i] ?? '') !== '') values[column] = cells[i].replace(DECIMAL_COMMA, '$1.$2');
       });
       const rules = startups.rules(startupId, range.periodicity, definitions);
       const checked = checkKpiValues(rules, values, { requireAll: true });

@@ -70,7 +70,7 @@ export class ReportFiles {
       const name = fr ? `occupation-${month}` : `occupancy-${month}`;
       files.push({ format: 'xlsx', locale, filename: `${name}.xlsx`, content: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer) });
       // Through the one table writer, which neutralises startup names that a spreadsheet would run as formulas.
-      const rentCsv = await renderTable('rent', rentHeader, [...rentRoll.lines.map((l) => [l.startupName, labelOf(PROGRAM_KIND_LABELS, locale, l.programKind), l.areaM2, l.days, euros(l.rentCents)]), ['Total', '', '', '', euros(rentRoll.totalCents)]], 'csv');
+      const rentCsv = await renderTable('rent', rentHeader, [...rentRoll.lines.map((l) => [l.startupName, labelOf(PROGRAM_KIND_LABELS, locale, l.programKind), l.areaM2, l.days, euros(l.rentCents)]), ['Total', '', '', '', euros(rentRoll.totalCents)]], 'csv', locale);
       files.push({ format: 'csv', locale, filename: `${fr ? 'loyers' : 'rent-roll'}-${month}.csv`, content: rentCsv });
     }
     return files;

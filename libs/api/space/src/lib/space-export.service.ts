@@ -27,17 +27,18 @@ export class SpaceExportService {
       OCCUPANCY_HEADERS[locale],
       report.floors.map((f) => [f.siteName, f.buildingName, f.floorName, f.leasableM2, f.leasedM2, f.occupancyRate, f.vacantModules, f.largestFreeBlockModules]),
       format,
+      locale,
     );
   }
 
   rentRoll(report: RentRollResponse, format: SpaceExportFormat, locale: Locale): Promise<Buffer> {
     const rows: Array<Array<string | number>> = report.lines.map((l) => [l.startupName, labelOf(PROGRAM_KIND_LABELS, locale, l.programKind), l.areaM2, euros(l.monthlyPricePerM2Cents), l.days, euros(l.rentCents)]);
     rows.push([locale === 'fr' ? 'Total' : 'Total', '', '', '', '', euros(report.totalCents)]);
-    return this.render(locale === 'fr' ? `Loyers ${report.month}` : `Rent roll ${report.month}`, RENT_ROLL_HEADERS[locale], rows, format);
+    return this.render(locale === 'fr' ? `Loyers ${report.month}` : `Rent roll ${report.month}`, RENT_ROLL_HEADERS[locale], rows, format, locale);
   }
 
-  private render(sheetName: string, headers: string[], rows: Array<Array<string | number>>, format: SpaceExportFormat): Promise<Buffer> {
-    return renderTable(sheetName, headers, rows, format);
+  private render(sheetName: string, headers: string[], rows: Array<Array<string | number>>, format: SpaceExportFormat, locale: Locale): Promise<Buffer> {
+    return renderTable(sheetName, headers, rows, format, locale);
   }
 }
 

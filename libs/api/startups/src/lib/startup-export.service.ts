@@ -30,6 +30,6 @@ export class StartupExportService {
       s.alumni ? yes : no,
       s.website ?? '',
     ]);
-    return renderTable('Startups', HEADERS[locale], rows, format);
+    return renderTable('Startups', HEADERS[locale], rows, format, locale);
   }
 }

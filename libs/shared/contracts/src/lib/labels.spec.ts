@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { APPLICATION_STATUSES, DECISIONS } from './applications';
 import { ROUND_KINDS, ROUND_STATUSES } from './funding';
-import { ENROLLMENT_STATUS_LABELS, labelOf, PROGRAM_KIND_LABELS, ROUND_KIND_LABELS, ROUND_STATUS_LABELS, SECTOR_LABELS, STAGE_LABELS } from './labels';
+import { KPI_REPORT_STATUSES } from './kpis';
+import { APPLICATION_STATUS_LABELS, DECISION_LABELS, ENROLLMENT_STATUS_LABELS, KPI_REPORT_STATUS_LABELS, labelOf, PROGRAM_KIND_LABELS, ROUND_KIND_LABELS, ROUND_STATUS_LABELS, SECTOR_LABELS, STAGE_LABELS } from './labels';
 import { SUPPORTED_LOCALES } from './locale';
 import { ENROLLMENT_STATUSES, PROGRAM_KINDS, SECTORS, STAGES } from './programs';
 
@@ -16,6 +18,9 @@ describe('code labels', () => {
     ['round kinds', ROUND_KIND_LABELS, ROUND_KINDS, (j) => j['funding']['kinds']],
     ['round statuses', ROUND_STATUS_LABELS, ROUND_STATUSES, (j) => j['funding']['statuses']],
     ['program kinds', PROGRAM_KIND_LABELS, PROGRAM_KINDS, (j) => j['pipeline']['kinds']],
+    ['KPI report statuses', KPI_REPORT_STATUS_LABELS, KPI_REPORT_STATUSES, (j) => j['kpis']['statuses']],
+    ['application statuses', APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, (j) => j['applications']['status']],
+    ['decisions', DECISION_LABELS, DECISIONS, (j) => j['applications']['decision']],
   ];
 
   it.each(tables)('labels every %s code in both languages, with the web client’s words', (_, labels, codes, pick) => {

@@ -1,4 +1,6 @@
+import type { ApplicationStatus, Decision } from './applications';
 import type { RoundKind, RoundStatus } from './funding';
+import type { KpiReportStatus } from './kpis';
 import type { Locale } from './locale';
 import type { EnrollmentStatus, ProgramKind, Sector, Stage } from './programs';
 
@@ -82,6 +84,21 @@ export const ROUND_KIND_LABELS: Record<Locale, Record<RoundKind, string>> = {
 export const ROUND_STATUS_LABELS: Record<Locale, Record<RoundStatus, string>> = {
   fr: { planned: 'Prévue', announced: 'Annoncée', closed: 'Close', cancelled: 'Annulée' },
   en: { planned: 'Planned', announced: 'Announced', closed: 'Closed', cancelled: 'Cancelled' },
+};
+
+export const KPI_REPORT_STATUS_LABELS: Record<Locale, Record<KpiReportStatus, string>> = {
+  fr: { draft: 'Brouillon', submitted: 'Soumis', validated: 'Validé', returned: 'Renvoyé' },
+  en: { draft: 'Draft', submitted: 'Submitted', validated: 'Validated', returned: 'Returned' },
+};
+
+export const APPLICATION_STATUS_LABELS: Record<Locale, Record<ApplicationStatus, string>> = {
+  fr: { draft: 'Brouillon', submitted: 'Déposée', in_review: 'En évaluation', shortlisted: 'Présélectionnée', pitch: 'Pitch', decided: 'Décidée' },
+  en: { draft: 'Draft', submitted: 'Submitted', in_review: 'In review', shortlisted: 'Shortlisted', pitch: 'Pitch', decided: 'Decided' },
+};
+
+export const DECISION_LABELS: Record<Locale, Record<Decision, string>> = {
+  fr: { admit: 'Admise', reject: 'Refusée', waitlist: 'Liste d’attente' },
+  en: { admit: 'Admitted', reject: 'Rejected', waitlist: 'Waitlisted' },
 };
 
 /** The label of a code in one of the tables above; an unknown code (or none) is shown as it is. */

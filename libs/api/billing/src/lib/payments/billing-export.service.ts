@@ -84,7 +84,7 @@ export class BillingExportService {
         settlement ? SETTLEMENT_LABELS[locale][settlement] : null,
       ];
     });
-    const data = await renderTable(locale === 'fr' ? 'Factures' : 'Invoices', INVOICE_HEADERS[locale], rows, format);
+    const data = await renderTable(locale === 'fr' ? 'Factures' : 'Invoices', INVOICE_HEADERS[locale], rows, format, locale);
     return { fileName: `${locale === 'fr' ? 'factures' : 'invoices'}-${from}-${to}.${format}`, data };
   }
 
@@ -92,7 +92,7 @@ export class BillingExportService {
     assertPeriod(from, to);
     const payments = await this.exports.payments(organisationId, from, to);
     const rows = payments.map((p) => [p.receivedOn, p.invoiceNumber, p.customerName, KIND_LABELS[locale][p.kind], euroText(p.amountCents), p.reference, p.bankEntryReference]);
-    const data = await renderTable(locale === 'fr' ? 'Paiements' : 'Payments', PAYMENT_HEADERS[locale], rows, format);
+    const data = await renderTable(locale === 'fr' ? 'Paiements' : 'Payments', PAYMENT_HEADERS[locale], rows, format, locale);
     return { fileName: `${locale === 'fr' ? 'paiements' : 'payments'}-${from}-${to}.${format}`, data };
   }
 
