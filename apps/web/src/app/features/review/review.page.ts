@@ -41,7 +41,7 @@ const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => Strin
     TranslocoDirective,
   ],
   templateUrl: './review.page.html',
-  styleUrl: './review.scss',
+  styleUrls: ['../manage/calls/calls.scss', './review.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewPage {

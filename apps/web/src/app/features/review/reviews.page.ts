@@ -20,7 +20,7 @@ export function sortAssignments(rows: readonly ReviewAssignmentResponse[]): Revi
   selector: 'app-reviews-page',
   imports: [MatButtonModule, RouterLink, TranslocoDirective],
   templateUrl: './reviews.page.html',
-  styleUrl: './review.scss',
+  styleUrls: ['../manage/calls/calls.scss', './review.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewsPage {

@@ -96,6 +96,7 @@ export class Applications1763772500000 implements MigrationInterface {
         CONSTRAINT fk_application_call_reviewers_member FOREIGN KEY (user_id, organisation_id) REFERENCES memberships (user_id, organisation_id) ON DELETE CASCADE
       )`);
 
+    await queryRunner.query(`ALTER TABLE enrollments ADD CONSTRAINT uq_enrollments_organisation_id UNIQUE (organisation_id, id)`);
     await queryRunner.query(`
       CREATE TABLE applications (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -114,11 +115,13 @@ export class Applications1763772500000 implements MigrationInterface {
         decided_at timestamptz,
         decided_by uuid REFERENCES users (id) ON DELETE SET NULL,
         startup_id uuid,
-        enrollment_id uuid REFERENCES enrollments (id) ON DELETE SET NULL,
+        enrollment_id uuid,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_applications_decided CHECK ((status = 'decided') = (decision IS NOT NULL)),
         CONSTRAINT uq_applications_organisation_id UNIQUE (organisation_id, id),
+        -- Tenant-safe like every link: the enrollment must be the organisation's; deleting it clears only enrollment_id.
+        CONSTRAINT fk_applications_enrollment FOREIGN KEY (organisation_id, enrollment_id) REFERENCES enrollments (organisation_id, id) ON DELETE SET NULL (enrollment_id),
         CONSTRAINT fk_applications_call FOREIGN KEY (organisation_id, call_id) REFERENCES application_calls (organisation_id, id) ON DELETE CASCADE,
         CONSTRAINT fk_applications_startup FOREIGN KEY (organisation_id, startup_id) REFERENCES startups (organisation_id, id) ON DELETE SET NULL (startup_id)
       )`);
@@ -176,6 +179,7 @@ export class Applications1763772500000 implements MigrationInterface {
         conflict_declared_at timestamptz,
         conflict_reason varchar(1000),
         PRIMARY KEY (application_id, reviewer_id),
+        CONSTRAINT uq_application_assignments_tenant UNIQUE (organisation_id, application_id, reviewer_id),
         CONSTRAINT fk_application_assignments_application FOREIGN KEY (organisation_id, application_id) REFERENCES applications (organisation_id, id) ON DELETE CASCADE,
         CONSTRAINT fk_application_assignments_member FOREIGN KEY (reviewer_id, organisation_id) REFERENCES memberships (user_id, organisation_id) ON DELETE CASCADE
       )`);
@@ -190,7 +194,8 @@ export class Applications1763772500000 implements MigrationInterface {
         submitted_at timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (application_id, reviewer_id),
-        CONSTRAINT fk_application_reviews_assignment FOREIGN KEY (application_id, reviewer_id) REFERENCES application_assignments (application_id, reviewer_id) ON DELETE CASCADE,
+        CONSTRAINT uq_application_reviews_tenant UNIQUE (organisation_id, application_id, reviewer_id),
+        CONSTRAINT fk_application_reviews_assignment FOREIGN KEY (organisation_id, application_id, reviewer_id) REFERENCES application_assignments (organisation_id, application_id, reviewer_id) ON DELETE CASCADE,
         CONSTRAINT fk_application_reviews_application FOREIGN KEY (organisation_id, application_id) REFERENCES applications (organisation_id, id) ON DELETE CASCADE
       )`);
 
@@ -202,7 +207,7 @@ export class Applications1763772500000 implements MigrationInterface {
         criterion_id uuid NOT NULL,
         score integer NOT NULL CONSTRAINT ck_application_scores_score CHECK (score BETWEEN 1 AND 5),
         PRIMARY KEY (application_id, reviewer_id, criterion_id),
-        CONSTRAINT fk_application_scores_review FOREIGN KEY (application_id, reviewer_id) REFERENCES application_reviews (application_id, reviewer_id) ON DELETE CASCADE,
+        CONSTRAINT fk_application_scores_review FOREIGN KEY (organisation_id, application_id, reviewer_id) REFERENCES application_reviews (organisation_id, application_id, reviewer_id) ON DELETE CASCADE,
         CONSTRAINT fk_application_scores_criterion FOREIGN KEY (organisation_id, criterion_id) REFERENCES application_criteria (organisation_id, id) ON DELETE CASCADE
       )`);
   }
@@ -227,5 +232,6 @@ export class Applications1763772500000 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ck_${table}_role`);
       await queryRunner.query(`ALTER TABLE ${table} ADD CONSTRAINT ck_${table}_role CHECK (role IN ('admin', 'manager', 'board', 'startup'))`);
     }
+    await queryRunner.query(`ALTER TABLE enrollments DROP CONSTRAINT uq_enrollments_organisation_id`);
   }
 }

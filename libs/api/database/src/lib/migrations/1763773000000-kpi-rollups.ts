@@ -16,13 +16,17 @@ export class KpiRollups1763773000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE kpi_rollups (
         organisation_id uuid NOT NULL CONSTRAINT fk_kpi_rollups_organisation REFERENCES organisations (id) ON DELETE CASCADE,
-        startup_id uuid NOT NULL CONSTRAINT fk_kpi_rollups_startup REFERENCES startups (id) ON DELETE CASCADE,
-        report_id uuid NOT NULL CONSTRAINT fk_kpi_rollups_report REFERENCES kpi_reports (id) ON DELETE CASCADE,
-        definition_id uuid NOT NULL CONSTRAINT fk_kpi_rollups_definition REFERENCES kpi_definitions (id) ON DELETE CASCADE,
+        startup_id uuid NOT NULL,
+        report_id uuid NOT NULL,
+        definition_id uuid NOT NULL,
         period_start date NOT NULL,
         period_end date NOT NULL,
         value numeric(20, 4) NOT NULL,
-        PRIMARY KEY (report_id, definition_id)
+        PRIMARY KEY (report_id, definition_id),
+        -- Tenant-safe links, like every table's: a rollup's startup, report and KPI are its organisation's.
+        CONSTRAINT fk_kpi_rollups_startup FOREIGN KEY (organisation_id, startup_id) REFERENCES startups (organisation_id, id) ON DELETE CASCADE,
+        CONSTRAINT fk_kpi_rollups_report FOREIGN KEY (organisation_id, report_id) REFERENCES kpi_reports (organisation_id, id) ON DELETE CASCADE,
+        CONSTRAINT fk_kpi_rollups_definition FOREIGN KEY (organisation_id, definition_id) REFERENCES kpi_definitions (organisation_id, id) ON DELETE CASCADE
       )`);
     await queryRunner.query(
       `CREATE INDEX ix_kpi_rollups_organisation_period ON kpi_rollups (organisation_id, period_start) INCLUDE (startup_id, period_end, definition_id, value)`,
