@@ -20,6 +20,8 @@ async function showFigures(page: Page, from: string, to: string): Promise<void> 
   await page.goto(`${web()}/manage/kpis`);
   await page.getByTestId('figures-from').fill(from);
   await page.getByTestId('figures-to').fill(to);
+  // The cards say which range they show: read them only once they are this range's, not the default's.
+  await expect(page.locator(`[data-testid="figures"][data-from="${from}"][data-to="${to}"]`)).toBeVisible();
   await expect(page.getByTestId('figure-jobs-created')).toHaveText(/\d/);
 }
 
