@@ -98,16 +98,21 @@ test.describe('a new park sets itself up in the browser', () => {
     // 6. An incubator program and its first cohort.
     await page.goto(`${web()}/manage/programs`);
     await page.getByTestId('program-create-open').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
     await page.getByTestId('program-site').selectOption({ label: 'Lille — Bois Blancs' });
     await page.getByTestId('program-kind').selectOption({ label: 'Incubateur' });
     await page.getByTestId('program-name').fill('Incubateur Bois Blancs');
     await page.getByTestId('program-submit').click();
     await expect(page.getByTestId('program-card-Incubateur Bois Blancs')).toBeVisible();
     await page.getByTestId('cohort-create-open-Incubateur Bois Blancs').click();
+    // The dialog focuses its first field when its opening animation ends: typing before that lands in the wrong field (seen in CI).
+    await expect(page.getByTestId('cohort-name')).toBeFocused();
     await page.getByTestId('cohort-name').fill('Promotion 2027');
     await page.getByTestId('cohort-first-day').fill('04/01/2027');
     await page.getByTestId('cohort-last-day').fill('31/12/2027');
     await page.getByTestId('cohort-capacity').fill('30');
+    await expect(page.getByTestId('cohort-name')).toHaveValue('Promotion 2027');
+    await expect(page.getByTestId('cohort-first-day')).toHaveValue('04/01/2027');
     await page.getByTestId('cohort-submit').click();
     await expect(page.getByTestId('cohort-row-Promotion 2027')).toBeVisible();
     await shoot(page, 'programs');
