@@ -70,6 +70,8 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       PUBLIC_WEB_URL: webUrl,
       JWT_SECRET: jwtSecret,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? (options.mode === 'persistent' ? 'info' : 'warn'),
+      // `npm start` is read by a person: one short line per request (JSON stays the default elsewhere).
+      LOG_FORMAT: process.env['LOG_FORMAT'] ?? (options.mode === 'persistent' ? 'pretty' : 'json'),
       // Without a mail server the worker writes each mail (links included) to a file here, never to its log.
       ...(process.env['SMTP_URL'] ? {} : { MAIL_OUTBOX_DIR: process.env['MAIL_OUTBOX_DIR'] ?? join(stack.dataDir, 'mail') }),
     };

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pinoHttp } from 'pino-http';
-import { loadConfig } from '@incubator/api/config';
+import { loadConfig, logDestination } from '@incubator/api/config';
 import { pinoHttpOptions, redactUrl } from './logging';
 
 const TOKEN = 'q9X_secret-invitation-token-of-43-chars-abc';
@@ -57,6 +57,52 @@ describe('request logging', () => {
       expect(output).not.toContain(TOKEN);
       expect(output).not.toContain('Bearer abc');
       expect(output).not.toContain('xyz');
+    });
+  });
+
+  describe('in development (LOG_FORMAT=pretty)', () => {
+    it('writes one short readable line per request: method, URL, status and time, no headers, no JSON', async () => {
+      const lines: string[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+          done();
+        },
+      });
+      const config = loadConfig({
+        DATABASE_URL: 'postgres://app:secret@localhost:5432/app',
+        REDIS_URL: 'redis://localhost:6379',
+        JWT_SECRET: 'a-test-secret-of-at-least-32-characters!',
+        LOG_FORMAT: 'pretty',
+      });
+      const log = pinoHttp(pinoHttpOptions(config), logDestination(config, sink));
+      const server = createServer((request, response) => {
+        log(request, response);
+        response.statusCode = 404;
+        response.end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      try {
+        const port = (server.address() as AddressInfo).port;
+        await fetch(`http://127.0.0.1:${port}/api/startups?limit=20`, { headers: { 'user-agent': 'a-browser-of-sorts' } });
+        await fetch(`http://127.0.0.1:${port}/reset-password?token=${TOKEN}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: GET \/api\/startups\?limit=20 404 · \d+ ms$/);
+      expect(lines[1]).toContain('/reset-password?token=[REDACTED] 404');
+      expect(lines.join('')).not.toContain('a-browser-of-sorts');
+      expect(lines.join('')).not.toContain('{');
+    });
+
+    it('keeps JSON unless asked', () => {
+      const config = loadConfig({ DATABASE_URL: 'postgres://a@b/c', REDIS_URL: 'redis://localhost:6379', JWT_SECRET: 'a-test-secret-of-at-least-32-characters!' });
+      expect(config.LOG_FORMAT).toBe('json');
+      expect(logDestination(config)).toBeUndefined();
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://a@b/c', REDIS_URL: 'redis://localhost:6379', JWT_SECRET: 'a-test-secret-of-at-least-32-characters!', LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT/);
     });
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { AppConfig } from '@incubator/api/config';
+import { AppConfig, logDestination } from '@incubator/api/config';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -82,14 +82,25 @@ export function pinoHttpOptions(config: AppConfig): Options {
         }),
     },
     autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+    // Read by a person (LOG_FORMAT=pretty): the request's line says it all in a few words.
+    ...(config.LOG_FORMAT === 'pretty' ? { customSuccessMessage: requestLine, customErrorMessage: (request, response, error) => `${requestLine(request, response)} — ${error.message}` } : {}),
   };
 }
 
+/** "GET /api/startups?limit=20 200 · 12 ms": the one line a request gets in development. */
+function requestLine(request: IncomingMessage & { originalUrl?: string }, response: ServerResponse, responseTime?: number): string {
+  const time = responseTime === undefined ? '' : ` · ${Math.round(responseTime)} ms`;
+  return `${request.method} ${redactUrl(request.originalUrl ?? request.url ?? '')} ${response.statusCode}${time}`;
+}
+
 /**
- * JSON logs through pino; every log line of a request carries the id given by assignRequestId, and no
+ * Logs through pino (JSON, or one readable line each with LOG_FORMAT=pretty); every log line of a request carries the id given by assignRequestId, and no
  * credential: authorization and cookie headers, set-cookie, and tokens in URLs are redacted.
  */
 export const loggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
-  useFactory: (config: AppConfig) => ({ pinoHttp: pinoHttpOptions(config) }),
+  useFactory: (config: AppConfig) => {
+    const destination = logDestination(config);
+    return { pinoHttp: destination ? [pinoHttpOptions(config), destination] : pinoHttpOptions(config) };
+  },
 });

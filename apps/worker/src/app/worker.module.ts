@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '@incubator/api/config';
+import { AppConfig, ConfigModule, logDestination } from '@incubator/api/config';
 import { BillingJobsModule } from '@incubator/api/billing';
 import { DatabaseModule } from '@incubator/api/database';
 import { KpiRemindersJobsModule } from '@incubator/api/kpis';
@@ -19,7 +19,11 @@ import { SystemJobsModule } from '@incubator/api/system';
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, base: { service: 'worker' } } }),
+      useFactory: (config: AppConfig) => {
+        const options = { level: config.LOG_LEVEL, base: { service: 'worker' } };
+        const destination = logDestination(config);
+        return { pinoHttp: destination ? [options, destination] : options };
+      },
     }),
     DatabaseModule,
     QueuesModule,

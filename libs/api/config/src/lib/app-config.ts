@@ -9,6 +9,10 @@ const toInt = ({ value }: { value: unknown }) =>
 export const MAIL_TRANSPORTS = ['smtp', 'log'] as const;
 export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 
+/** How the api and the worker write their logs (see AppConfig.LOG_FORMAT). */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /**
  * The whole configuration of the api and the worker, read from the environment once at start-up.
  * Every variable is listed, with a comment, in `.env.example`.
@@ -41,6 +45,13 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * `json`: one JSON object per line (production: what log collectors read). `pretty`: one short
+   * human-readable line per request or message (`npm start` in development).
+   */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'json';
 
   /** Public address of the web client, used in links sent by email. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
