@@ -6,7 +6,8 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { TitleStrategy } from '@angular/router';
-import { provideTransloco, TranslocoOptions } from '@jsverse/transloco';
+import { provideTransloco, provideTranslocoTranspiler, TranslocoOptions } from '@jsverse/transloco';
+import { FrenchElisionTranspiler } from './french-elision.transpiler';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '@incubator/contracts';
 import { LocaleService } from './locale.service';
 import { TranslatedTitleStrategy } from './translated-title.strategy';
@@ -26,6 +27,7 @@ export function provideI18n(): EnvironmentProviders {
       config: { ...TRANSLOCO_CONFIG, prodMode: !isDevMode() },
       loader: TranslocoHttpLoader,
     }),
+    provideTranslocoTranspiler(FrenchElisionTranspiler),
     provideAppInitializer(() => inject(LocaleService).init()),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
   ]);

@@ -25,4 +25,12 @@ describe('translation files', () => {
     expect(blank(fr)).toEqual([]);
     expect(blank(en)).toEqual([]);
   });
+
+  it('put a space before French double punctuation (« Promo : Candidate », never « Promo: Candidate »)', () => {
+    const glued = leaves(fr)
+      .filter(([, text]) => typeof text === 'string' && /[^\s\u00a0\u202f][:;!?](\s|$)/.test(text))
+      .map(([key]) => key);
+
+    expect(glued).toEqual([]);
+  });
 });

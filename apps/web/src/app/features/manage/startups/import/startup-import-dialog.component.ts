@@ -7,6 +7,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { StartupImportResult } from '@incubator/contracts';
 import { FormError, genericError, httpStatus } from '../../../../core/forms/api-error';
 import { StartupImportService } from '../../../../core/startups/startup-import.service';
+import { FileChooserComponent } from '../../../../core/ui/file-chooser/file-chooser.component';
 
 /** The API refuses larger files (413); checked here first to spare the upload. */
 export const STARTUP_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -28,23 +29,20 @@ export function startupImportResultOf(error: unknown): StartupImportResult | nul
  */
 @Component({
   selector: 'app-startup-import-dialog',
-  imports: [MatButtonModule, MatCheckboxModule, MatDialogModule, TranslocoDirective],
+  imports: [FileChooserComponent, MatButtonModule, MatCheckboxModule, MatDialogModule, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <h2 mat-dialog-title>{{ t('startupImport.title') }}</h2>
       <mat-dialog-content>
         <p>{{ t('startupImport.intro') }}</p>
         <p class="hint">{{ t('startupImport.columns') }}</p>
-        <div class="row">
-          <label for="startup-import-file">{{ t('startupImport.file') }}</label>
-          <input
-            id="startup-import-file"
-            type="file"
-            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            (change)="choose($event)"
-            data-testid="startup-import-file"
-          />
-        </div>
+        <app-file-chooser
+          inputId="startup-import-file"
+          testId="startup-import-file"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          [label]="t('startupImport.file')"
+          (chosen)="choose($event)"
+        />
         <mat-checkbox [checked]="invite()" (change)="invite.set($event.checked)" data-testid="startup-import-invite">
           {{ t('startupImport.invite') }}
         </mat-checkbox>
@@ -119,9 +117,8 @@ export class StartupImportDialogComponent {
   protected readonly result = signal<StartupImportResult | null>(null);
   protected readonly error = signal<FormError | null>(null);
 
-  protected choose(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.file.set(input.files?.[0] ?? null);
+  protected choose(file: File | null): void {
+    this.file.set(file);
     this.result.set(null);
     this.error.set(null);
   }
