@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     const eco = await generateEcosystem(db, FULL_SIZE, 42, log);
     log('API reads under load…');
     rows.push(...(await benchApiLoad(product.apiUrl, db, eco, log)));
+    rows.push(...(await (await import('./capacity.js')).benchCapacity(product.databaseUrl, product.redisUrl, log))); // 1 vs 2 API processes, database growth
     log('allocation proposals…');
     rows.push(...(await benchProposals(db, log)));
     log('board pack…');

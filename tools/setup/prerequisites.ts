@@ -111,8 +111,26 @@ export const PDFTOPPM: Prerequisite = {
   present: () => onPath('pdftoppm', ['-v']),
 };
 
+/** The scale-out tier (tools/scale): PgBouncer in transaction pooling and Redis Sentinel, from the distribution. */
+export const PGBOUNCER: Prerequisite = {
+  name: 'pgbouncer',
+  apt: 'pgbouncer',
+  brew: 'pgbouncer',
+  dnf: 'pgbouncer',
+  present: () => executable('/usr/sbin/pgbouncer') || onPath('pgbouncer'),
+};
+export const REDIS_SENTINEL: Prerequisite = {
+  name: 'redis-sentinel',
+  apt: 'redis-sentinel',
+  brew: 'redis',
+  dnf: 'redis',
+  present: () => onPath('redis-sentinel'),
+};
+export const SCALE_PREREQUISITES = [PGBOUNCER, { ...REDIS, present: () => onPath('redis-server') }, REDIS_SENTINEL];
+
 export const START_PREREQUISITES = [REDIS];
-export const TEST_PREREQUISITES = [REDIS, CHROMIUM, NGINX, PDFTOPPM];
+// PgBouncer: the integration tier runs the access check through it (tools/scale/transaction-pooling.integration.spec.ts).
+export const TEST_PREREQUISITES = [REDIS, CHROMIUM, NGINX, PDFTOPPM, PGBOUNCER];
 
 export function hostOs(platform = process.platform, osRelease = readOsRelease()): HostOs {
   if (platform === 'darwin') return 'macos';

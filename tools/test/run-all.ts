@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrerequisites, MissingPrerequisitesError, PDFTOPPM, REDIS, TEST_PREREQUISITES } from '../setup/prerequisites';
+import { ensurePrerequisites, MissingPrerequisitesError, PDFTOPPM, REDIS, SCALE_PREREQUISITES, TEST_PREREQUISITES } from '../setup/prerequisites';
 import { WORKSPACE_ROOT } from '../stack/local-stack';
 
 /**
@@ -96,13 +96,15 @@ const steps: Array<[string, () => StepResult]> = [
   ['integration', () => jestStep('integration', 'jest.integration.config.ts')],
   ['e2e', e2eStep],
   ['faults', () => jestStep('faults', 'jest.faults.config.ts')],
+  // Two API processes and two workers behind PgBouncer and Redis Sentinel through failovers (tools/scale/run.ts).
+  ['scale', () => check('scale', 'npx', ['tsx', 'tools/scale/run.ts'], 'scale-out tier')],
 ];
 
 /** What the chosen steps need that npm cannot install: lint and typecheck none; unit poppler (the Factur-X PDFs are read back). */
 function prerequisites() {
   const chosen = steps.map(([name]) => name).filter((name) => !only || only.includes(name));
-  if (chosen.some((name) => name === 'integration' || name === 'e2e')) return TEST_PREREQUISITES;
-  return [...(chosen.includes('faults') ? [REDIS] : []), ...(chosen.includes('unit') ? [PDFTOPPM] : [])];
+  if (chosen.some((name) => name === 'integration' || name === 'e2e')) return [...TEST_PREREQUISITES, ...(chosen.includes('scale') ? SCALE_PREREQUISITES : [])];
+  return [...(chosen.includes('faults') ? [REDIS] : []), ...(chosen.includes('unit') ? [PDFTOPPM] : []), ...(chosen.includes('scale') ? SCALE_PREREQUISITES : [])];
 }
 
 async function main(): Promise<void> {

@@ -15,7 +15,8 @@ import { serveFromProcesses } from './serve-from-processes';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (process.argv[2] === 'migrate') {
-    const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+    // Straight to PostgreSQL: the migration lock is a session-level advisory lock (see runMigrations).
+    const dataSource = await createDataSource(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL).initialize();
     const ran = await runMigrations(dataSource);
     console.log(ran.length ? `Applied migrations: ${ran.join(', ')}` : 'No pending migrations');
     await dataSource.destroy();

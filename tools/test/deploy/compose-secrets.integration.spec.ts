@@ -19,7 +19,7 @@ describe('docker/compose.yml takes every secret from the environment', () => {
   it('gives every password, secret and mail URL as a required variable', () => {
     const secrets = settings.filter(({ name }) => /PASSWORD|SECRET|SMTP_URL/.test(name));
     expect(secrets.map(({ name }) => name).sort()).toEqual(
-      ['JWT_SECRET', 'POSTGRES_APP_PASSWORD', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'SMTP_URL'].sort(),
+      ['JWT_SECRET', 'POSTGRES_APP_PASSWORD', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'REDIS_SENTINEL_PASSWORD', 'SMTP_URL'].sort(),
     );
     expect(secrets.filter(({ value }) => !required(value))).toEqual([]);
   });

@@ -57,7 +57,7 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private readonly limiters: Record<RateLimitPolicy, RateLimiterRedis>;
 
   constructor(config: AppConfig) {
-    ({ redis: this.redis, ready: this.ready } = failFastRedis(config.REDIS_URL));
+    ({ redis: this.redis, ready: this.ready } = failFastRedis(config));
     const entries = Object.entries(RATE_LIMIT_POLICIES).map(([policy, setting]) => [
       policy,
       new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `rate-limit:${policy}`, points: config[setting], duration: config.RATE_LIMIT_WINDOW_SECONDS }),

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { AppConfig } from '@incubator/api/config';
-import { redisConnectionOptions } from '@incubator/api/queues';
+import { redisConnection } from '@incubator/api/queues';
 
 /**
  * Pings Redis on a connection of its own that fails fast: the queue connections wait forever for
@@ -17,7 +17,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     private readonly indicators: HealthIndicatorService,
   ) {
     this.redis = new Redis({
-      ...redisConnectionOptions(config.REDIS_URL),
+      ...redisConnection(config),
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
       connectTimeout: 2_000,

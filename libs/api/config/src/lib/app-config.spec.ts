@@ -116,6 +116,51 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('deployments behind a pooler and Sentinel', () => {
+    it('reads the Sentinels, the master name, their password, the pooling mode and the migrations URL', () => {
+      const config = loadConfig({
+        ...valid,
+        REDIS_SENTINELS: 'sentinel-1:26379, sentinel-2:26380,10.0.0.3:26379',
+        REDIS_SENTINEL_MASTER: 'incubator',
+        REDIS_SENTINEL_PASSWORD: 'sentinel-pa55word',
+        DATABASE_POOLING: 'transaction',
+        DATABASE_MIGRATION_URL: 'postgres://owner:pw@postgres:5432/app',
+      });
+      expect(config.REDIS_SENTINELS).toBe('sentinel-1:26379, sentinel-2:26380,10.0.0.3:26379');
+      expect(config.REDIS_SENTINEL_MASTER).toBe('incubator');
+      expect(config.REDIS_SENTINEL_PASSWORD).toBe('sentinel-pa55word');
+      expect(config.DATABASE_POOLING).toBe('transaction');
+      expect(config.DATABASE_MIGRATION_URL).toBe('postgres://owner:pw@postgres:5432/app');
+    });
+
+    it('defaults to a direct connection and the conventional master name', () => {
+      const config = loadConfig(valid);
+      expect(config.DATABASE_POOLING).toBe('none');
+      expect(config.REDIS_SENTINELS).toBeUndefined();
+      expect(config.REDIS_SENTINEL_MASTER).toBe('mymaster');
+    });
+
+    it('names a malformed Sentinel list, pooling mode or migrations URL, and never shows the Sentinel password', () => {
+      let message = '';
+      try {
+        loadConfig({
+        ...valid,
+        REDIS_SENTINELS: 'sentinel-1,sentinel-2:26379',
+        DATABASE_POOLING: 'statement',
+        DATABASE_MIGRATION_URL: 'mysql://owner:owner-pa55word@db/app',
+          REDIS_SENTINEL_PASSWORD: 'x'.repeat(501),
+        });
+      } catch (error) {
+        message = (error as ConfigError).message;
+      }
+      expect(message).toMatch(/REDIS_SENTINELS must be host:port pairs separated by commas \(got "sentinel-1,sentinel-2:26379"\)/);
+      expect(message).toMatch(/DATABASE_POOLING must be one of the following values: none, session, transaction/);
+      expect(message).toMatch(/DATABASE_MIGRATION_URL must be a postgres:\/\/ URL \(value not shown/);
+      expect(message).toMatch(/REDIS_SENTINEL_PASSWORD .*\(value not shown/);
+      expect(message).not.toMatch(/pa55word|xxxxx/);
+    });
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig(valid))).toBe(true);
   });

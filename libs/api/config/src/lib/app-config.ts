@@ -40,8 +40,49 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL!: string;
 
+  /**
+   * Migrations' connection: the schema owner's, straight to PostgreSQL. Its migration lock is a session-level
+   * advisory lock, which a transaction pooler would leave on a server connection another client then gets.
+   * Unset: DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_MIGRATION_URL?: string;
+
+  /**
+   * What sits between DATABASE_URL and PostgreSQL. `transaction`: a pooler in transaction mode (PgBouncer
+   * `pool_mode = transaction`), which hands the server connection to another client after each transaction,
+   * so no statement may leave state on it — the hot reads, otherwise named prepared statements, then run
+   * unnamed. `none` (a direct connection) or `session` (session pooling) keep them.
+   */
+  @IsIn(['none', 'session', 'transaction'])
+  DATABASE_POOLING: 'none' | 'session' | 'transaction' = 'none';
+
+  /**
+   * Redis itself, or with REDIS_SENTINELS only its password, user, database and TLS (the host is then
+   * whichever the Sentinels name as primary).
+   */
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL!: string;
+
+  /**
+   * Redis under Sentinel: the Sentinels, `host:port` separated by commas. Every connection (queues, worker,
+   * rate limits, sign-in throttle, health) asks them for the primary and, after a failover, for the new one.
+   */
+  @IsOptional()
+  @Matches(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, { message: 'must be host:port pairs separated by commas' })
+  REDIS_SENTINELS?: string;
+
+  /** The primary's name in the Sentinels' configuration (`sentinel monitor <name> …`). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be a Sentinel master name (letters, digits, . _ -)' })
+  REDIS_SENTINEL_MASTER = 'mymaster';
+
+  /** The Sentinels' own password (`requirepass` of sentinel.conf), when they ask for one. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  REDIS_SENTINEL_PASSWORD?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -264,7 +305,7 @@ export function apiDocsEnabled(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>)
 }
 
 /** Variables without a default (so absent from `new AppConfig()`'s keys), read all the same. */
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'MAIL_TRANSPORT', 'MAIL_OUTBOX_DIR'];
+const REQUIRED = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL', 'REDIS_SENTINELS', 'REDIS_SENTINEL_PASSWORD', 'JWT_SECRET', 'SMTP_URL', 'MAIL_TRANSPORT', 'MAIL_OUTBOX_DIR'];
 
 /**
  * Variables whose value may hold a secret (a password inside a URL, a signing key): a ConfigError

@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { TRANSACTION_POOLING } from '@incubator/api/sql';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -16,7 +17,10 @@ export type Entities = NonNullable<DataSourceOptions['entities']>;
  * Nest modules register their own entities (`TypeOrmModule.forFeature`, loaded by DatabaseModule's
  * `autoLoadEntities`), so this lib knows no domain; a tool that uses an entity passes it here.
  */
-export function dataSourceOptions(databaseUrl: string, entities: Entities = []): DataSourceOptions {
+/** What sits between the DataSource and PostgreSQL (AppConfig.DATABASE_POOLING). */
+export type DatabasePooling = 'none' | 'session' | 'transaction';
+
+export function dataSourceOptions(databaseUrl: string, entities: Entities = [], pooling: DatabasePooling = 'none'): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -26,12 +30,13 @@ export function dataSourceOptions(databaseUrl: string, entities: Entities = []):
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    // pg ignores keys it does not know; preparedQuery reads this one.
+    extra: { max: 10, connectionTimeoutMillis: 5_000, ...(pooling === 'transaction' ? { [TRANSACTION_POOLING]: true } : {}) },
   };
 }
 
-export function createDataSource(databaseUrl: string, entities: Entities = []): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl, entities));
+export function createDataSource(databaseUrl: string, entities: Entities = [], pooling: DatabasePooling = 'none'): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, entities, pooling));
 }
 
 /**
@@ -45,7 +50,8 @@ export const MIGRATION_LOCK_KEY = '7597118977233482866';
  * (`--scale api=3`) and TypeORM 1.1 takes no lock of its own, so each would apply the same pending
  * migrations: the migrators queue on a session-level advisory lock, held on a connection of its own
  * (independent of the migrations' transactions, released by PostgreSQL if the process dies), and each
- * reads the migrations table only once it holds the lock.
+ * reads the migrations table only once it holds the lock. A session-level lock needs a session of its own:
+ * migrate over a direct connection (DATABASE_MIGRATION_URL), never through a transaction pooler.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const lock = dataSource.createQueryRunner();

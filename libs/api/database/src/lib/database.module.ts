@@ -11,7 +11,7 @@ import { dataSourceOptions } from './data-source-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true, retryAttempts: 3 }),
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL, [], config.DATABASE_POOLING), autoLoadEntities: true, retryAttempts: 3 }),
     }),
   ],
 })

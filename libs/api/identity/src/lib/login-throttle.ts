@@ -34,7 +34,7 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly events: SecurityEvents,
   ) {
-    ({ redis: this.redis, ready: this.ready } = failFastRedis(config.REDIS_URL));
+    ({ redis: this.redis, ready: this.ready } = failFastRedis(config));
     const window = config.LOGIN_LOCK_MINUTES * 60;
     const limiter = (keyPrefix: string, points: number, blockDuration: number) =>
       new RateLimiterRedis({ storeClient: this.redis, keyPrefix, points, duration: window, blockDuration });

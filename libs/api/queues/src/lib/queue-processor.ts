@@ -1,4 +1,4 @@
-import { OnModuleInit, Type } from '@nestjs/common';
+import { Logger, OnModuleInit, Type } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { ModuleRef } from '@nestjs/core';
 import type { Job as BullJob } from 'bullmq';
@@ -25,6 +25,7 @@ export interface QueueJobs<Q extends QueueName> {
  */
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost implements OnModuleInit {
   protected readonly registry: JobRegistry<Q>;
+  private readonly logger = new Logger(QueueProcessor.name);
 
   protected constructor(
     queue: Q,
@@ -48,8 +49,18 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
     return this.registry.dispatch(job);
   }
 
+  /**
+   * BullMQ does not await event listeners: a rejection here would be unhandled and end the worker process.
+   * It happens when the job failed because PostgreSQL is unreachable (a pooler restarting) and recording the
+   * failure needs PostgreSQL too; the job is retried or stays failed in Redis all the same.
+   */
   @OnWorkerEvent('failed')
   async onFailed(job: BullJob<JobPayloads[JobName]> | undefined, error: Error): Promise<void> {
-    if (job) await this.registry.failed(job, error);
+    if (!job) return;
+    try {
+      await this.registry.failed(job, error);
+    } catch (recording) {
+      this.logger.warn({ jobId: job.id, name: job.name, error: recording instanceof Error ? recording.message : String(recording) }, 'could not record a failed job');
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { DefaultJobOptions } from 'bullmq';
 import { AppConfig } from '@incubator/api/config';
 import { QueueName } from '@incubator/contracts';
 import { JobQueues } from './job-queues';
-import { redisConnectionOptions } from './redis-connection';
+import { redisConnection } from './redis-connection';
 import { ScheduleRegistry } from './schedule-registry';
 
 /** Retried with exponential backoff, the same for every queue. */
@@ -32,7 +32,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        connection: redisConnectionOptions(config.REDIS_URL),
+        connection: redisConnection(config),
         defaultJobOptions: {
           ...RETRIES,
           removeOnComplete: { count: 1_000 },
