@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx nx build web --configuration=production
+# <file>.br and <file>.gz beside the bundles, styles and translations: nginx sends them as they are.
+RUN npx tsx tools/stack/precompress.ts dist/apps/web/browser
 
 FROM nginx:1.27-alpine
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf

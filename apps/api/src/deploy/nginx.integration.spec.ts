@@ -1,9 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startTestApi, unusedPort } from '../test/test-app';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
@@ -13,8 +15,9 @@ const MB = 1024 * 1024;
 
 /**
  * docker/nginx.conf, run by Debian's nginx exactly as written except for three literals (port, root,
- * API address), in front of the built web client and the real API: the headers a browser relies on,
- * compression, the single-page app's routes, /api proxying and the body limit the imports need.
+ * API address), in front of the built web client — precompressed as docker/web.Dockerfile does it — and the
+ * real API: the headers a browser relies on, compression (brotli and gzip), the single-page app's routes,
+ * /api proxying and the body limit the imports need.
  */
 describe('docker/nginx.conf in front of the web client and the API (real nginx)', () => {
   let api: NestExpressApplication;
@@ -22,6 +25,7 @@ describe('docker/nginx.conf in front of the web client and the API (real nginx)'
   let prefix: string;
   let web: string;
   let apiOrigin: string;
+  let html: string;
   let errors = '';
 
   beforeAll(async () => {
@@ -31,10 +35,14 @@ describe('docker/nginx.conf in front of the web client and the API (real nginx)'
     const started = await startTestApi();
     api = started.app;
     prefix = mkdtempSync(join(tmpdir(), 'incubator-nginx-'));
+    // A copy of the build, precompressed by the Dockerfile's own command (the build's folder stays as Nx made it).
+    html = join(prefix, 'html');
+    cpSync(WEB_DIR, html, { recursive: true });
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tools/stack/precompress.ts', html], { cwd: WORKSPACE_ROOT, stdio: 'ignore' });
     const port = await unusedPort();
     web = `http://127.0.0.1:${port}`;
     apiOrigin = new URL(started.url).origin;
-    writeFileSync(join(prefix, 'nginx.conf'), mainConfig(prefix, serverConfig(port, apiOrigin)));
+    writeFileSync(join(prefix, 'nginx.conf'), mainConfig(prefix, serverConfig(port, apiOrigin, html)));
     nginx = await startNginx(prefix, web, (text) => (errors += text));
   }, 240_000);
 
@@ -101,6 +109,45 @@ describe('docker/nginx.conf in front of the web client and the API (real nginx)'
     }
   });
 
+  it('sends the precompressed brotli files to a browser that accepts brotli, the gzip ones otherwise', async () => {
+    const index = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
+    const stylesheet = /href="([^"]+\.css)"/.exec(index)?.[1];
+    const files = [
+      { path: `/${mainScript(index)}`, type: 'application/javascript' },
+      { path: '/i18n/fr.json', type: 'application/json' },
+      ...(stylesheet ? [{ path: `/${stylesheet}`, type: 'text/css' }] : []),
+    ];
+    for (const { path, type } of files) {
+      const original = readFileSync(join(WEB_DIR, path));
+      const br = await raw(`${web}${path}`, 'gzip, deflate, br, zstd');
+      expect({ path, status: br.status, type: br.headers['content-type'], encoding: br.headers['content-encoding'] }).toEqual({ path, status: 200, type, encoding: 'br' });
+      expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
+      expect(brotliDecompressSync(br.body).equals(original)).toBe(true);
+      expect(br.body.length).toBeLessThan(original.length / 2);
+
+      const gzip = await raw(`${web}${path}`, 'gzip');
+      expect({ path, type: gzip.headers['content-type'], encoding: gzip.headers['content-encoding'] }).toEqual({ path, type, encoding: 'gzip' });
+      expect(gunzipSync(gzip.body).equals(original)).toBe(true);
+
+      const plain = await raw(`${web}${path}`, 'identity');
+      expect({ path, type: plain.headers['content-type'], encoding: plain.headers['content-encoding'] }).toEqual({ path, type, encoding: undefined });
+      expect(plain.body.equals(original)).toBe(true);
+    }
+    const bundle = await raw(`${web}/${mainScript(index)}`, 'br');
+    expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('compresses the API’s JSON with gzip, and leaves images alone', async () => {
+    const api = await raw(`${web}/api/docs-json`, 'br, gzip');
+    expect(api.status).toBe(200);
+    expect(api.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(api.body).toString())).toHaveProperty('openapi');
+    const icon = await raw(`${web}/favicon.ico`, 'br, gzip');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-encoding']).toBeUndefined();
+    expect(icon.body.equals(readFileSync(join(WEB_DIR, 'favicon.ico')))).toBe(true);
+  });
+
   it('passes /api to the API, which keeps its own caching policy', async () => {
     const response = await fetch(`${web}/api/health`);
     expect(response.status).toBe(200);
@@ -124,13 +171,13 @@ describe('docker/nginx.conf in front of the web client and the API (real nginx)'
 });
 
 /** The file as committed, with the port, the client's folder and the API's address of this run. */
-function serverConfig(port: number, apiOrigin: string): string {
+function serverConfig(port: number, apiOrigin: string, html: string): string {
   const committed = readFileSync(join(WORKSPACE_ROOT, 'docker/nginx.conf'), 'utf8');
   const replaced = committed
     .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-    .replace('root /usr/share/nginx/html;', `root ${WEB_DIR};`)
+    .replace('root /usr/share/nginx/html;', `root ${html};`)
     .replace('proxy_pass http://api:3000;', `proxy_pass ${apiOrigin};`);
-  for (const literal of [`listen 127.0.0.1:${port};`, `root ${WEB_DIR};`, `proxy_pass ${apiOrigin};`]) {
+  for (const literal of [`listen 127.0.0.1:${port};`, `root ${html};`, `proxy_pass ${apiOrigin};`]) {
     if (!replaced.includes(literal)) throw new Error(`docker/nginx.conf changed: could not set "${literal}"`);
   }
   return replaced;
@@ -185,4 +232,18 @@ function mainScript(index: string): string {
   const script = /src="(main[^"]*\.js)"/.exec(index)?.[1];
   if (!script) throw new Error('index.html names no main-*.js bundle');
   return script;
+}
+
+/** A GET whose body stays as sent (fetch would decode it and hide the encoding). */
+function raw(url: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

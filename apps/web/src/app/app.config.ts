@@ -6,6 +6,7 @@ import { acceptLanguageInterceptor } from './core/auth/accept-language.intercept
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { provideAuth } from './core/auth/auth.providers';
 import { provideI18n } from './core/i18n/i18n.providers';
+import { provideFirstPagePreload } from './core/routing/first-page-preload';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -14,5 +15,6 @@ export const appConfig: ApplicationConfig = {
     provideRouter(appRoutes),
     provideI18n(),
     provideAuth(),
+    provideFirstPagePreload(appRoutes),
   ],
 };

@@ -1,9 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -12,21 +10,23 @@ import { AREAS, canOpenArea } from './core/auth/areas';
 import { AuthService } from './core/auth/auth.service';
 import { LanguageSwitchComponent } from './core/i18n/language-switch.component';
 import { AreaNav } from './core/ui/area-nav';
+// Deferred (see app.html): nothing else of that file may be imported here, types apart.
+import { ShellDrawerComponent } from './core/ui/shell-drawer.component';
+import type { DrawerLink } from './core/ui/shell-drawer.component';
 
 @Component({
   selector: 'app-root',
   imports: [
     LanguageSwitchComponent,
     MatButtonModule,
-    MatListModule,
     MatMenu,
     MatMenuItem,
     MatMenuTrigger,
-    MatSidenavModule,
     MatToolbarModule,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
+    ShellDrawerComponent,
     TranslocoDirective,
   ],
   templateUrl: './app.html',
@@ -44,7 +44,7 @@ export class App {
     return user ? AREAS.filter((area) => canOpenArea(user.role, area)) : [];
   });
   /** The phone drawer's first list: the same links as the row of tabs under the toolbar. */
-  protected readonly drawerLinks = computed(() => [
+  protected readonly drawerLinks = computed((): DrawerLink[] => [
     { id: 'status', url: '/status' },
     ...this.areas().map((area) => ({ id: area, url: `/${area}` })),
     ...(this.user() ? [] : [{ id: 'login', url: '/login' }]),
@@ -53,10 +53,6 @@ export class App {
   protected readonly areaSections = inject(AreaNav).sections;
   /** Open, or opening: the drawer's layer takes the clicks from then until the drawer has closed. */
   protected readonly drawerOpen = signal(false);
-  private readonly drawer = viewChild(MatSidenav);
-  // Constant objects: a literal in the template would be new at each check and re-run RouterLinkActive.
-  protected readonly exactMatch = { exact: true };
-  protected readonly prefixMatch = { exact: false };
 
   constructor() {
     // A link chosen in the drawer shows its page: the drawer gets out of the way.
@@ -65,12 +61,11 @@ export class App {
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => void this.drawer()?.close());
+      .subscribe(() => this.drawerOpen.set(false));
   }
 
   protected openDrawer(): void {
     this.drawerOpen.set(true);
-    void this.drawer()?.open();
   }
 
   protected logout(): void {
