@@ -74,7 +74,7 @@ export async function benchApiLoad(apiUrl: string, db: DataSource, eco: Ecosyste
       status: 200,
       againstStack: true,
       floor: {
-        is: "the service's query (over kpi_rollups) in-process",
+        is: "the service's statement in-process, computed every time (over kpi_quarter_rollups; the API answers from its versioned cache until a figure's table is written)",
         run: () => {
           const { text, params } = aggregatesSql(eco.organisationId, { ...range, siteId: eco.siteIds[0] });
           return db.query(text, params);

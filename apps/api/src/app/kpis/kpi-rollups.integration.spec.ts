@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { aggregatesSql, aggregatesSqlFromValues, KpiRollupService } from '@incubator/api/kpis';
+import { aggregatesSql, aggregatesSqlFromValues, boardCellsSql, KpiRollupService, organisationQuartersSql } from '@incubator/api/kpis';
 import type { AggregateScope } from '@incubator/api/kpis';
 import type { ApiErrorResponse, StartupResponse } from '@incubator/contracts';
 import { freshSiren } from '../../test/fixtures';
@@ -16,7 +16,9 @@ type Step =
   | { kind: 'correct'; report: number; values: [number, number, number, number] }
   | { kind: 'resubmit'; report: number }
   | { kind: 'round'; startup: number; day: number; cents: number; close: 'at_once' | 'later' | 'never' }
-  | { kind: 'enroll'; startup: number; program: number; to: 'admitted' | 'active' | 'withdrawn' };
+  | { kind: 'enroll'; startup: number; program: number; to: 'admitted' | 'active' | 'withdrawn' }
+  | { kind: 'import'; startup: number; period: number; values: [number, number, number, number] }
+  | { kind: 'sector'; startup: number; sector: 'greentech' | 'healthtech' | 'fintech' };
 
 /** Monthly periods for even startups, quarterly ones for odd ones (one kind per startup: "latest" has no ties). */
 const periodOf = (startup: number, n: number) => (startup % 2 === 0 ? `2025-${String((n % 12) + 1).padStart(2, '0')}` : `2025-Q${(n % 4) + 1}`);
@@ -28,6 +30,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resubmit' as const), report: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('round' as const), startup: fc.nat(3), day: fc.nat(364), cents: fc.integer({ min: 1, max: 50_000_000 }), close: fc.constantFrom('at_once' as const, 'later' as const, 'never' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('enroll' as const), startup: fc.nat(3), program: fc.nat(1), to: fc.constantFrom('admitted' as const, 'active' as const, 'withdrawn' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('import' as const), startup: fc.nat(3), period: fc.nat(11), values }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('sector' as const), startup: fc.nat(3), sector: fc.constantFrom('greentech' as const, 'healthtech' as const, 'fintech' as const) }) },
 );
 
 /**
@@ -123,6 +127,14 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
         }
         const moved = await send('POST', `/enrollments/${enrollment.id}/transitions`, { status: s.to });
         if (moved.status === 201) enrollment.status = s.to;
+      } else if (s.kind === 'import') {
+        // Written as a validated report, unless the period has one already (then refused: 422).
+        const v = kpiValues(s.values);
+        const csv = `startup,period,headcount,jobs_created,revenue,customers\n${startups[s.startup]},${periodOf(s.startup, s.period)},${v.headcount},${v.jobs_created},${v.revenue},${v.customers}\n`;
+        const response = await fetch(`${api}/kpi-reports/import`, { method: 'POST', headers: { ...manager, 'Content-Type': 'text/csv' }, body: csv });
+        expect([200, 422]).toContain(response.status);
+      } else if (s.kind === 'sector') {
+        expect((await send('PATCH', `/startups/${startups[s.startup]}`, { sector: s.sector })).status).toBe(200);
       }
     }
     return { programs };
@@ -135,6 +147,39 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
       expect({ scope, result: fromRollups[0].result }).toEqual({ scope, result: (await db.query(oracle.text, oracle.params))[0].result });
     }
   }
+
+  /** Every cell of the board's one-statement table against the oracle for that cell's scope (rounds in a fixed order: ROLLUP's is not). */
+  async function compareBoardCells(range: { from: string; to: string }) {
+    const { text, params } = boardCellsSql(organisationId, range);
+    const rows = await db.query<Array<{ cell: string; result: { rounds: Array<{ kind: string | null }> } }>>(text, params);
+    const sectors = await db.query<Array<{ sector: string }>>('SELECT DISTINCT sector FROM startups WHERE organisation_id = $1', [organisationId]);
+    const sites = await db.query<Array<{ id: string }>>('SELECT id FROM sites WHERE organisation_id = $1', [organisationId]);
+    const programs = await db.query<Array<{ id: string }>>('SELECT id FROM programs WHERE organisation_id = $1', [organisationId]);
+    expect(rows.length).toBe(2 + sectors.length + sites.length + programs.length);
+    const byKind = (rounds: Array<{ kind: string | null }>) => [...rounds].sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
+    for (const row of rows) {
+      const [kind, id] = row.cell.includes(':') ? [row.cell.slice(0, row.cell.indexOf(':')), row.cell.slice(row.cell.indexOf(':') + 1)] : [row.cell, ''];
+      const scope: AggregateScope =
+        kind === 'organisation' ? range : kind === 'unassigned' ? { ...range, unassigned: true } : kind === 'site' ? { ...range, siteId: id } : kind === 'program' ? { ...range, programId: id } : { ...range, sector: id };
+      const oracle = aggregatesSqlFromValues(organisationId, scope);
+      const [{ result }] = await db.query(oracle.text, oracle.params);
+      expect({ cell: row.cell, range, result: { ...row.result, rounds: byKind(row.result.rounds) } }).toEqual({ cell: row.cell, range, result: { ...result, rounds: byKind(result.rounds) } });
+    }
+  }
+
+  /** The organisation's quarters in one statement (a board quarter's series) against the oracle, quarter by quarter. */
+  async function compareOrganisationQuarters(quarters: Array<{ from: string; to: string }>) {
+    const { text, params } = organisationQuartersSql(organisationId, quarters);
+    const rows = await db.query<Array<{ result: { rounds: Array<{ kind: string | null }> } }>>(text, params);
+    expect(rows.length).toBe(quarters.length);
+    const byKind = (rounds: Array<{ kind: string | null }>) => [...rounds].sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
+    for (const [i, range] of quarters.entries()) {
+      const oracle = aggregatesSqlFromValues(organisationId, range);
+      const [{ result }] = await db.query(oracle.text, oracle.params);
+      expect({ range, result: { ...rows[i].result, rounds: byKind(rows[i].result.rounds) } }).toEqual({ range, result: { ...result, rounds: byKind(result.rounds) } });
+    }
+  }
+  const quarters2025 = [1, 4, 7, 10].map((m) => ({ from: `2025-${String(m).padStart(2, '0')}-01`, to: m === 10 ? '2026-01-01' : `2025-${String(m + 3).padStart(2, '0')}-01` }));
 
   it('gives every board and team figure the raw values give, on random histories', async () => {
     const ranges = [
@@ -151,6 +196,10 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
         expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
         const cells = [{}, { siteId }, { sector: 'greentech' }, { unassigned: true }, ...programs.map((p) => ({ programId: p.id }))];
         await compare(ranges.flatMap((range) => cells.map((cell) => ({ ...range, ...cell }))));
+        // The board's tables: a quarter and the year, every cell in one statement.
+        await compareBoardCells(ranges[0]);
+        await compareBoardCells(ranges[3]);
+        await compareOrganisationQuarters(quarters2025);
       }),
       { numRuns: 15, seed: 20, endOnFailure: true },
     );
@@ -158,6 +207,17 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
 
   it('keeps the rollups of the demo seed (the backfill) equal to a recomputation', async () => {
     expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+  });
+
+  it('gives every cell of the demo organisation’s board tables what the raw values give', async () => {
+    for (const range of [{ from: '2025-07-01', to: '2025-10-01' }, { from: '2025-01-01', to: '2026-01-01' }, { from: '2026-01-01', to: '2026-04-01' }]) await compareBoardCells(range);
+    await compareOrganisationQuarters([...quarters2025, { from: '2026-01-01', to: '2026-04-01' }, { from: '2026-07-01', to: '2026-10-01' }]);
+  });
+
+  it('keeps them equal to a recomputation through a rebuild (the bulk writers: the seed, the data generator)', async () => {
+    await app.get(KpiRollupService).rebuild(db, organisationId);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+    await compareOrganisationQuarters(quarters2025);
   });
 
   it('keeps them current when a startup goes, with its reports (ON DELETE CASCADE)', async () => {

@@ -37,6 +37,14 @@ function boardPeriod(range: { from: string; to: string }): Period | null {
   return null;
 }
 
+/** The scope of a cell, as aggregatesSql takes it. */
+function scopeOf(id: CellId): Omit<AggregateScope, 'from' | 'to'> {
+  if (id === 'organisation') return {};
+  if (id === 'unassigned') return { unassigned: true };
+  const [kind, value] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  return kind === 'site' ? { siteId: value } : kind === 'program' ? { programId: value } : { sector: value };
+}
+
 const yearQuarters = (year: number) => [1, 2, 3, 4].map((q) => quarterRange(`${year}-Q${q}`)!);
 
 /** The figures of one cell with how many startups stand behind each, and its own relation (funds = Σ round kinds). */
@@ -70,7 +78,7 @@ function figuresOf(raw: RawAggregates): { entries: Array<[string, DisclosureEntr
  */
 export class BoardAggregates {
   constructor(
-    private readonly service: Pick<KpiAggregatesService, 'raw' | 'present'>,
+    private readonly service: Pick<KpiAggregatesService, 'raw' | 'present' | 'boardCells' | 'organisationQuarters'>,
     private readonly repository: BoardAggregatesRepository,
   ) {}
 
@@ -94,16 +102,21 @@ export class BoardAggregates {
     const range = { from: query.from, to: query.to }; // a query's own filters must not narrow the cells
     const period = boardPeriod(range);
     if (!period) throw new Error(`Not a whole quarter or year: ${range.from}..${range.to}`);
-    const [threshold, layout] = await Promise.all([this.repository.threshold(organisationId), this.repository.layout(organisationId)]);
-    const scopes: Array<[CellId, Omit<AggregateScope, 'from' | 'to'>]> = [
-      ['organisation', {}],
-      ['unassigned', { unassigned: true }],
-      ...layout.sites.map((s): [CellId, { siteId: string }] => [`site:${s.id}`, { siteId: s.id }]),
-      ...layout.programs.map((p): [CellId, { programId: string }] => [`program:${p.id}`, { programId: p.id }]),
-      ...layout.sectors.map((s): [CellId, { sector: string }] => [`sector:${s}`, { sector: s }]),
+    const [threshold, layout, all] = await Promise.all([
+      this.repository.threshold(organisationId),
+      this.repository.layout(organisationId),
+      this.service.boardCells(organisationId, range),
+    ]);
+    // Every cell in one statement (boardCellsSql), in the table's order.
+    const ids: CellId[] = [
+      'organisation',
+      'unassigned',
+      ...layout.sites.map((s): CellId => `site:${s.id}`),
+      ...layout.programs.map((p): CellId => `program:${p.id}`),
+      ...layout.sectors.map((s): CellId => `sector:${s}`),
     ];
     const raws = new Map<CellId, RawAggregates>();
-    for (const [id, scope] of scopes) raws.set(id, await this.service.raw(organisationId, { ...scope, ...range }));
+    for (const id of ids) raws.set(id, all.get(id) ?? (await this.service.raw(organisationId, { ...scopeOf(id), ...range })));
 
     const relations: Relation[] = [];
     const figures = new Set<string>();
@@ -134,12 +147,19 @@ export class BoardAggregates {
     return { threshold, cells, ...layout, isHidden };
   }
 
+  /** The organisation's cell of each of these single quarters, as a board member sees it (computed in one statement). */
+  async organisationQuarters(organisationId: string, quarters: ReadonlyArray<{ from: string; to: string }>): Promise<KpiAggregatesResponse[]> {
+    const [threshold, raws] = await Promise.all([this.repository.threshold(organisationId), this.service.organisationQuarters(organisationId, quarters)]);
+    const tables = await Promise.all(quarters.map((q, i) => this.organisationOnly(organisationId, q, { threshold, raw: raws[i] })));
+    return tables.map((t) => t.cells.get('organisation')!);
+  }
+
   /** The organisation's cell alone (see the class comment), with its quarters when it is a year. */
-  private async organisationOnly(organisationId: string, query: { from: string; to: string }): Promise<BoardTable> {
+  private async organisationOnly(organisationId: string, query: { from: string; to: string }, known?: { threshold: number; raw: RawAggregates }): Promise<BoardTable> {
     const range = { from: query.from, to: query.to };
     const period = boardPeriod(range)!;
-    const threshold = await this.repository.threshold(organisationId);
-    const raw = await this.service.raw(organisationId, range);
+    const threshold = known?.threshold ?? (await this.repository.threshold(organisationId));
+    const raw = known?.raw ?? (await this.service.raw(organisationId, range));
     const own = figuresOf(raw);
     const entries = new Map<string, DisclosureEntry>(own.entries.map(([f, e]) => [`organisation|${f}`, e]));
     const relations: Relation[] = own.relations.map((r) => ({ total: `organisation|${r.total}`, parts: r.parts.map((p) => `organisation|${p}`) }));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Queryable, SqlFilter } from '@incubator/api/sql';
+import { preparedQuery, Queryable, SqlFilter } from '@incubator/api/sql';
 import { KPI_REPORT_DUE_DAYS } from '@incubator/contracts';
 import type { KpiAggregatesQuery } from '@incubator/contracts';
 
@@ -38,6 +38,31 @@ export class KpiAggregatesRepository {
     const { text, params } = aggregatesSql(organisationId, scope);
     const [{ result }] = await db.query<Array<{ result: RawAggregates }>>(text, params);
     return result;
+  }
+
+  /** The figures version (FiguresVersion1763774100000) and the minute: what an answer is kept under. */
+  async figuresVersion(): Promise<string> {
+    const [{ version }] = await preparedQuery<{ version: string }>(
+      this.dataSource,
+      `SELECT version::text || '/' || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS version FROM figures_version`,
+      [],
+    );
+    return version;
+  }
+
+  /** The organisation's figures for each of these single quarters (see organisationQuartersSql), in their order. */
+  async organisationQuarters(organisationId: string, quarters: ReadonlyArray<{ from: string; to: string }>, db: Queryable = this.dataSource): Promise<RawAggregates[]> {
+    if (!quarters.length) return [];
+    const { text, params } = organisationQuartersSql(organisationId, quarters);
+    const rows = await db.query<Array<{ i: number; result: RawAggregates }>>(text, params);
+    return rows.map((row) => row.result);
+  }
+
+  /** Every cell of the board's table for a range of whole quarters (see boardCellsSql), by cell id. */
+  async boardCells(organisationId: string, range: { from: string; to: string }, db: Queryable = this.dataSource): Promise<Map<string, RawAggregates>> {
+    const { text, params } = boardCellsSql(organisationId, range);
+    const rows = await db.query<Array<{ cell: string; result: RawAggregates }>>(text, params);
+    return new Map(rows.map((row) => [row.cell, row.result]));
   }
 }
 
@@ -87,31 +112,7 @@ function aggregatesStatement(organisationId: string, query: AggregateScope, sour
           JOIN enrollments e ON e.startup_id = scope.id AND e.status IN ${ACTIVE_STATUSES}
           JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
           WHERE c.starts_on < ${to}::date AND c.ends_on > ${from}::date AND ${programWhere}),
-        ${
-          source === 'rollups'
-            ? narrowed
-              ? // kpi_rollups: each startup's validated values of the range, one covering index range per startup
-                // (OFFSET 0 keeps the planner from turning it into a scan of the whole organisation's range).
-                `vals AS (
-          SELECT scope.id AS startup_id, k.period_start, k.definition_id, k.value FROM scope CROSS JOIN LATERAL (
-            SELECT period_start, definition_id, value FROM kpi_rollups
-            WHERE startup_id = scope.id AND period_start >= ${from}::date AND period_start < ${to}::date AND period_end <= ${to}::date OFFSET 0) k),`
-              : // The whole organisation: its range of the covering index, read once.
-                `vals AS (
-          SELECT k.startup_id, k.period_start, k.definition_id, k.value FROM kpi_rollups k
-          WHERE k.organisation_id = ${org} AND k.period_start >= ${from}::date AND k.period_start < ${to}::date AND k.period_end <= ${to}::date),`
-            : `reports AS (
-          SELECT r.id, r.startup_id, r.period_start FROM kpi_reports r JOIN scope ON scope.id = r.startup_id
-          WHERE r.organisation_id = ${org} AND r.status = 'validated' AND r.period_start >= ${from}::date AND r.period_start < ${to}::date AND r.period_end <= ${to}::date),
-        -- A lateral lookup per report on the primary key rather than a scan of every value ever reported
-        -- (OFFSET 0 keeps the planner from flattening it back into a hash join over the whole table).
-        vals AS (SELECT rp.startup_id, rp.period_start, v.definition_id, v.value
-                 FROM reports rp CROSS JOIN LATERAL (SELECT definition_id, value FROM kpi_values WHERE report_id = rp.id OFFSET 0) v),`
-        }
-        -- One pass per (KPI, startup), then per KPI: sum, average, startups, and the sum of each startup's latest value.
-        per_startup AS (
-          SELECT definition_id, startup_id, sum(value) AS total, count(*) AS reports, (array_agg(value ORDER BY period_start DESC))[1] AS latest
-          FROM vals GROUP BY definition_id, startup_id),
+        ${source === 'values' ? valuesPerStartup(org, from, to) : quarterAligned(query) ? quartersPerStartup(org, from, to, narrowed, singleQuarter(query)) : rollupsPerStartup(org, from, to, narrowed)}
         per_definition AS (
           SELECT definition_id, sum(total) AS total, round(sum(total) / sum(reports), 2) AS average, count(*) AS startups, sum(latest) AS latest
           FROM per_startup GROUP BY definition_id),
@@ -148,5 +149,271 @@ function aggregatesStatement(organisationId: string, query: AggregateScope, sour
         'expected', (SELECT count(*) FROM expected),
         'completed', (SELECT count(*) FROM expected x JOIN kpi_reports r ON r.startup_id = x.startup_id AND r.period = x.period AND r.status IN ('submitted', 'validated'))
       ) AS result`;
+  return { text, params: filter.params };
+}
+
+/** The first day of a calendar quarter (YYYY-01/04/07/10-01). */
+const QUARTER_START = /^\d{4}-(01|04|07|10)-01$/;
+
+/** A range of whole calendar quarters: exactly the union of its quarters' rows of kpi_quarter_rollups (every reporting period lies inside one quarter). */
+export function quarterAligned(range: { from: string; to: string }): boolean {
+  return QUARTER_START.test(range.from) && QUARTER_START.test(range.to);
+}
+
+function singleQuarter(range: { from: string; to: string }): boolean {
+  const [y, m] = range.from.split('-').map(Number);
+  const next = m === 10 ? `${y + 1}-01-01` : `${y}-${String(m + 3).padStart(2, '0')}-01`;
+  return range.to === next;
+}
+
+/** Per (KPI, startup): sum, number of reports and latest value, from the raw values (the oracle). */
+function valuesPerStartup(org: string, from: string, to: string): string {
+  return `reports AS (
+          SELECT r.id, r.startup_id, r.period_start FROM kpi_reports r JOIN scope ON scope.id = r.startup_id
+          WHERE r.organisation_id = ${org} AND r.status = 'validated' AND r.period_start >= ${from}::date AND r.period_start < ${to}::date AND r.period_end <= ${to}::date),
+        -- A lateral lookup per report on the primary key rather than a scan of every value ever reported
+        -- (OFFSET 0 keeps the planner from flattening it back into a hash join over the whole table).
+        vals AS (SELECT rp.startup_id, rp.period_start, v.definition_id, v.value
+                 FROM reports rp CROSS JOIN LATERAL (SELECT definition_id, value FROM kpi_values WHERE report_id = rp.id OFFSET 0) v),
+        ${perStartupOfVals}`;
+}
+
+const perStartupOfVals = `per_startup AS (
+          SELECT definition_id, startup_id, sum(value) AS total, count(*) AS reports, (array_agg(value ORDER BY period_start DESC))[1] AS latest
+          FROM vals GROUP BY definition_id, startup_id),`;
+
+/** The same from kpi_rollups (one row per validated report and KPI): any range. */
+function rollupsPerStartup(org: string, from: string, to: string, narrowed: boolean): string {
+  return narrowed
+    ? // each startup's validated values of the range, one covering index range per startup
+      // (OFFSET 0 keeps the planner from turning it into a scan of the whole organisation's range).
+      `vals AS (
+          SELECT scope.id AS startup_id, k.period_start, k.definition_id, k.value FROM scope CROSS JOIN LATERAL (
+            SELECT period_start, definition_id, value FROM kpi_rollups
+            WHERE startup_id = scope.id AND period_start >= ${from}::date AND period_start < ${to}::date AND period_end <= ${to}::date OFFSET 0) k),
+        ${perStartupOfVals}`
+    : // The whole organisation: its range of the covering index, read once.
+      `vals AS (
+          SELECT k.startup_id, k.period_start, k.definition_id, k.value FROM kpi_rollups k
+          WHERE k.organisation_id = ${org} AND k.period_start >= ${from}::date AND k.period_start < ${to}::date AND k.period_end <= ${to}::date),
+        ${perStartupOfVals}`;
+}
+
+/**
+ * A startup's latest value over several quarters: that of its latest quarter with one. The greatest
+ * [day number, value] pair (arrays compare element by element; a startup has one row per quarter, so no
+ * ties) — a hash aggregate, where array_agg(… ORDER BY) would sort every row. The value keeps its scale.
+ */
+const LATEST_QUARTER = `(max(ARRAY[(quarter_start - DATE '2000-01-01')::numeric, latest]))[2]`;
+
+/** The same from kpi_quarter_rollups (one row per startup, quarter and KPI): ranges of whole quarters only. */
+function quartersPerStartup(org: string, from: string, to: string, narrowed: boolean, single: boolean): string {
+  const rows = (where: string) =>
+    single
+      ? `SELECT definition_id, startup_id, total, reports, latest FROM kpi_quarter_rollups WHERE ${where} AND quarter_start = ${from}::date`
+      : `SELECT definition_id, startup_id, sum(total) AS total, sum(reports) AS reports, ${LATEST_QUARTER} AS latest
+             FROM kpi_quarter_rollups WHERE ${where} AND quarter_start >= ${from}::date AND quarter_start < ${to}::date GROUP BY definition_id, startup_id`;
+  return narrowed
+    ? `per_startup AS (SELECT k.* FROM scope CROSS JOIN LATERAL (${rows('startup_id = scope.id')} OFFSET 0) k),`
+    : `per_startup AS (${rows(`organisation_id = ${org}`)}),`;
+}
+
+/**
+ * The submitted or validated reports of the startups expected to report (the CTE \`expected\`: startup,
+ * month) over the expected months: one range of the (startup, period) index per startup rather than a
+ * lookup per startup and month. 'YYYY-Qn' periods fall inside such a text range too; the join on the
+ * exact month leaves them out.
+ */
+const DONE = `done AS (
+      SELECT r.startup_id, r.period FROM (SELECT startup_id, min(period) AS first, max(period) AS last FROM expected GROUP BY startup_id) x
+      CROSS JOIN LATERAL (
+        SELECT startup_id, period FROM kpi_reports
+        WHERE startup_id = x.startup_id AND period >= x.first AND period <= x.last AND status IN ('submitted', 'validated') OFFSET 0) r),`;
+
+/**
+ * Every cell of the board's table for a range of whole quarters — the organisation, the startups
+ * enrolled nowhere, each site, program and sector — in one statement, each cell's result exactly what
+ * `aggregatesSql` gives for that scope (the property test compares them): each startup's figures are
+ * computed once, then summed into every cell the startup belongs to (its memberships, GROUP BY cell).
+ * Cell ids as BoardAggregates names them ('organisation', 'unassigned', 'site:<id>', 'program:<id>',
+ * 'sector:<code>'); sectors are those of the organisation's startups.
+ */
+export function boardCellsSql(organisationId: string, range: { from: string; to: string }): { text: string; params: unknown[] } {
+  if (!quarterAligned(range)) throw new Error(`Not a range of whole quarters: ${range.from}..${range.to}`);
+  const filter = new SqlFilter();
+  const org = filter.placeholder(organisationId);
+  const from = filter.placeholder(range.from);
+  const to = filter.placeholder(range.to);
+  const dueDays = filter.placeholder(KPI_REPORT_DUE_DAYS);
+  const perStartup = singleQuarter(range)
+    ? `SELECT startup_id, definition_id, total, reports, latest FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start = ${from}::date`
+    : `SELECT startup_id, definition_id, sum(total) AS total, sum(reports) AS reports, ${LATEST_QUARTER} AS latest
+       FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start >= ${from}::date AND quarter_start < ${to}::date GROUP BY startup_id, definition_id`;
+  const text = `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
+    st AS (SELECT id, sector, founded_on FROM startups WHERE organisation_id = ${org}),
+    placed AS (
+      SELECT DISTINCT e.startup_id, p.id AS program_id, p.site_id FROM st
+      JOIN enrollments e ON e.startup_id = st.id JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id),
+    -- The cells each startup is counted in, as one sorted array (a site or program: any enrollment in it,
+    -- whatever its status; enrolled nowhere: 'unassigned'). Startups with the same array are summed
+    -- together first (a few hundred groups), then each group into its cells: every figure below is a
+    -- sum over disjoint sets of startups, so the order does not change it.
+    sig AS (
+      SELECT st.id AS startup_id, st.founded_on, ARRAY['organisation', 'sector:' || st.sector] || coalesce(pl.cells, ARRAY['unassigned']) AS cells
+      FROM st LEFT JOIN (
+        SELECT startup_id, array_agg(DISTINCT 'site:' || site_id) || array_agg(DISTINCT 'program:' || program_id) AS cells FROM placed GROUP BY startup_id) pl
+      ON pl.startup_id = st.id),
+    cells AS (
+      SELECT 'organisation'::text AS cell UNION ALL SELECT 'unassigned'
+      UNION ALL SELECT 'site:' || id FROM sites WHERE organisation_id = ${org}
+      UNION ALL SELECT 'program:' || id FROM programs WHERE organisation_id = ${org}
+      UNION ALL SELECT DISTINCT 'sector:' || sector FROM st),
+    -- Seats (an active enrollment in a cohort running in the range) count in the organisation, the sector and their own program and site.
+    seats AS (
+      SELECT e.startup_id, c.starts_on, c.ends_on, v.cell FROM st
+      JOIN enrollments e ON e.startup_id = st.id AND e.status IN ${ACTIVE_STATUSES}
+      JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
+      CROSS JOIN LATERAL (VALUES ('organisation'::text), ('sector:' || st.sector), ('site:' || p.site_id), ('program:' || p.id)) v (cell)
+      WHERE c.starts_on < ${to}::date AND c.ends_on > ${from}::date),
+    active AS (SELECT cell, count(DISTINCT startup_id) AS n FROM seats GROUP BY cell),
+    months AS (
+      SELECT m::date AS start, to_char(m, 'YYYY-MM') AS period, (m + interval '1 month')::date AS "end"
+      FROM generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') m
+      WHERE m >= ${from}::date AND m + interval '1 month' <= ${to}::date
+        AND (m + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today)),
+    expected AS (SELECT DISTINCT seats.cell, seats.startup_id, months.period FROM months JOIN seats ON seats.starts_on < months."end" AND seats.ends_on > months.start),
+    ${DONE}
+    completion AS (
+      SELECT x.cell, count(*) AS expected, count(d.startup_id) AS completed FROM expected x
+      LEFT JOIN done d ON d.startup_id = x.startup_id AND d.period = x.period GROUP BY x.cell),
+    per_startup AS (${perStartup}),
+    per_group AS (
+      SELECT s.cells, ps.definition_id, sum(ps.total) AS total, sum(ps.reports) AS reports, count(*) AS startups, sum(ps.latest) AS latest
+      FROM per_startup ps JOIN sig s ON s.startup_id = ps.startup_id GROUP BY s.cells, ps.definition_id),
+    per_cell AS (
+      SELECT c.cell, g.definition_id, sum(g.total) AS total, round(sum(g.total) / sum(g.reports), 2) AS average, sum(g.startups) AS startups, sum(g.latest) AS latest
+      FROM per_group g CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.definition_id),
+    kpis AS (
+      SELECT c.cell, json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
+          'value', CASE d.aggregation WHEN 'latest' THEN k.latest WHEN 'sum' THEN k.total ELSE k.average END::text,
+          'startups', coalesce(k.startups, 0))
+        ORDER BY d.standard DESC, d.created_at, d.key) AS kpis
+      FROM cells c CROSS JOIN kpi_definitions d LEFT JOIN per_cell k ON k.cell = c.cell AND k.definition_id = d.id
+      WHERE d.organisation_id = ${org} GROUP BY c.cell),
+    rounds AS (
+      SELECT cell, json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups) ORDER BY kind NULLS FIRST) AS rounds
+      FROM (SELECT c.cell, g.kind, sum(g.rounds) AS rounds, sum(g.cents) AS cents, sum(g.startups) AS startups
+            FROM (SELECT s.cells, f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups
+                  FROM funding_rounds f JOIN sig s ON s.startup_id = f.startup_id
+                  WHERE f.organisation_id = ${org} AND f.status = 'closed' AND f.closed_on >= ${from}::date AND f.closed_on < ${to}::date
+                  GROUP BY s.cells, ROLLUP (f.kind)) g
+            CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.kind) k
+      GROUP BY cell),
+    years AS (
+      SELECT cell, json_agg(json_build_object('year', year, 'startups', n) ORDER BY year) AS years
+      FROM (SELECT c.cell, g.year, sum(g.n) AS n
+            FROM (SELECT cells, extract(year FROM founded_on)::int AS year, count(*) AS n FROM sig WHERE founded_on IS NOT NULL GROUP BY 1, 2) g
+            CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY 1, 2) y
+      GROUP BY cell),
+    counts AS (
+      SELECT c.cell, sum(g.n) AS startups, sum(g.created) AS created
+      FROM (SELECT cells, count(*) AS n, count(*) FILTER (WHERE founded_on >= ${from}::date AND founded_on < ${to}::date) AS created FROM sig GROUP BY cells) g
+      CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell),
+    milestones AS (
+      SELECT c.cell, sum(g.due) AS due, sum(g.achieved) AS achieved
+      FROM (SELECT s.cells, count(*) AS due, count(*) FILTER (WHERE ms.status = 'achieved') AS achieved
+            FROM milestones ms JOIN sig s ON s.startup_id = ms.startup_id WHERE ms.due_on >= ${from}::date AND ms.due_on < ${to}::date GROUP BY s.cells) g
+      CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell)
+    SELECT c.cell, json_build_object(
+      'startups', coalesce(n.startups, 0),
+      'active', coalesce(a.n, 0),
+      'kpis', coalesce(k.kpis, '[]'),
+      -- No round at all: the grand total row alone, as GROUP BY ROLLUP gives it for no rows.
+      'rounds', coalesce(r.rounds, '[{"kind": null, "rounds": 0, "cents": "0", "startups": 0}]'::json),
+      'years', coalesce(y.years, '[]'),
+      'created', coalesce(n.created, 0),
+      'milestones_due', coalesce(ms.due, 0),
+      'milestones_achieved', coalesce(ms.achieved, 0),
+      'expected', coalesce(x.expected, 0),
+      'completed', coalesce(x.completed, 0)) AS result
+    FROM cells c
+    LEFT JOIN counts n ON n.cell = c.cell LEFT JOIN active a ON a.cell = c.cell LEFT JOIN kpis k ON k.cell = c.cell
+    LEFT JOIN rounds r ON r.cell = c.cell LEFT JOIN years y ON y.cell = c.cell LEFT JOIN milestones ms ON ms.cell = c.cell
+    LEFT JOIN completion x ON x.cell = c.cell`;
+  return { text, params: filter.params };
+}
+
+/**
+ * The organisation's figures for several single quarters (a board quarter's series) in one statement,
+ * each row's result exactly what `aggregatesSql` gives for the organisation and that quarter (the
+ * property test compares them): what does not depend on the quarter (the startups, their founding
+ * years) is computed once, the rest per quarter from kpi_quarter_rollups, seats and rounds.
+ */
+export function organisationQuartersSql(organisationId: string, quarters: ReadonlyArray<{ from: string; to: string }>): { text: string; params: unknown[] } {
+  for (const q of quarters) if (!quarterAligned(q) || !singleQuarter(q)) throw new Error(`Not a single quarter: ${q.from}..${q.to}`);
+  const filter = new SqlFilter();
+  const org = filter.placeholder(organisationId);
+  const froms = filter.placeholder(quarters.map((q) => q.from));
+  const tos = filter.placeholder(quarters.map((q) => q.to));
+  const dueDays = filter.placeholder(KPI_REPORT_DUE_DAYS);
+  const text = `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
+    ranges AS (SELECT i::int AS i, f AS "from", t AS "to" FROM unnest(${froms}::date[], ${tos}::date[]) WITH ORDINALITY AS r (f, t, i)),
+    scope AS (SELECT id, founded_on FROM startups WHERE organisation_id = ${org}),
+    seats AS (
+      SELECT r.i, e.startup_id, c.starts_on, c.ends_on FROM ranges r
+      JOIN cohorts c ON c.starts_on < r."to" AND c.ends_on > r."from" JOIN programs p ON p.id = c.program_id
+      JOIN enrollments e ON e.cohort_id = c.id AND e.status IN ${ACTIVE_STATUSES} JOIN scope ON scope.id = e.startup_id),
+    active AS (SELECT i, count(DISTINCT startup_id) AS n FROM seats GROUP BY i),
+    months AS (
+      SELECT r.i, m::date AS start, to_char(m, 'YYYY-MM') AS period, (m + interval '1 month')::date AS "end"
+      FROM ranges r CROSS JOIN LATERAL generate_series(date_trunc('month', r."from"), r."to", interval '1 month') m
+      WHERE m >= r."from" AND m + interval '1 month' <= r."to" AND (m + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today)),
+    expected AS (SELECT DISTINCT s.i, s.startup_id, m.period FROM months m JOIN seats s ON s.i = m.i AND s.starts_on < m."end" AND s.ends_on > m.start),
+    ${DONE}
+    completion AS (
+      SELECT x.i, count(*) AS expected, count(d.startup_id) AS completed FROM expected x
+      LEFT JOIN done d ON d.startup_id = x.startup_id AND d.period = x.period GROUP BY x.i),
+    -- One row per startup and KPI in kpi_quarter_rollups: per quarter, the per-KPI figures directly.
+    -- (a lateral range of the covering index per quarter, not a scan of every quarter's rows)
+    per_definition AS (
+      SELECT r.i, q.* FROM ranges r CROSS JOIN LATERAL (
+        SELECT definition_id, sum(total) AS total, round(sum(total) / sum(reports), 2) AS average, count(*) AS startups, sum(latest) AS latest
+        FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start = r."from" GROUP BY definition_id OFFSET 0) q),
+    kpis AS (
+      SELECT r.i, json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
+          'value', CASE d.aggregation WHEN 'latest' THEN p.latest WHEN 'sum' THEN p.total ELSE p.average END::text,
+          'startups', coalesce(p.startups, 0))
+        ORDER BY d.standard DESC, d.created_at, d.key) AS kpis
+      FROM ranges r CROSS JOIN kpi_definitions d LEFT JOIN per_definition p ON p.i = r.i AND p.definition_id = d.id
+      WHERE d.organisation_id = ${org} GROUP BY r.i),
+    rounds AS (
+      SELECT i, json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups) ORDER BY kind NULLS FIRST) AS rounds
+      FROM (SELECT r.i, f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups
+            FROM ranges r JOIN funding_rounds f ON f.organisation_id = ${org} AND f.status = 'closed' AND f.closed_on >= r."from" AND f.closed_on < r."to"
+            JOIN scope ON scope.id = f.startup_id
+            GROUP BY r.i, ROLLUP (f.kind)) k
+      GROUP BY i),
+    years AS (
+      SELECT coalesce(json_agg(json_build_object('year', year, 'startups', n) ORDER BY year), '[]') AS years
+      FROM (SELECT extract(year FROM founded_on)::int AS year, count(*) AS n FROM scope WHERE founded_on IS NOT NULL GROUP BY 1) y),
+    created AS (SELECT r.i, count(s.id) AS n FROM ranges r LEFT JOIN scope s ON s.founded_on >= r."from" AND s.founded_on < r."to" GROUP BY r.i),
+    milestones AS (
+      SELECT r.i, count(*) AS due, count(*) FILTER (WHERE m.status = 'achieved') AS achieved FROM ranges r
+      JOIN milestones m ON m.due_on >= r."from" AND m.due_on < r."to" JOIN scope ON scope.id = m.startup_id GROUP BY r.i)
+    SELECT r.i, json_build_object(
+      'startups', (SELECT count(*) FROM scope),
+      'active', coalesce(a.n, 0),
+      'kpis', coalesce(k.kpis, '[]'),
+      'rounds', coalesce(ro.rounds, '[{"kind": null, "rounds": 0, "cents": "0", "startups": 0}]'::json),
+      'years', (SELECT years FROM years),
+      'created', coalesce(c.n, 0),
+      'milestones_due', coalesce(ms.due, 0),
+      'milestones_achieved', coalesce(ms.achieved, 0),
+      'expected', coalesce(x.expected, 0),
+      'completed', coalesce(x.completed, 0)) AS result
+    FROM ranges r
+    LEFT JOIN active a ON a.i = r.i LEFT JOIN kpis k ON k.i = r.i LEFT JOIN rounds ro ON ro.i = r.i LEFT JOIN created c ON c.i = r.i
+    LEFT JOIN milestones ms ON ms.i = r.i LEFT JOIN completion x ON x.i = r.i
+    ORDER BY r.i`;
   return { text, params: filter.params };
 }

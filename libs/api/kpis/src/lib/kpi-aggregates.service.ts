@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { VersionedCache } from '@incubator/api/sql';
 import type { Caller } from '@incubator/api/identity';
 import { formatMinorUnits } from '@incubator/contracts';
 import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
@@ -15,19 +16,37 @@ import { trimZeros } from './kpi-values';
  * the range; funds raised from closed rounds closed inside it. Board members get their figures from
  * BoardAggregates: fixed partitions only, small groups withheld, and no subtraction leading back to them.
  */
+/** Answers kept at most (organisation × audience × query): a bound on memory whatever callers ask for. */
+export const AGGREGATES_CACHE_ENTRIES = 500;
+
 @Injectable()
 export class KpiAggregatesService {
   private readonly board: BoardAggregates;
+  private readonly answers: VersionedCache<KpiAggregatesResponse>;
 
   constructor(
     private readonly repository: KpiAggregatesRepository,
     private readonly boardRepository: BoardAggregatesRepository,
   ) {
     this.board = new BoardAggregates(this, boardRepository);
+    this.answers = new VersionedCache(() => repository.figuresVersion(), AGGREGATES_CACHE_ENTRIES);
   }
 
-  /** As the caller may see them: everything for the park's team, the protected figures for a board member. */
-  async aggregate(caller: Pick<Caller, 'organisationId' | 'role'>, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
+  /**
+   * GET /kpi-aggregates: `compute`'s answer, kept until anything it is computed from changes (the
+   * figures version, raised by every write to those tables in the writing transaction) or the minute
+   * does (which months' reports are due depends on the day in the organisation's time zone: its
+   * offset is a whole number of minutes).
+   */
+  aggregate(caller: Pick<Caller, 'organisationId' | 'role'>, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
+    checkRange(query);
+    const audience = caller.role === 'board' ? 'board' : 'team';
+    const key = [caller.organisationId, audience, query.from, query.to, query.siteId, query.programId, query.cohortId, query.sector].map((v) => v ?? '').join('|');
+    return this.answers.get(key, () => this.compute(caller, query));
+  }
+
+  /** As the caller may see them, computed now: everything for the park's team, the protected figures for a board member. */
+  async compute(caller: Pick<Caller, 'organisationId' | 'role'>, query: KpiAggregatesQuery): Promise<KpiAggregatesResponse> {
     checkRange(query);
     if (caller.role === 'board') return this.board.cell(caller.organisationId, query);
     return this.present(await this.raw(caller.organisationId, query), query, await this.boardRepository.threshold(caller.organisationId), null);
@@ -40,6 +59,26 @@ export class KpiAggregatesService {
 
   raw(organisationId: string, scope: AggregateScope): Promise<RawAggregates> {
     return this.repository.raw(organisationId, scope);
+  }
+
+  /**
+   * The organisation's figures for each of these single quarters as the caller may see them (what
+   * `compute` gives for each, the organisation being the one cell asked): one statement for them all.
+   */
+  async computeQuarters(caller: Pick<Caller, 'organisationId' | 'role'>, quarters: ReadonlyArray<{ from: string; to: string }>): Promise<KpiAggregatesResponse[]> {
+    if (!quarters.length) return [];
+    if (caller.role === 'board') return this.board.organisationQuarters(caller.organisationId, quarters);
+    const [threshold, raws] = await Promise.all([this.boardRepository.threshold(caller.organisationId), this.organisationQuarters(caller.organisationId, quarters)]);
+    return raws.map((raw, i) => this.present(raw, quarters[i], threshold, null));
+  }
+
+  organisationQuarters(organisationId: string, quarters: ReadonlyArray<{ from: string; to: string }>): Promise<RawAggregates[]> {
+    return this.repository.organisationQuarters(organisationId, quarters);
+  }
+
+  /** Every cell of the board's table for a range of whole quarters, in one statement (by cell id). */
+  boardCells(organisationId: string, range: { from: string; to: string }): Promise<Map<string, RawAggregates>> {
+    return this.repository.boardCells(organisationId, range);
   }
 
   /** The response; `hidden(figureKey)` says which figures to withhold (null: none, the park's team). */

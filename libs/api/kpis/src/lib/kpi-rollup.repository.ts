@@ -28,14 +28,22 @@ export class KpiRollupRepository {
     return rebuildKpiRollups(db, organisationId);
   }
 
-  /** Rows that differ from a recomputation (0 when current): what the property test and a health check compare. */
+  /** Rows of kpi_rollups and kpi_quarter_rollups that differ from a recomputation (0 when current): what the property test and a health check compare. */
   async drift(organisationId: string, db: Queryable = this.dataSource): Promise<number> {
     const [{ n }] = await db.query<Array<{ n: number }>>(
       `WITH truth AS (
          SELECT r.organisation_id, r.startup_id, r.id AS report_id, v.definition_id, r.period_start, r.period_end, v.value
          FROM kpi_reports r JOIN kpi_values v ON v.report_id = r.id WHERE r.organisation_id = $1 AND r.status = 'validated'),
-       kept AS (SELECT organisation_id, startup_id, report_id, definition_id, period_start, period_end, value FROM kpi_rollups WHERE organisation_id = $1)
-       SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b))::int AS n`,
+       kept AS (SELECT organisation_id, startup_id, report_id, definition_id, period_start, period_end, value FROM kpi_rollups WHERE organisation_id = $1),
+       -- kpi_quarter_rollups (kept by a trigger on kpi_rollups) against a recomputation from the raw values.
+       quarters_truth AS (
+         SELECT startup_id, date_trunc('quarter', period_start)::date AS quarter_start, definition_id, sum(value) AS total, count(*)::int AS reports,
+                (array_agg(value ORDER BY period_start DESC))[1] AS latest
+         FROM truth GROUP BY startup_id, date_trunc('quarter', period_start)::date, definition_id),
+       quarters_kept AS (SELECT startup_id, quarter_start, definition_id, total, reports, latest FROM kpi_quarter_rollups WHERE organisation_id = $1)
+       SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b)
+             + (SELECT count(*) FROM (SELECT * FROM quarters_truth EXCEPT ALL SELECT * FROM quarters_kept) c)
+             + (SELECT count(*) FROM (SELECT * FROM quarters_kept EXCEPT ALL SELECT * FROM quarters_truth) d))::int AS n`,
       [organisationId],
     );
     return n;

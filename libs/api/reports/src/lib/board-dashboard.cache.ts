@@ -14,8 +14,9 @@ interface Entry {
 
 /**
  * The board dashboard's figures per organisation, quarter and view (the board's protected figures or the
- * team's), kept BOARD_DASHBOARD_TTL_SECONDS. Computing a quarter runs some thirty aggregation statements:
- * without this, every board member opening the page started the same work again. Concurrent requests
+ * team's), kept BOARD_DASHBOARD_TTL_SECONDS. Computing a quarter runs three aggregation statements (the
+ * series, every cell of the table, the year to date) and eight occupancy reads: without this, every board
+ * member opening the page started the same work again. Concurrent requests
  * share one computation; a failed one is not kept. Least recently used entries go beyond
  * BOARD_DASHBOARD_MAX_ENTRIES (a Map iterates in insertion order: re-inserting on use keeps it LRU).
  */

@@ -26,6 +26,10 @@ import { BillingChargeExemption1763772100000 } from './1763772100000-billing-cha
 import { BillingReminders1763772200000 } from './1763772200000-billing-reminders';
 import { Applications1763772500000 } from './1763772500000-applications';
 import { KpiRollups1763773000000 } from './1763773000000-kpi-rollups';
+import { KpiQuarterRollups1763774000000 } from './1763774000000-kpi-quarter-rollups';
+import { FiguresVersion1763774100000 } from './1763774100000-figures-version';
+import { KpiReportsDone1763774200000 } from './1763774200000-kpi-reports-done';
+import { LongTermTargets1763774500000 } from './1763774500000-long-term-targets';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -60,4 +64,8 @@ export const MIGRATIONS = [
   BillingReminders1763772200000,
   Applications1763772500000,
   KpiRollups1763773000000,
+  KpiQuarterRollups1763774000000,
+  FiguresVersion1763774100000,
+  KpiReportsDone1763774200000,
+  LongTermTargets1763774500000,
 ];
