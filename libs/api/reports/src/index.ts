@@ -1,4 +1,7 @@
 export * from './lib/board-dashboard.cache';
+export * from './lib/board-outcomes';
+export * from './lib/board-outcomes.repository';
+export * from './lib/board-outcomes.service';
 export * from './lib/board-pack.format';
 export * from './lib/board-pack.pdf';
 export * from './lib/board-pack.xlsx';

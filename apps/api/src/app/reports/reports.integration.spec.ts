@@ -189,7 +189,7 @@ describe('report runs, board pack, schedules and KPI reminders (real PostgreSQL,
 
     const workbook = new Workbook();
     await workbook.xlsx.load((await download(run, 'xlsx', 'en')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Trends', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Space', 'Method']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Trends', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Space', 'Long term', 'Survival', 'Conversion', 'Method']);
     const headline = new Map<string, unknown>();
     workbook.getWorksheet('Headline')!.eachRow((row) => headline.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(headline.get('Active startups')).toBe(figures.activeStartups);

@@ -4,7 +4,7 @@ import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, Locale } from 
 import { drawColumnChart, drawHorizontalBars } from './board-pack.charts';
 import type { ChartBox } from './board-pack.charts';
 import { dayBefore, formatChange, formatDate, formatEuros, formatEurosShort, formatNumber, formatPercent, previousQuarter, quarterLabel } from './board-pack.format';
-import { BOARD_PACK_TEXTS, change, FIGURE_LABELS, formatFigure, METHOD, share, summaryComment, TARGET_LABELS } from './board-pack.texts';
+import { BOARD_PACK_TEXTS, change, FIGURE_LABELS, formatFigure, LONG_TERM_STATUS_LABELS, METHOD, OUTCOMES_TEXTS, share, summaryComment, TARGET_LABELS } from './board-pack.texts';
 import type { BoardPackTexts } from './board-pack.texts';
 
 
@@ -53,6 +53,7 @@ export function renderBoardPackPdf(data: BoardQuarterResponse, locale: Locale, g
   cover(doc, data, locale, t, generatedOn, options.logo ?? null);
   summaryPage(doc, data, locale, t);
   chartsPage(doc, data, locale, t);
+  outcomesPage(doc, data, locale);
   breakdownPage(doc, data, locale, t);
   for (const site of data.bySite) sitePage(doc, data, site, locale, t);
   roundsPage(doc, data, locale, t);
@@ -84,7 +85,7 @@ function cover(doc: PDFKit.PDFDocument, data: BoardQuarterResponse, locale: Loca
   doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(t.subtitle, MARGIN, y + 215, { width: WIDTH, align: 'center' });
 
   // Contents, so a reader finds the site pages.
-  const sections = [t.summary, t.trends, t.breakdown, ...data.bySite.map((s) => t.site(s.name)), t.rounds, t.method];
+  const sections = [t.summary, t.trends, OUTCOMES_TEXTS[locale].title, t.breakdown, ...data.bySite.map((s) => t.site(s.name)), t.rounds, t.method];
   let cy = 560;
   doc.font('Helvetica-Bold').fontSize(10).fillColor(ACCENT).text(t.contents, MARGIN + 120, cy, { width: WIDTH - 240 });
   cy += 16;
@@ -235,6 +236,120 @@ function chartsPage(doc: PDFKit.PDFDocument, data: BoardQuarterResponse, locale:
       items: sectors,
       color: ACCENT,
       formatValue: count,
+      noData: '—',
+    });
+  }
+}
+
+/** Cohorts listed in the PDF (the most recent); the workbook lists them all. */
+const RECENT_COHORTS = 12;
+
+/**
+ * Survival, conversion, the figures since the start and the long-term targets: tiles, the targets with
+ * their projection and status, survival by program and by cohort, conversion by call.
+ */
+function outcomesPage(doc: PDFKit.PDFDocument, data: BoardQuarterResponse, locale: Locale): void {
+  const o = data.outcomes;
+  const t = OUTCOMES_TEXTS[locale];
+  newPage(doc);
+  heading(doc, t.title);
+  doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(t.intro(o.asOf, o.cumulative.since), MARGIN);
+  doc.moveDown(0.6);
+  const n = (v: number | null) => formatNumber(v, locale);
+  const survival = o.survival.organisation;
+  const tiles: Array<{ label: string; value: string; note: string }> = [
+    {
+      label: t.tiles.survival,
+      value: survival.withheld ? '—' : survival.startups ? formatPercent(survival.rate, locale, 0) : BOARD_PACK_TEXTS[locale].noData,
+      note: survival.withheld ? t.withheldNote : survival.startups ? t.ofStartups(n(survival.surviving), n(survival.startups)) : t.noCohort,
+    },
+    {
+      label: t.tiles.conversion,
+      value: o.conversion.total.withheld ? '—' : o.conversion.total.submitted ? formatPercent(o.conversion.total.rate, locale, 0) : BOARD_PACK_TEXTS[locale].noData,
+      note: o.conversion.total.withheld ? t.withheldNote : o.conversion.total.submitted ? t.ofApplications(n(o.conversion.total.enrolled), n(o.conversion.total.submitted)) : t.noCall,
+    },
+    { label: t.tiles.funds, value: o.cumulative.fundsWithheld ? '—' : o.cumulative.fundsRaisedEur === null ? BOARD_PACK_TEXTS[locale].noData : formatFigure('funds_raised_eur', Number(o.cumulative.fundsRaisedEur), locale, true), note: o.cumulative.fundsWithheld ? t.withheldNote : t.since(o.cumulative.since) },
+    { label: t.tiles.companies, value: n(o.cumulative.companies), note: t.since(o.cumulative.since) },
+    { label: t.tiles.jobs, value: formatNumber(o.cumulative.jobs, locale, 0), note: quarterLabel(data.quarter, locale) },
+  ];
+  const gap = 8;
+  const tileWidth = (WIDTH - gap * (tiles.length - 1)) / tiles.length;
+  const top = doc.y;
+  tiles.forEach((tile, i) => {
+    const x = MARGIN + i * (tileWidth + gap);
+    doc.roundedRect(x, top, tileWidth, 72, 4).lineWidth(0.8).strokeColor('#c9d6e3').stroke();
+    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(tile.label, x + 7, top + 7, { width: tileWidth - 14, height: 20, ellipsis: true });
+    doc.font('Helvetica-Bold').fontSize(16).fillColor('#1a1a1a').text(tile.value, x + 7, top + 29, { width: tileWidth - 14, height: 20, lineBreak: false, ellipsis: true });
+    doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(tile.note, x + 7, top + 50, { width: tileWidth - 14, height: 18, ellipsis: true });
+  });
+  doc.y = top + 86;
+
+  subheading(doc, t.longTerm);
+  if (o.longTermTargets.length) {
+    table(
+      doc,
+      t.longTermColumns,
+      o.longTermTargets.map((g) => {
+        const value = (v: string | null) => (g.key === 'total_funds_eur' ? formatEuros(v, locale) : formatNumber(v, locale));
+        return [bare(TARGET_LABELS[locale][g.key]), String(g.year), value(g.target), value(g.actual), value(g.projected), LONG_TERM_STATUS_LABELS[locale][g.status]];
+      }),
+      [140, 55, 70, 70, 70, 90],
+      ['left', 'center', 'right', 'right', 'right', 'left'],
+    );
+  } else {
+    doc.font('Helvetica').fontSize(9.5).fillColor('#1a1a1a').text(t.noLongTerm, MARGIN);
+  }
+  doc.moveDown(0.6);
+
+  const rateText = (r: { rate: number | null; withheld: boolean }) => (r.withheld ? '—' : formatPercent(r.rate, locale, 0));
+  ensureSpace(doc, 60);
+  subheading(doc, t.survivalByProgram);
+  if (o.survival.byProgram.length) {
+    table(doc, t.survivalProgramColumns, o.survival.byProgram.map((r) => [r.name, n(r.startups), n(r.surviving), rateText(r)]), [235, 80, 100, 80]);
+    doc.moveDown(0.4);
+    const recent = o.survival.byCohort.slice(0, RECENT_COHORTS);
+    ensureSpace(doc, 60);
+    subheading(doc, o.survival.byCohort.length > recent.length ? t.moreCohorts(recent.length, o.survival.byCohort.length) : t.survivalByCohort);
+    table(
+      doc,
+      t.survivalColumns,
+      recent.map((r) => [r.name, r.programName ?? '', formatDate(r.endsOn ? dayBefore(r.endsOn) : null, locale), n(r.startups), n(r.surviving), rateText(r)]),
+      [110, 125, 65, 55, 80, 60],
+      ['left', 'left', 'center', 'right', 'right', 'right'],
+    );
+  } else {
+    doc.font('Helvetica').fontSize(9.5).fillColor('#1a1a1a').text(t.noCohort, MARGIN);
+  }
+  doc.moveDown(0.6);
+  ensureSpace(doc, 60);
+  subheading(doc, t.conversion);
+  if (o.conversion.byCall.length) {
+    table(
+      doc,
+      t.conversionColumns,
+      o.conversion.byCall.map((c) => [c.title[locale], c.cohortName, formatDate(c.closesOn, locale), n(c.submitted), n(c.admitted), n(c.enrolled), rateText(c)]),
+      [130, 95, 60, 65, 55, 50, 40],
+      ['left', 'left', 'center', 'right', 'right', 'right', 'right'],
+    );
+  } else {
+    doc.font('Helvetica').fontSize(9.5).fillColor('#1a1a1a').text(t.noCall, MARGIN);
+  }
+  // Survival as bars, the organisation highlighted, beside the published reference figure for scale.
+  if (survival.startups) {
+    const items = [
+      { label: t.level.organisation, value: survival.rate, highlight: true },
+      ...o.survival.byProgram.map((r) => ({ label: r.name, value: r.rate })),
+      { label: t.reference, value: 91 },
+    ];
+    const height = 24 + items.length * 16;
+    doc.moveDown(1);
+    if (doc.y + height > BOTTOM) newPage(doc);
+    drawHorizontalBars(doc, { x: MARGIN, y: doc.y, width: WIDTH, height }, {
+      title: t.survivalChart,
+      items,
+      color: '#9fb6cd',
+      highlightColor: ACCENT,
+      formatValue: (v) => formatPercent(v, locale, 0),
       noData: '—',
     });
   }

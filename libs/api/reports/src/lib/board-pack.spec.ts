@@ -6,8 +6,9 @@ import { Workbook } from 'exceljs';
 import type { BoardQuarterResponse, HeadlineFigure, KpiAggregatesResponse } from '@incubator/contracts';
 import { niceTicks } from './board-pack.charts';
 import { formatChange, formatDate, formatEuros, formatEurosShort, formatNumber, formatPercent, quarterLabel } from './board-pack.format';
+import { buildOutcomes } from './board-outcomes';
 import { renderBoardPackPdf } from './board-pack.pdf';
-import { BOARD_PACK_TEXTS, change, formatFigure, summaryComment } from './board-pack.texts';
+import { BOARD_PACK_TEXTS, change, formatFigure, OUTCOMES_TEXTS, summaryComment } from './board-pack.texts';
 import { renderBoardPackXlsx, XLSX_FORMATS } from './board-pack.xlsx';
 
 const figure = (key: HeadlineFigure['key'], series: Array<number | null>): HeadlineFigure => ({
@@ -55,6 +56,35 @@ const quarter: BoardQuarterResponse = {
     { key: 'funds_raised_eur', year: 2026, target: '2500000', actual: '1230000.00' },
   ],
   space: { leasedM2: 504, leasableM2: 720, occupancyRate: 70, jobsPer100M2: 6.3 },
+  outcomes: buildOutcomes({
+    quarter: '2026-Q3',
+    survival: [
+      { level: 'cohort', id: 'c1', name: 'Promo 2021', programId: 'p1', programName: 'Incubateur', endsOn: '2022-01-01', startups: 10, surviving: 9 },
+      { level: 'cohort', id: 'c2', name: 'Promo 2022', programId: 'p1', programName: 'Incubateur', endsOn: '2023-01-01', startups: 12, surviving: 11 },
+      { level: 'cohort', id: 'c3', name: 'Batch 2022', programId: 'p2', programName: 'Accélérateur', endsOn: '2023-07-01', startups: 2, surviving: 1 },
+      { level: 'program', id: 'p1', name: 'Incubateur', programId: 'p1', programName: 'Incubateur', endsOn: null, startups: 20, surviving: 18 },
+      { level: 'program', id: 'p2', name: 'Accélérateur', programId: 'p2', programName: 'Accélérateur', endsOn: null, startups: 2, surviving: 1 },
+      { level: 'organisation', id: null, name: null, programId: null, programName: null, endsOn: null, startups: 22, surviving: 19 },
+    ],
+    conversion: [{ id: 'k1', titleFr: 'Santé 2026', titleEn: 'Health 2026', cohortName: 'Batch 2026-S2', programName: 'Accélérateur', closesOn: '2026-06-30', submitted: 40, admitted: 8, enrolled: 6 }],
+    funds: [
+      { year: 2024, cents: '100000000' },
+      { year: 2025, cents: '200000000' },
+      { year: 2026, cents: '123000000' },
+    ],
+    fundedStartups: 3,
+    companies: [
+      { year: 2024, companies: 10 },
+      { year: 2025, companies: 12 },
+      { year: 2026, companies: 6 },
+    ],
+    headcountSeries: [null, null, 20, 22, 25, 27, 30, 31.5],
+    targets: [
+      { key: 'total_jobs', year: 2030, value: '80000.00' },
+      { key: 'total_companies', year: 2030, value: '25.00' },
+    ],
+    threshold: 3,
+  }),
 };
 
 /** A small PNG logo made here (two coloured bands), so the cover test needs no fixture file. */
@@ -165,8 +195,8 @@ describe('board pack files', () => {
     expect(pdf.includes('/Subtype /Image')).toBe(true);
     const pages = await pdfPages(pdf);
     const t = BOARD_PACK_TEXTS[locale];
-    // cover, summary, charts, breakdown, two sites, rounds, method
-    expect(pages).toHaveLength(8);
+    // cover, summary, charts, outcomes, breakdown, two sites, rounds, method
+    expect(pages).toHaveLength(9);
     const all = pages.join('\n');
     expect(pages[0]).toContain(t.title);
     expect(pages[0]).toContain(locale === 'fr' ? 'T3 2026' : 'Q3 2026');
@@ -175,12 +205,23 @@ describe('board pack files', () => {
     expect(pages[1]).toContain(t.summary);
     expect(pages[1]).toContain(summaryComment(quarter, locale).slice(0, 40));
     expect(pages[2]).toContain(t.trends);
-    expect(pages[3]).toContain(t.breakdown);
-    expect(pages[4]).toContain(t.site('Lille Euratech'));
-    expect(pages[5]).toContain(t.site('Roubaix Blanchemaille'));
-    expect(pages[6]).toContain(t.rounds);
-    expect(pages[7]).toContain(t.method);
-    pages.slice(1).forEach((text, i) => expect(text).toContain(`Page ${i + 2} / 8`));
+    const o = OUTCOMES_TEXTS[locale];
+    expect(pages[3]).toContain(o.title);
+    expect(pages[3]).toContain(o.longTerm);
+    // 19 of 22 startups still active; the two-startup cohort withheld, and with it another of the organisation's.
+    expect(pages[3]).toContain(locale === 'fr' ? '86 %' : '86%');
+    expect(pages[3]).toContain(o.ofStartups('19', '22'));
+    expect(pages[3]).toContain(locale === 'fr' ? 'En retard' : 'Behind');
+    expect(pages[3]).toContain(locale === 'fr' ? 'Atteint' : 'Reached');
+    expect(pages[3]).toContain(locale === 'fr' ? 'Santé 2026' : 'Health 2026');
+    expect(pages[3]).toMatch(/Batch 2022\s+Accélérateur\s+30\/06\/2023\s+—\s+—\s+—|Batch 2022\s+Accélérateur\s+30 Jun 2023\s+—\s+—\s+—/);
+    expect(pages[4]).toContain(t.breakdown);
+    expect(pages[5]).toContain(t.site('Lille Euratech'));
+    expect(pages[6]).toContain(t.site('Roubaix Blanchemaille'));
+    expect(pages[7]).toContain(t.rounds);
+    expect(pages[8]).toContain(t.method);
+    expect(pages[8]).toContain(locale === 'fr' ? 'moindres carrés' : 'least-squares');
+    pages.slice(1).forEach((text, i) => expect(text).toContain(`Page ${i + 2} / 9`));
     // Labels, never codes; dates and periods localized.
     expect(all).toContain(locale === 'fr' ? 'Intelligence artificielle' : 'Artificial intelligence');
     expect(all).toContain(locale === 'fr' ? 'Amorçage' : 'Seed');
@@ -190,7 +231,7 @@ describe('board pack files', () => {
 
     writeFileSync(join(out, `board-pack-${locale}.pdf`), pdf);
     execFileSync('pdftoppm', ['-png', '-r', '60', join(out, `board-pack-${locale}.pdf`), join(out, `board-pack-${locale}`)]);
-    expect(readdirSync(out).filter((f) => f.startsWith(`board-pack-${locale}-`) && f.endsWith('.png'))).toHaveLength(8);
+    expect(readdirSync(out).filter((f) => f.startsWith(`board-pack-${locale}-`) && f.endsWith('.png'))).toHaveLength(9);
   });
 
   it('keeps a large quarter readable (12 sites, 400 rounds: by kind and the 20 largest) and an empty first quarter', async () => {
@@ -199,21 +240,21 @@ describe('board pack files', () => {
     const large = { ...quarter, bySite: sites, rounds, organisationName: 'Métropole Européenne de Lille — Réseau des incubateurs' };
     const pdf = await renderBoardPackPdf(large, 'fr', '2026-10-05');
     const pages = await pdfPages(pdf);
-    // cover, summary, charts, breakdown, 12 sites, rounds, method
-    expect(pages).toHaveLength(18);
-    pages.slice(1).forEach((text, i) => expect(text).toContain(`Page ${i + 2} / 18`));
-    const roundsPage = pages[16];
+    // cover, summary, charts, outcomes, breakdown, 12 sites, rounds, method
+    expect(pages).toHaveLength(19);
+    pages.slice(1).forEach((text, i) => expect(text).toContain(`Page ${i + 2} / 19`));
+    const roundsPage = pages[17];
     expect(roundsPage).toContain('Les 20 plus grandes levées sur 400');
     expect(roundsPage).toMatch(/Série A\s+300\s+90 000 150 €/);
     expect(roundsPage).toMatch(/Subvention\s+100\s+29 800 050 €/);
     expect(roundsPage).toContain('Startup 399');
     expect(roundsPage).not.toContain('Startup 379');
     writeFileSync(join(out, 'board-pack-large-fr.pdf'), pdf);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '16', '-l', '17', join(out, 'board-pack-large-fr.pdf'), join(out, 'board-pack-large-fr')]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '17', '-l', '18', join(out, 'board-pack-large-fr.pdf'), join(out, 'board-pack-large-fr')]);
 
     const empty = { ...quarter, headline: quarter.headline.map((f) => ({ ...f, value: null, previousQuarter: null, previousYear: null, series: f.series.map(() => null) })), bySite: [], byProgram: [], bySector: [], rounds: [], roundsWithheld: 0, targets: [] };
     const emptyPages = await pdfPages(await renderBoardPackPdf(empty, 'en', '2026-10-05'));
-    expect(emptyPages).toHaveLength(6);
+    expect(emptyPages).toHaveLength(7);
     expect(emptyPages[1]).toContain('n/a');
     expect(emptyPages[1]).toContain('No figure can be published for this quarter.');
   });
@@ -228,7 +269,7 @@ describe('board pack files', () => {
   it('writes one sheet per table, translated, numbers as numbers with formats, withheld figures as empty cells', async () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await renderBoardPackXlsx(quarter, 'fr')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicateurs', 'Tendances', 'Sites', 'Programmes', 'Secteurs', 'Levées', 'Objectifs', 'Espaces', 'Méthode']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicateurs', 'Tendances', 'Sites', 'Programmes', 'Secteurs', 'Levées', 'Objectifs', 'Espaces', 'Long terme', 'Survie', 'Conversion', 'Méthode']);
     const headline = workbook.getWorksheet('Indicateurs')!;
     expect(headline.getRow(1).values).toEqual([undefined, 'Indicateur', 'Trimestre', 'Trim. précédent', 'Évol.', 'Un an avant', 'Évol.']);
     expect(headline.getRow(3).values).toEqual([undefined, 'Emplois créés', 8, 7, 14.3, 4, 100]);
@@ -248,12 +289,23 @@ describe('board pack files', () => {
     expect(rounds.getRow(2).getCell(4).numFmt).toBe('dd/mm/yyyy');
     expect(workbook.getWorksheet('Objectifs')!.getRow(3).values).toEqual([undefined, 'Fonds levés (€)', 2026, 2500000, 1230000, 49.2]);
     expect(workbook.getWorksheet('Espaces')!.getRow(4).values).toEqual([undefined, 'Taux d’occupation (%)', 70]);
+    const longTerm = workbook.getWorksheet('Long terme')!;
+    expect(longTerm.getRow(2).values).toEqual([undefined, 'Emplois dans les startups', 2030, 80000, 31.5, longTerm.getRow(2).getCell(5).value, 'En retard']);
+    expect(longTerm.getRow(2).getCell(3).numFmt).toBe(XLSX_FORMATS.count);
+    expect(longTerm.getRow(5).values).toEqual([undefined, 'Fonds levés depuis le début', '', '', 4230000, '', '']);
+    expect(longTerm.getRow(5).getCell(4).numFmt).toBe(XLSX_FORMATS.euros);
+    const survival = workbook.getWorksheet('Survie')!;
+    expect(survival.getRow(2).values).toEqual([undefined, 'Organisation', 'Total', '', '', 22, 19, 86.4]);
+    // The two-startup cohort is withheld: empty cells, never a zero.
+    const batch = survival.getColumn(2).values.indexOf('Batch 2022');
+    expect(survival.getRow(batch).values).toEqual([undefined, 'Promotion', 'Batch 2022', 'Accélérateur', new Date('2023-06-30T00:00:00Z'), '', '', '']);
+    expect(workbook.getWorksheet('Conversion')!.getRow(2).values).toEqual([undefined, 'Santé 2026', 'Batch 2026-S2', new Date('2026-06-30T00:00:00Z'), 40, 8, 6, 15]);
   });
 
   it('writes the English workbook with English headers and labels', async () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await renderBoardPackXlsx(quarter, 'en')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Trends', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Space', 'Method']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Headline', 'Trends', 'Sites', 'Programs', 'Sectors', 'Rounds', 'Targets', 'Space', 'Long term', 'Survival', 'Conversion', 'Method']);
     expect(workbook.getWorksheet('Sectors')!.getRow(1).values).toEqual([undefined, 'Name', 'Active startups', 'Jobs created', 'Headcount', 'Funds raised (€)']);
     expect(workbook.getWorksheet('Sectors')!.getRow(4).getCell(1).value).toBe('Healthtech');
     expect(workbook.getWorksheet('Rounds')!.getRow(2).getCell(2).value).toBe('Seed');

@@ -1,4 +1,4 @@
-import type { BoardQuarterResponse, HeadlineFigure, Locale, TargetKey } from '@incubator/contracts';
+import type { BoardQuarterResponse, HeadlineFigure, Locale, LongTermStatus, TargetKey } from '@incubator/contracts';
 import { formatChange, formatDate, formatEuros, formatNumber, formatPercent, previousQuarter, quarterLabel } from './board-pack.format';
 
 /** Every word of the board pack in both languages (a recipient gets the pack in their own). */
@@ -161,8 +161,89 @@ export const FIGURE_LABELS: Record<Locale, Record<HeadlineFigure['key'], string>
 };
 
 export const TARGET_LABELS: Record<Locale, Record<TargetKey, string>> = {
-  fr: { jobs_created: 'Emplois créés', active_startups: 'Startups accompagnées', funds_raised_eur: 'Fonds levés (€)' },
-  en: { jobs_created: 'Jobs created', active_startups: 'Startups supported', funds_raised_eur: 'Funds raised (€)' },
+  fr: {
+    jobs_created: 'Emplois créés',
+    active_startups: 'Startups accompagnées',
+    funds_raised_eur: 'Fonds levés (€)',
+    total_jobs: 'Emplois dans les startups',
+    total_companies: 'Entreprises accompagnées (cumul)',
+    total_funds_eur: 'Fonds levés, cumul (€)',
+  },
+  en: {
+    jobs_created: 'Jobs created',
+    active_startups: 'Startups supported',
+    funds_raised_eur: 'Funds raised (€)',
+    total_jobs: 'Jobs in the startups',
+    total_companies: 'Companies supported (total)',
+    total_funds_eur: 'Funds raised, total (€)',
+  },
+};
+
+export const LONG_TERM_STATUS_LABELS: Record<Locale, Record<LongTermStatus, string>> = {
+  fr: { reached: 'Atteint', on_track: 'En bonne voie', behind: 'En retard', no_data: 'Données insuffisantes' },
+  en: { reached: 'Reached', on_track: 'On track', behind: 'Behind', no_data: 'Not enough data' },
+};
+
+/** The outcomes page and sheets (survival, conversion, since the start, long-term targets). */
+export const OUTCOMES_TEXTS = {
+  fr: {
+    title: 'Impact dans la durée',
+    intro: (asOf: string, since: number | null) => `Chiffres au ${formatDate(asOf, 'fr')}${since === null ? '' : `, cumulés depuis ${since}`}.`,
+    since: (year: number | null) => (year === null ? 'Pas encore de données' : `Depuis ${year}`),
+    tiles: { survival: 'Survie à 3 ans', conversion: 'Des candidatures aux startups', funds: 'Fonds levés depuis le début', companies: 'Entreprises accompagnées', jobs: 'Emplois aujourd’hui' },
+    ofStartups: (surviving: string, startups: string) => `${surviving} sur ${startups} startups`,
+    ofApplications: (enrolled: string, submitted: string) => `${enrolled} intégrées sur ${submitted} candidatures`,
+    noCohort: 'Aucune promotion terminée depuis trois ans.',
+    noCall: 'Aucun appel à candidatures.',
+    longTerm: 'Objectifs de long terme',
+    longTermColumns: ['Objectif', 'Échéance', 'Cible', 'Réalisé', 'Projection', 'État'],
+    noLongTerm: 'Aucun objectif de long terme fixé.',
+    survivalByProgram: 'Survie à 3 ans par programme',
+    survivalByCohort: 'Survie à 3 ans par promotion',
+    survivalColumns: ['Nom', 'Programme', 'Fin', 'Startups', 'Encore actives', 'Taux'],
+    survivalProgramColumns: ['Programme', 'Startups', 'Encore actives', 'Taux'],
+    conversion: 'Des candidatures aux startups, par appel',
+    conversionColumns: ['Appel', 'Promotion', 'Clôture', 'Candidatures', 'Admises', 'Intégrées', 'Taux'],
+    moreCohorts: (shown: number, all: number) => `Les ${shown} promotions les plus récentes sur ${all} (toutes dans le classeur XLSX)`,
+    withheld: 'masqué',
+    sheets: { survival: 'Survie', conversion: 'Conversion', longTerm: 'Long terme' },
+    cumulativeColumns: ['Indicateur', 'Valeur'],
+    total: 'Total',
+    level: { organisation: 'Organisation', program: 'Programme', cohort: 'Promotion' },
+    levelColumn: 'Niveau',
+    withheldNote: 'Masqué : trop peu de startups',
+    survivalChart: 'Survie à 3 ans (taux)',
+    reference: 'Repère EuraTechnologies',
+  },
+  en: {
+    title: 'Long-run outcomes',
+    intro: (asOf: string, since: number | null) => `Figures as of ${formatDate(asOf, 'en')}${since === null ? '' : `, totals since ${since}`}.`,
+    since: (year: number | null) => (year === null ? 'No data yet' : `Since ${year}`),
+    tiles: { survival: '3-year survival', conversion: 'Applications to startups', funds: 'Funds raised since the start', companies: 'Companies supported', jobs: 'Jobs today' },
+    ofStartups: (surviving: string, startups: string) => `${surviving} of ${startups} startups`,
+    ofApplications: (enrolled: string, submitted: string) => `${enrolled} joined of ${submitted} applications`,
+    noCohort: 'No cohort ended three years ago yet.',
+    noCall: 'No call for applications.',
+    longTerm: 'Long-term targets',
+    longTermColumns: ['Target', 'By', 'Target value', 'Actual', 'Projection', 'Status'],
+    noLongTerm: 'No long-term target set.',
+    survivalByProgram: '3-year survival by program',
+    survivalByCohort: '3-year survival by cohort',
+    survivalColumns: ['Name', 'Program', 'End', 'Startups', 'Still active', 'Rate'],
+    survivalProgramColumns: ['Program', 'Startups', 'Still active', 'Rate'],
+    conversion: 'From applications to startups, by call',
+    conversionColumns: ['Call', 'Cohort', 'Closes', 'Applications', 'Admitted', 'Joined', 'Rate'],
+    moreCohorts: (shown: number, all: number) => `The ${shown} most recent of ${all} cohorts (all of them in the XLSX workbook)`,
+    withheld: 'withheld',
+    sheets: { survival: 'Survival', conversion: 'Conversion', longTerm: 'Long term' },
+    cumulativeColumns: ['Figure', 'Value'],
+    total: 'Total',
+    level: { organisation: 'Organisation', program: 'Program', cohort: 'Cohort' },
+    levelColumn: 'Level',
+    withheldNote: 'Withheld: too few startups',
+    survivalChart: '3-year survival (rate)',
+    reference: 'EuraTechnologies (reference)',
+  },
 };
 
 /** How every figure is computed: the pack's last page and the XLSX's last sheet. */
@@ -183,6 +264,11 @@ export const METHOD: Record<Locale, string[]> = {
     'Données absentes : un trimestre antérieur aux premières données est marqué « n.d. », jamais compté comme zéro.',
     'Graphiques : huit trimestres, le trimestre du rapport en dernier ; les axes des comptes ne portent que des nombres entiers.',
     'Ces chiffres sont ceux de l’API /api/kpi-aggregates vue par un membre du conseil, sur les mêmes dates.',
+    'Survie à 3 ans : parmi les startups d’une promotion terminée depuis au moins trois ans à la fin du trimestre (inscription active, diplômée ou abandonnée ; une startup de plusieurs promotions compte une fois par programme et pour l’organisation), la part encore active à la fin du trimestre — c’est-à-dire avec un rapport KPI validé pour une période commençant dans les douze mois qui la précèdent, ou une levée clôturée dans ces douze mois. La plateforme ne suit pas les radiations au registre : une startup qui ne rend plus de rapports ni ne lève est comptée comme inactive. Repère : EuraTechnologies publie 91 % sur 2010–2023.',
+    'Conversion : pour chaque appel ouvert avant la fin du trimestre, candidatures déposées → admises → intégrées (startup créée et inscription active ou diplômée), décisions telles qu’elles sont aujourd’hui ; taux = intégrées / déposées.',
+    'Depuis le début : fonds levés = somme de tous les tours clôturés jusqu’à la fin du trimestre ; entreprises accompagnées = startups distinctes admises dans une promotion commencée avant la fin du trimestre ; emplois aujourd’hui = l’effectif du trimestre (somme du dernier effectif validé de chaque startup dans le trimestre).',
+    'Objectifs de long terme et projection : droite des moindres carrés ajustée sur le chiffre cumulé à la fin de chacune des cinq dernières années et à la fin du trimestre (zéro au début de la première année de données, si elle en fait partie) (emplois : sur l’effectif des huit derniers trimestres), prolongée jusqu’au 31 décembre de l’année d’échéance. « En bonne voie » si la projection atteint la cible, « en retard » sinon, « atteint » si le réalisé l’atteint déjà ; moins de deux points : données insuffisantes.',
+    'Confidentialité des nouveaux chiffres : une survie par promotion ou programme, ou une conversion par appel, derrière moins de startups (ou de candidatures) que le seuil est masquée, avec une autre cellule si une soustraction la révélerait ; de même pour les fonds levés depuis le début.',
   ],
   en: [
     'Period: the calendar quarter, from its first day (inclusive) to the first day of the next quarter (exclusive), in the organisation’s time zone.',
@@ -200,6 +286,11 @@ export const METHOD: Record<Locale, string[]> = {
     'Missing data: a quarter before the first data is marked “n/a”, never counted as zero.',
     'Charts: eight quarters, the report’s quarter last; count axes only carry whole numbers.',
     'These figures are those of the /api/kpi-aggregates API as a board member sees it, over the same dates.',
+    '3-year survival: of the startups of cohorts that ended at least three years before the quarter’s end (enrollment active, graduated or withdrawn; a startup of several cohorts counts once per program and for the organisation), the share still active at the quarter’s end — that is, with a validated KPI report for a period starting in the twelve months before it, or a round closed in those twelve months. The platform does not track registry strike-offs: a startup that no longer reports nor raises counts as inactive. For reference, EuraTechnologies publishes 91% over 2010–2023.',
+    'Conversion: for each call opened before the quarter’s end, applications submitted → admitted → joined (startup created and enrollment active or graduated), decisions as they stand today; rate = joined / submitted.',
+    'Since the start: funds raised = every closed round up to the quarter’s end; companies supported = distinct startups admitted to a cohort that started before the quarter’s end; jobs today = the quarter’s headcount (each startup’s latest validated headcount in the quarter, summed).',
+    'Long-term targets and projection: a least-squares straight line fitted to the cumulative figure at the end of each of the last five years and at the quarter’s end (zero at the start of the first year with data, when it is one of them) (jobs: to the headcount of the last eight quarters), extended to 31 December of the target year. “On track” when the projection reaches the target, “behind” otherwise, “reached” when the actual already does; fewer than two points: not enough data.',
+    'Confidentiality of these figures: a survival by cohort or program, or a conversion by call, with fewer startups (or applications) behind it than the threshold is withheld, with another cell when a subtraction would reveal it; the same for funds raised since the start.',
   ],
 };
 

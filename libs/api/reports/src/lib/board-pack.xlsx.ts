@@ -1,8 +1,8 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { labelOf, ROUND_KIND_LABELS, SECTOR_LABELS } from '@incubator/contracts';
 import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, Locale } from '@incubator/contracts';
-import { previousQuarter, quarterLabel } from './board-pack.format';
-import { BOARD_PACK_TEXTS, change, FIGURE_LABELS, METHOD, share, TARGET_LABELS } from './board-pack.texts';
+import { dayBefore, previousQuarter, quarterLabel } from './board-pack.format';
+import { BOARD_PACK_TEXTS, change, FIGURE_LABELS, LONG_TERM_STATUS_LABELS, METHOD, OUTCOMES_TEXTS, share, TARGET_LABELS } from './board-pack.texts';
 
 /** Excel number formats: Excel shows the reader's own separators ("1 234,5" in a French Excel). */
 export const XLSX_FORMATS = {
@@ -90,6 +90,53 @@ export async function renderBoardPackXlsx(data: BoardQuarterResponse, locale: Lo
   const space = data.space;
   const spaceSheet = sheet(t.sheets.space, t.spaceColumns, t.spaceRows.map((label, i) => [label, [space.leasedM2, space.leasableM2, space.occupancyRate, space.jobsPer100M2][i]]), [null, null]);
   [XLSX_FORMATS.count, XLSX_FORMATS.count, XLSX_FORMATS.percent, XLSX_FORMATS.decimal].forEach((format, i) => (spaceSheet.getRow(i + 2).getCell(2).numFmt = format));
+  // Long-run outcomes: the figures since the start and the long-term targets, survival, conversion.
+  const o = data.outcomes;
+  const ot = OUTCOMES_TEXTS[locale];
+  const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+  const cumulative: Array<[string, number | null, string]> = [
+    [ot.tiles.funds, num(o.cumulative.fundsRaisedEur), XLSX_FORMATS.euros],
+    [ot.tiles.companies, o.cumulative.companies, XLSX_FORMATS.count],
+    [ot.tiles.jobs, o.cumulative.jobs, XLSX_FORMATS.count],
+    [ot.tiles.survival, o.survival.organisation.rate, XLSX_FORMATS.percent],
+    [ot.tiles.conversion, o.conversion.total.rate, XLSX_FORMATS.percent],
+  ];
+  const longTerm = sheet(
+    ot.sheets.longTerm,
+    ot.longTermColumns,
+    [
+      ...o.longTermTargets.map((g): Cell[] => [TARGET_LABELS[locale][g.key], g.year, Number(g.target), num(g.actual), num(g.projected), LONG_TERM_STATUS_LABELS[locale][g.status]]),
+      ...(o.longTermTargets.length ? [[null, null, null, null, null, null]] : []),
+      ...cumulative.map(([label, value]): Cell[] => [label, null, null, value, null, null]),
+    ],
+    [null, '0', null, null, null, null],
+  );
+  o.longTermTargets.forEach((g, i) => {
+    const format = g.key === 'total_funds_eur' ? XLSX_FORMATS.euros : XLSX_FORMATS.count;
+    for (const column of [3, 4, 5]) longTerm.getRow(i + 2).getCell(column).numFmt = format;
+  });
+  const firstCumulative = o.longTermTargets.length ? o.longTermTargets.length + 3 : 2;
+  cumulative.forEach(([, , format], i) => (longTerm.getRow(firstCumulative + i).getCell(4).numFmt = format));
+  sheet(
+    ot.sheets.survival,
+    [ot.levelColumn, ...ot.survivalColumns],
+    [
+      [ot.level.organisation, ot.total, null, null, o.survival.organisation.startups, o.survival.organisation.surviving, o.survival.organisation.rate],
+      ...o.survival.byProgram.map((r): Cell[] => [ot.level.program, r.name, r.name, null, r.startups, r.surviving, r.rate]),
+      ...o.survival.byCohort.map((r): Cell[] => [ot.level.cohort, r.name, r.programName, day(r.endsOn ? dayBefore(r.endsOn) : null), r.startups, r.surviving, r.rate]),
+    ],
+    [null, null, null, XLSX_FORMATS.date[locale], XLSX_FORMATS.count, XLSX_FORMATS.count, XLSX_FORMATS.percent],
+    16,
+  );
+  sheet(
+    ot.sheets.conversion,
+    ot.conversionColumns,
+    [
+      ...o.conversion.byCall.map((c): Cell[] => [c.title[locale], c.cohortName, day(c.closesOn), c.submitted, c.admitted, c.enrolled, c.rate]),
+      [ot.total, null, null, o.conversion.total.submitted, o.conversion.total.admitted, o.conversion.total.enrolled, o.conversion.total.rate],
+    ],
+    [null, null, XLSX_FORMATS.date[locale], XLSX_FORMATS.count, XLSX_FORMATS.count, XLSX_FORMATS.count, XLSX_FORMATS.percent],
+  );
   sheet(t.sheets.method, [t.method], METHOD[locale].map((line) => [line]), [null], 140);
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -3,10 +3,11 @@ import { figureKey, KpiAggregatesService, withheld } from '@incubator/api/kpis';
 import type { BoardTable, CellId, DisclosureEntry, RawAggregates, Relation } from '@incubator/api/kpis';
 import { OccupancyService } from '@incubator/api/space';
 import { formatMinorUnits, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
-import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, OccupancyResponse, TargetKey } from '@incubator/contracts';
+import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, YearlyTargetKey } from '@incubator/contracts';
 import { BoardQuarterRepository, ClosedRound } from './board-quarter.repository';
 import { boardQuarterRange } from './board-quarters';
 import { TargetRepository } from './target.repository';
+import { BoardOutcomesService } from './board-outcomes.service';
 
 /** Quarters in a sparkline, the current one last. */
 export const SERIES_QUARTERS = 8;
@@ -32,6 +33,7 @@ export class BoardQuarterService {
     private readonly targetRows: TargetRepository,
     private readonly aggregates: KpiAggregatesService,
     private readonly occupancy: OccupancyService,
+    private readonly outcomes: BoardOutcomesService,
   ) {}
 
   async quarter(
@@ -47,20 +49,22 @@ export class BoardQuarterService {
 
     // Oldest first; the last is the quarter itself. A quarter that ends before the organisation's first
     // data has no figures at all ("no data", null), not zeros: nothing is computed for it.
+    // The series and the breakdowns are independent reads: run together, on as many pool connections.
     const quarters = Array.from({ length: SERIES_QUARTERS }, (_, i) => shiftQuarter(quarter, SERIES_QUARTERS - 1 - i));
-    const series: Array<KpiAggregatesResponse | null> = [];
-    const spaces: Array<OccupancyResponse | null> = [];
-    for (const q of quarters) {
+    const periods = quarters.map((q) => {
       const r = quarterRange(q)!;
-      const before = first === null || r.to <= first;
-      series.push(before ? null : await this.aggregates.aggregate(caller, r));
-      spaces.push(before ? null : await this.occupancy.occupancy(organisationId, dayBefore(r.to)));
-    }
+      return first === null || r.to <= first ? null : r;
+    });
+    const computed = periods.filter((r): r is { from: string; to: string } => r !== null);
+    const [figures, spaces, breakdowns] = await Promise.all([
+      this.aggregates.computeQuarters(caller, computed),
+      Promise.all(periods.map((r) => (r ? this.occupancy.occupancy(organisationId, dayBefore(r.to)) : null))),
+      view === 'board' ? this.boardBreakdowns(organisationId, range) : this.teamBreakdowns(organisationId, range),
+    ]);
     await onProgress(30);
+    const series = periods.map((r) => (r ? figures[computed.indexOf(r)] : null));
     const current = series[series.length - 1]!;
     const space = spaces[spaces.length - 1]!.totals;
-
-    const breakdowns = view === 'board' ? await this.boardBreakdowns(organisationId, range) : await this.teamBreakdowns(organisationId, range);
     await onProgress(70);
     const rounds = await this.rounds(organisationId, range, view === 'board' && !organisation.boardSeesRounds ? breakdowns.table : null);
     const yearQuarters = series.filter((a): a is KpiAggregatesResponse => a !== null && a.from.slice(0, 4) === range.from.slice(0, 4));
@@ -71,7 +75,7 @@ export class BoardQuarterService {
       return { key, value: values[SERIES_QUARTERS - 1], previousQuarter: values[SERIES_QUARTERS - 2], previousYear: values[SERIES_QUARTERS - 5], series: values };
     };
     const num = (text: string | null) => (text === null ? null : Number(text));
-    return {
+    const response: Omit<BoardQuarterResponse, 'outcomes'> = {
       quarter,
       ...range,
       organisationName: organisation.name,
@@ -100,6 +104,8 @@ export class BoardQuarterService {
         jobsPer100M2: headcount === null || space.leasedM2 === 0 ? null : Math.round((headcount / space.leasedM2) * 1000) / 10,
       },
     };
+    // Survival, conversion, figures since the start, long-term targets (board-outcomes.service.ts).
+    return { ...response, outcomes: await this.outcomes.ofQuarter(organisationId, response, view === 'board') };
   }
 
   /** The board's breakdowns: cells of the one protected table of the quarter. */
@@ -123,7 +129,7 @@ export class BoardQuarterService {
     const breakdown = async (items: Array<{ id: string; name: string }>, filter: (id: string) => Record<string, string>): Promise<BreakdownRow[]> => {
       const result: BreakdownRow[] = [];
       for (const item of items) {
-        const a = await this.aggregates.aggregate(team, { ...range, ...filter(item.id) });
+        const a = await this.aggregates.compute(team, { ...range, ...filter(item.id) });
         if (a.startups > 0) result.push(row(item, a));
       }
       return result;
@@ -176,7 +182,7 @@ export class BoardQuarterService {
     const ytd = this.aggregates.present(raw, ytdRange, boardQuarters?.[0]?.suppressionThreshold ?? 0, null);
     const hidden = boardQuarters ? ytdWithheld(raw, boardQuarters) : new Set<string>();
     const shown = (figure: 'funds' | 'jobs', value: string | null) => (hidden.has(figure) ? null : value);
-    const actual: Record<TargetKey, string | null> = {
+    const actual: Record<YearlyTargetKey, string | null> = {
       jobs_created: shown('jobs', ytd.jobsCreated),
       active_startups: String(ytd.activeStartups),
       funds_raised_eur: shown('funds', ytd.fundsRaisedEur),

@@ -6,6 +6,8 @@ import { MailModule } from '@incubator/api/mail';
 import { OrganisationsModule } from '@incubator/api/organisations';
 import { SpaceModule } from '@incubator/api/space';
 import { BoardDashboardCache } from './board-dashboard.cache';
+import { BoardOutcomesRepository } from './board-outcomes.repository';
+import { BoardOutcomesService } from './board-outcomes.service';
 import { BoardQuarterRepository } from './board-quarter.repository';
 import { BoardQuarterService } from './board-quarter.service';
 import { ReportFiles } from './report-files';
@@ -18,8 +20,8 @@ import { ScheduleService } from './schedule.service';
 import { ScheduleSync } from './schedule-sync';
 import { TargetRepository } from './target.repository';
 
-const repositories = [BoardQuarterRepository, ReportRunRepository, ScheduleRepository, TargetRepository];
-const services = [BoardDashboardCache, BoardQuarterService, ReportRunService, ScheduleService];
+const repositories = [BoardOutcomesRepository, BoardQuarterRepository, ReportRunRepository, ScheduleRepository, TargetRepository];
+const services = [BoardDashboardCache, BoardOutcomesService, BoardQuarterService, ReportRunService, ScheduleService];
 
 /** Reports for the api: board quarter data, report runs, schedules and targets. */
 @Module({ imports: [AuditModule, KpisModule, SpaceModule], providers: [...repositories, ...services], exports: [...repositories, ...services] })

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '@incubator/api/sql';
-import type { TargetKey, TargetResponse } from '@incubator/contracts';
+import { LONG_TERM_TARGET_KEYS, YEARLY_TARGET_KEYS } from '@incubator/contracts';
+import type { LongTermTargetKey, TargetKey, TargetResponse, YearlyTargetKey } from '@incubator/contracts';
 
 interface TargetRow {
   key: TargetKey;
@@ -21,12 +22,20 @@ export class TargetRepository {
     return rows.map((row) => ({ key: row.key, year: row.year, value: row.value.replace(/\.00$/, '') }));
   }
 
-  /** The targets set for a year, values unrounded. */
-  ofYear(organisationId: string, year: number): Promise<Array<Pick<TargetRow, 'key' | 'value'>>> {
-    return this.dataSource.query<Array<Pick<TargetRow, 'key' | 'value'>>>('SELECT key, value::text FROM organisation_targets WHERE organisation_id = $1 AND year = $2 ORDER BY key', [
-      organisationId,
-      year,
-    ]);
+  /** The yearly targets set for a year, values unrounded. */
+  ofYear(organisationId: string, year: number): Promise<Array<{ key: YearlyTargetKey; value: string }>> {
+    return this.dataSource.query<Array<{ key: YearlyTargetKey; value: string }>>(
+      'SELECT key, value::text FROM organisation_targets WHERE organisation_id = $1 AND year = $2 AND key = ANY($3) ORDER BY key',
+      [organisationId, year, YEARLY_TARGET_KEYS],
+    );
+  }
+
+  /** Every long-term target ("by" a year), soonest first, values unrounded. */
+  longTerm(organisationId: string): Promise<Array<{ key: LongTermTargetKey; year: number; value: string }>> {
+    return this.dataSource.query<Array<{ key: LongTermTargetKey; year: number; value: string }>>(
+      'SELECT key, year, value::text FROM organisation_targets WHERE organisation_id = $1 AND key = ANY($2) ORDER BY year, key',
+      [organisationId, LONG_TERM_TARGET_KEYS],
+    );
   }
 
   async value(db: Queryable, organisationId: string, key: TargetKey, year: number): Promise<string | null> {

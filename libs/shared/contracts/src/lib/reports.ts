@@ -15,9 +15,22 @@ export type ReportRunStatus = (typeof REPORT_RUN_STATUSES)[number];
 export const REPORT_FILE_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
 
-/** Targets an organisation may set for a calendar year. */
-export const TARGET_KEYS = ['jobs_created', 'active_startups', 'funds_raised_eur'] as const;
+/** Targets an organisation may set for a calendar year (measured on the year to date). */
+export const YEARLY_TARGET_KEYS = ['jobs_created', 'active_startups', 'funds_raised_eur'] as const;
+export type YearlyTargetKey = (typeof YEARLY_TARGET_KEYS)[number];
+/**
+ * Long-term targets, "by" a year (e.g. 80,000 jobs and 10,000 companies by 2030): measured on the figures
+ * since the start (jobs today, companies supported, funds raised) with a projection from the trend.
+ */
+export const LONG_TERM_TARGET_KEYS = ['total_jobs', 'total_companies', 'total_funds_eur'] as const;
+export type LongTermTargetKey = (typeof LONG_TERM_TARGET_KEYS)[number];
+/** Every target an admin may set: the year's and the long-term ones (`year` is then the year to reach it by). */
+export const TARGET_KEYS = [...YEARLY_TARGET_KEYS, ...LONG_TERM_TARGET_KEYS] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
+
+export function isLongTermTarget(key: TargetKey): key is LongTermTargetKey {
+  return (LONG_TERM_TARGET_KEYS as readonly string[]).includes(key);
+}
 
 /** "2026-Q3" → its half-open range; null when the text is not a quarter. */
 export function quarterRange(quarter: string): { from: string; to: string } | null {
@@ -149,9 +162,92 @@ export interface BoardQuarterResponse {
   /** Rounds of the quarter not listed to the caller (0 for the park's team). */
   roundsWithheld: number;
   /** Year-to-date actual against the year's target, where one is set. */
-  targets: Array<{ key: TargetKey; year: number; target: string; actual: string | null }>;
+  targets: Array<{ key: YearlyTargetKey; year: number; target: string; actual: string | null }>;
   /** Leased m² at the quarter's end and headcount per 100 m² leased. */
   space: { leasedM2: number; leasableM2: number; occupancyRate: number; jobsPer100M2: number | null };
+  /** Survival, conversion, figures since the start and long-term targets, as of the quarter's end. */
+  outcomes: BoardOutcomes;
+}
+
+/** Years after the cohort's end at which survival is measured. */
+export const SURVIVAL_YEARS = 3;
+
+/**
+ * The startups of a cohort, a program or the organisation whose cohort ended at least SURVIVAL_YEARS
+ * before the quarter's end, and how many of them are still active at its end: a validated KPI report for
+ * a period starting in its last twelve months, or a round closed then (the pack's method page).
+ * Withheld (startups and surviving null) below the organisation's threshold, for a board member.
+ */
+export interface SurvivalRow {
+  id: string;
+  name: string;
+  /** For a cohort: its program's name and its end (exclusive, YYYY-MM-DD). */
+  programName: string | null;
+  endsOn: string | null;
+  startups: number | null;
+  surviving: number | null;
+  /** surviving / startups in %, one decimal. */
+  rate: number | null;
+  withheld: boolean;
+}
+
+/** A call for applications: submitted applications → admitted → enrolled (startup created and in the cohort). */
+export interface ConversionRow {
+  id: string;
+  title: { fr: string; en: string };
+  cohortName: string;
+  programName: string;
+  /** Inclusive, YYYY-MM-DD. */
+  closesOn: string;
+  submitted: number | null;
+  admitted: number | null;
+  enrolled: number | null;
+  /** enrolled / submitted in %, one decimal. */
+  rate: number | null;
+  withheld: boolean;
+}
+
+export const LONG_TERM_STATUSES = ['reached', 'on_track', 'behind', 'no_data'] as const;
+export type LongTermStatus = (typeof LONG_TERM_STATUSES)[number];
+
+export interface LongTermTargetRow {
+  key: LongTermTargetKey;
+  /** The year to reach it by (its end). */
+  year: number;
+  target: string;
+  /** The figure since the start at the quarter's end (null: withheld or no data). */
+  actual: string | null;
+  /** The trend's value at the end of the target year (least squares, see `method`), null without enough points. */
+  projected: string | null;
+  status: LongTermStatus;
+}
+
+export interface BoardOutcomes {
+  /** The quarter's last day (YYYY-MM-DD): every figure here is as of that day. */
+  asOf: string;
+  survival: {
+    years: number;
+    /** Cohorts that ended on or before this day count (asOf's next day − SURVIVAL_YEARS years). */
+    endedBy: string;
+    organisation: SurvivalRow;
+    byProgram: SurvivalRow[];
+    byCohort: SurvivalRow[];
+  };
+  conversion: { total: ConversionRow; byCall: ConversionRow[] };
+  /** Since the start, up to the quarter's end; null when withheld or without data. */
+  cumulative: {
+    /** Σ of every closed round, in euros. */
+    fundsRaisedEur: string | null;
+    /** True when fundsRaisedEur is withheld (fewer startups raised it than the threshold), not missing. */
+    fundsWithheld: boolean;
+    /** Distinct startups ever admitted to a cohort that started by the quarter's end. */
+    companies: number | null;
+    /** Jobs today: the quarter's headcount (Σ of each startup's latest validated headcount in the quarter). */
+    jobs: number | null;
+    /** The first year with data (first cohort or round), or null. */
+    since: number | null;
+  };
+  longTermTargets: LongTermTargetRow[];
 }
 
 export interface QueueCounts {

@@ -4,7 +4,7 @@ import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { BoardQuarterResponse, HeadlineFigure, KpiAggregatesResponse } from '@incubator/contracts';
+import { BoardOutcomes, BoardQuarterResponse, HeadlineFigure, KpiAggregatesResponse, SurvivalRow } from '@incubator/contracts';
 import { byTestId, clickOn, settle, typeInto } from '../../../testing/dom';
 import { signIn } from '../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../testing/transloco-testing';
@@ -36,6 +36,42 @@ function quarterData(quarter: string): BoardQuarterResponse {
     roundsWithheld: 0,
     targets: [{ key: 'jobs_created', year: 2026, target: '120', actual: '90' }],
     space: { leasedM2: 1440, leasableM2: 1920, occupancyRate: 75, jobsPer100M2: 8.3 },
+    outcomes: outcomes(),
+  };
+}
+
+const survivalRow = (id: string, name: string, startups: number | null, surviving: number | null, rate: number | null): SurvivalRow => ({
+  id,
+  name,
+  programName: id.startsWith('c') ? 'Incubator' : null,
+  endsOn: id.startsWith('c') ? '2022-01-01' : null,
+  startups,
+  surviving,
+  rate,
+  withheld: startups === null,
+});
+
+function outcomes(overrides: Partial<BoardOutcomes> = {}): BoardOutcomes {
+  const call = { id: 'k1', title: { fr: 'Santé 2026', en: 'Health 2026' }, cohortName: 'Batch 2026', programName: 'Accelerator', closesOn: '2026-06-30' };
+  return {
+    asOf: '2026-09-30',
+    survival: {
+      years: 3,
+      endedBy: '2023-09-30',
+      organisation: survivalRow('organisation', '', 22, 19, 86.4),
+      byProgram: [survivalRow('p1', 'Incubator', 20, 18, 90)],
+      byCohort: [survivalRow('c1', 'Promo 2021', 10, 9, 90), survivalRow('c2', 'Promo 2020', null, null, null)],
+    },
+    conversion: {
+      total: { ...call, id: 'total', submitted: 40, admitted: 8, enrolled: 6, rate: 15, withheld: false },
+      byCall: [{ ...call, submitted: 40, admitted: 8, enrolled: 6, rate: 15, withheld: false }],
+    },
+    cumulative: { fundsRaisedEur: '4230000.00', fundsWithheld: false, companies: 1340, jobs: 466, since: 2012 },
+    longTermTargets: [
+      { key: 'total_jobs', year: 2030, target: '80000', actual: '466', projected: '900', status: 'behind' },
+      { key: 'total_companies', year: 2030, target: '1000', actual: '1340', projected: '1800', status: 'reached' },
+    ],
+    ...overrides,
   };
 }
 
@@ -95,6 +131,8 @@ describe('BoardPage (the board dashboard)', () => {
   async function open(url: string, quarter: string, packs = [reportRun({ status: 'completed' })]) {
     harness = await RouterTestingHarness.create(url);
     answerQuarter(quarter);
+    // The packs and the cohorts are asked for once the quarter's figures are in (board.page.html).
+    await settle();
     backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush(packs);
     backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
     await settle();
@@ -163,6 +201,69 @@ describe('BoardPage (the board dashboard)', () => {
     expect(text('chart-by-sector')).toContain('Artificial intelligence');
   });
 
+  it('shows survival, conversion, the figures since the start and the long-term targets with their status', async () => {
+    await open('/board', '2026-Q3');
+    expect(text('outcome-survival')).toMatch(/^3-year survival ?86.4% 19 of 22 startups still active$/);
+    expect(text('outcome-conversion')).toContain('15%');
+    expect(text('outcome-conversion')).toContain('6 joined a cohort, 8 admitted, of 40 applications');
+    expect(text('outcome-funds')).toContain('€4,230,000');
+    expect(text('outcome-companies')).toContain('1,340');
+    expect(text('outcome-jobs')).toContain('466');
+    expect(text('long-term-total_jobs')).toContain('466 / 80,000');
+    expect(text('long-term-total_jobs')).toContain('Behind');
+    expect(text('long-term-total_jobs')).toContain('Projection at the end of 2030: 900');
+    expect(text('long-term-total_companies')).toContain('Reached');
+    // A withheld cohort says so, never 0.
+    const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.trim());
+    const rows = Array.from(byTestId('survival-table', view()).querySelectorAll('tbody tr'));
+    expect(cells(rows[1])).toEqual(['10', '9', '90%']);
+    expect(cells(rows[2])).toEqual(['—', '—', '—']);
+    expect(text('conversion-table')).toContain('Health 2026');
+  });
+
+  it('says "no data" for a target without actual and for figures before any data, never "0 %"', async () => {
+    harness = await RouterTestingHarness.create('/board');
+    const empty = outcomes({
+      survival: { years: 3, endedBy: '2023-09-30', organisation: { ...survivalRow('organisation', '', 0, 0, null), withheld: false }, byProgram: [], byCohort: [] },
+      cumulative: { fundsRaisedEur: null, fundsWithheld: false, companies: null, jobs: null, since: null },
+      longTermTargets: [{ key: 'total_jobs', year: 2030, target: '80000', actual: null, projected: null, status: 'no_data' }],
+    });
+    backend.expectOne('/api/board/quarters/2026-Q3').flush({
+      ...quarterData('2026-Q3'),
+      headline: [figure('jobs_created', { value: null, previousQuarter: null, previousYear: null, series: Array(8).fill(null) })],
+      targets: [{ key: 'funds_raised_eur', year: 2026, target: '2500000', actual: null }],
+      outcomes: empty,
+    });
+    await settle();
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush([]);
+    backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
+    await settle();
+    expect(text('headline-jobs_created')).toContain('No data yet');
+    expect(text('headline-jobs_created')).not.toContain('Withheld');
+    expect(text('target-funds_raised_eur')).toContain('— / €2,500,000');
+    expect(text('target-funds_raised_eur')).not.toMatch(/0\s?%/);
+    expect(text('target-funds_raised_eur')).toContain('No figure to compare yet');
+    expect(text('outcome-survival')).toContain('No data yet');
+    expect(text('outcome-funds')).toContain('No data yet');
+    expect(text('long-term-total_jobs')).toContain('Not enough data');
+    expect(text('long-term-total_jobs')).not.toMatch(/0\s?%/);
+  });
+
+  it('says a withheld figure since the start is withheld, not missing', async () => {
+    harness = await RouterTestingHarness.create('/board');
+    backend.expectOne('/api/board/quarters/2026-Q3').flush({
+      ...quarterData('2026-Q3'),
+      outcomes: outcomes({ cumulative: { fundsRaisedEur: null, fundsWithheld: true, companies: 4, jobs: 46, since: 2025 } }),
+    });
+    await settle();
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush([]);
+    backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
+    await settle();
+    expect(text('outcome-funds')).toContain('—');
+    expect(text('outcome-funds')).toContain('Withheld: fewer than 3 startups');
+    expect(text('outcome-funds')).not.toContain('No data yet');
+  });
+
   it("lists the board packs with the user's language first, and asks for the quarter's pack", async () => {
     const files = [
       reportFile({ id: 'f1', format: 'pdf', locale: 'fr' }),
@@ -218,6 +319,7 @@ describe('BoardPage (the board dashboard)', () => {
       roundsWithheld: 2,
       aggregates: { suppressionThreshold: 3 } as KpiAggregatesResponse,
     });
+    await settle();
     backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush([]);
     backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
     await settle();

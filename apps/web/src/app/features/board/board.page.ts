@@ -17,6 +17,7 @@ import { ReportsService } from '../../core/reports/reports.service';
 import { today } from '../../core/space/today';
 import { BillingSummaryComponent } from './billing/billing-summary.component';
 import { BoardCohortsComponent } from './board-cohorts.component';
+import { BoardOutcomesComponent } from './board-outcomes.component';
 import { BoardPacksComponent } from './board-packs.component';
 import { formatRate } from './board-format';
 import { BreakdownComponent } from './breakdown.component';
@@ -34,6 +35,7 @@ type Loaded = BoardQuarterResponse | 'failed' | null;
   imports: [
     BillingSummaryComponent,
     BoardCohortsComponent,
+    BoardOutcomesComponent,
     BoardPacksComponent,
     BreakdownComponent,
     CalendarDatePipe,
@@ -66,6 +68,11 @@ export class BoardPage {
   );
   protected readonly quarterLabel = computed(() => formatQuarter(this.quarter(), this.locale()));
   protected readonly data = signal<Loaded>(null);
+  /**
+   * From the first quarter's answer on (figures or error): the sections below the figures wait for it, or
+   * the figures arriving would push them down the page (layout shift); they stay through quarter changes.
+   */
+  protected readonly figuresSettled = signal(false);
   protected readonly canSeePacks = computed(() => this.auth.permissions().includes(Permission.ReportsRead));
 
   constructor() {
@@ -88,7 +95,10 @@ export class BoardPage {
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((data) => this.data.set(data));
+      .subscribe((data) => {
+        this.data.set(data);
+        if (data !== null) this.figuresSettled.set(true);
+      });
   }
 
   protected euros(decimal: string | null): string {
@@ -107,10 +117,13 @@ export class BoardPage {
     return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: digits }).format(value);
   }
 
-  /** Year-to-date actual against the target, in % of it (capped at 100 for the bar). */
-  protected progress(actual: string | null, target: string): number {
+  /**
+   * Year-to-date actual against the target, in % of it (capped at 100 for the bar); null when there is
+   * no actual to compare (withheld or no data yet) or no positive target — never a made-up "0 %".
+   */
+  protected progress(actual: string | null, target: string): number | null {
     const goal = Number(target);
-    return actual === null || !(goal > 0) ? 0 : Math.min(100, (Number(actual) / goal) * 100);
+    return actual === null || !(goal > 0) ? null : Math.min(100, (Number(actual) / goal) * 100);
   }
 
   protected targetValue(key: string, value: string | null): string {

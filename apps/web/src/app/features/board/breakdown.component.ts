@@ -14,7 +14,8 @@ import { BreakdownChartComponent } from './breakdown-chart.component';
       @if (rows().length === 0) {
         <p class="muted">{{ t('reports.board.noBreakdown') }}</p>
       } @else {
-        @defer (on idle) {
+        <!-- Chart.js is loaded when a chart comes into view, not with the page. -->
+        @defer (on viewport) {
           <app-breakdown-chart
             [rows]="shown()"
             [label]="t('reports.board.chartLabel', { title: title() })"

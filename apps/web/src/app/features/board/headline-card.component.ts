@@ -22,7 +22,10 @@ interface Change {
   template: `
     <ng-container *transloco="let t">
       <h3>{{ t('reports.headline.' + figure().key) }}</h3>
-      @if (figure().value === null) {
+      @if (noData()) {
+        <p class="value none" data-testid="headline-no-data">{{ t('board.noData') }}</p>
+        <p class="note">{{ t('board.noDataNote') }}</p>
+      } @else if (figure().value === null) {
         <p class="value" [title]="t('reports.board.withheld', { threshold: threshold() })">—</p>
         <p class="note" data-testid="headline-withheld">{{ t('reports.board.withheld', { threshold: threshold() }) }}</p>
       } @else {
@@ -70,6 +73,10 @@ interface Change {
       line-height: 1.1;
       font-variant-numeric: tabular-nums;
     }
+    .value.none {
+      font-size: 1.5rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .note {
       margin: 0;
       font: var(--mat-sys-body-small);
@@ -102,6 +109,11 @@ export class HeadlineCardComponent {
   protected readonly width = SPARK_WIDTH;
   protected readonly height = SPARK_HEIGHT;
   protected readonly arrows = { up: '▲', down: '▼', flat: '▶' };
+  /** No data at all yet (every quarter of the series empty): "no data", not "withheld". */
+  protected readonly noData = computed(() => {
+    const { value, previousQuarter, previousYear, series } = this.figure();
+    return value === null && previousQuarter === null && previousYear === null && series.every((v) => v === null);
+  });
   protected readonly value = computed(() => formatFigure(this.figure().key, this.figure().value, this.locale()));
   protected readonly path = computed(() => sparklinePath(this.figure().series, SPARK_WIDTH, SPARK_HEIGHT));
   protected readonly changes = computed<Change[]>(() => {

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { TARGET_KEYS, TargetKey, TargetResponse } from '@incubator/contracts';
+import { isLongTermTarget, TARGET_KEYS, TargetKey, TargetResponse } from '@incubator/contracts';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
 import { SelectFieldComponent } from '../../../core/forms/select-field.component';
 import { submitForm, submitState } from '../../../core/forms/submit-form';
@@ -32,13 +32,14 @@ const DECIMAL = /^\d{1,15}(?:\.\d{1,2})?$/;
     <ng-container *transloco="let t">
       <h1>{{ t('reports.targets.title') }}</h1>
       <p>{{ t('reports.targets.intro') }}</p>
+      <p class="muted" data-testid="target-long-term-hint">{{ t('admin.targets.longTermHint') }}</p>
 
       <form [formGroup]="form" (ngSubmit)="save()" class="target-form" data-testid="target-form">
         <app-select-field
           [control]="form.controls.key"
           [label]="t('reports.targets.key')"
           [options]="keys"
-          labelKey="reports.targets.keys."
+          labelKey="admin.targets.keys."
           testId="target-key"
         />
         <mat-form-field appearance="outline">
@@ -73,8 +74,8 @@ const DECIMAL = /^\d{1,15}(?:\.\d{1,2})?$/;
           <tbody>
             @for (target of sorted(); track target.key + target.year) {
               <tr [attr.data-testid]="'target-row-' + target.key + '-' + target.year">
-                <td>{{ target.year }}</td>
-                <td>{{ t('reports.targets.keys.' + target.key) }}</td>
+                <td>{{ longTerm(target) ? t('admin.targets.by', { year: target.year }) : target.year }}</td>
+                <td>{{ t('admin.targets.keys.' + target.key) }}</td>
                 <td class="num">{{ display(target) }}</td>
               </tr>
             } @empty {
@@ -137,8 +138,12 @@ export class TargetsPage {
       .subscribe({ next: (targets) => this.targets.set(targets), error: () => this.failed.set(true) });
   }
 
+  protected longTerm(target: TargetResponse): boolean {
+    return isLongTermTarget(target.key);
+  }
+
   protected display(target: TargetResponse): string {
-    return target.key === 'funds_raised_eur'
+    return target.key === 'funds_raised_eur' || target.key === 'total_funds_eur'
       ? formatEuros(target.value, this.locale())
       : new Intl.NumberFormat(this.locale()).format(Number(target.value));
   }
