@@ -138,7 +138,7 @@ export function kindOf(name: string, path = ''): string | undefined {
   if (name !== 'id') return undefined;
   const segment = path.match(/\/([\w-]+)\/\{id\}/)?.[1] ?? '';
   const bySegment: Record<string, string> = {
-    invitations: 'invitation', startups: 'startup', cohorts: 'cohort', enrollments: 'enrollment', modules: 'module', offers: 'offer',
+    invitations: 'invitation', startups: 'startup', cohorts: 'cohort', enrollments: 'enrollment', modules: 'module', offers: 'offer', waitlist: 'waitlist',
     floors: 'floor', leases: 'lease', 'funding-rounds': 'round', 'kpi-reports': 'kpiReport', 'report-runs': 'reportRun',
     calls: 'call', applications: 'application',
   };

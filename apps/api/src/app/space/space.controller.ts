@@ -82,6 +82,14 @@ export class SpaceController {
     return this.waitlist.create(caller, body);
   }
 
+  @Post('waitlist/:id/cancel')
+  @Access(Permission.SpaceManage)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Take a waiting or offered request off the waitlist (409 once accepted, lapsed or cancelled); an open offer lapses' })
+  cancelWaitlistRequest(@CurrentCaller() caller: Caller, @Param() params: IdParam): Promise<WaitlistEntryResponse> {
+    return this.waitlist.cancel(caller, params.id);
+  }
+
   @Post('waitlist/offers/:id/accept')
   @Access(Permission.SpaceManage)
   @ApiOperation({ summary: 'Confirm an open offer before its deadline: the offered modules become a lease' })

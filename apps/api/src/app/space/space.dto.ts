@@ -45,6 +45,10 @@ export class ProposalDto implements ProposalRequest {
   @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) buildingId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) floorId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @Optional() @IsUUID('all', uuid) startupId?: string;
+  @ApiProperty({ required: false, enum: PROGRAM_KINDS, description: 'Prices each proposal from the list of its site for this kind' })
+  @Optional()
+  @IsIn(PROGRAM_KINDS)
+  programKind?: ProgramKind;
   @Optional() @IntField(1, 20) limit?: number;
 }
 

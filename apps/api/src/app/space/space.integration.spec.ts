@@ -54,6 +54,26 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     expect(mauvais.body.fields?.['layout']?.[0]).toBe('caractère "X" inattendu rangée 1, colonne 3 : M pour un module, . pour le reste');
   });
 
+  it('prices each proposal from the site’s list for the kind asked, names its modules and says why it ranks there', async () => {
+    const { floor } = await newFloor('MMMM\nMMMM');
+    const listed = await send<{ monthlyPricePerM2Cents: number | null }>('GET', `/space/prices/in-force?floorId=${floor.id}&programKind=incubator&on=2027-03-01`);
+    expect(listed.status).toBe(200);
+    const proposals = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 50, startsOn: '2027-03-01', floorId: floor.id, programKind: 'incubator' });
+    expect(proposals.status).toBe(200);
+    const [best] = proposals.body;
+    const price = listed.body.monthlyPricePerM2Cents;
+    expect(best).toMatchObject({ rank: 1, monthlyPricePerM2Cents: price, monthlyRentCents: price === null ? null : price * 72 });
+    expect(best.modules.map((m) => m.id)).toEqual(best.moduleIds);
+    expect(best.modules.map((m) => m.name)).toEqual(best.cells.map((c) => `${String.fromCharCode(65 + c.col)}${c.row + 1}`));
+    expect(best.reasons).toEqual(expect.arrayContaining([{ code: 'contiguous' }, { code: 'over_request', extraM2: 22 }]));
+    expect(proposals.body.map((p) => p.rank)).toEqual(proposals.body.map((_, i) => i + 1));
+    // Without a kind, no price: the waitlist job asks so.
+    const unpriced = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 50, startsOn: '2027-03-01', floorId: floor.id });
+    expect(unpriced.body[0]).toMatchObject({ monthlyPricePerM2Cents: null, monthlyRentCents: null });
+    const badKind = await send<ApiErrorResponse>('POST', '/space/proposals', { areaM2: 50, startsOn: '2027-03-01', floorId: floor.id, programKind: 'spa' });
+    expect(badKind.status).toBe(400);
+  });
+
   it('proposes three contiguous modules (72 m²) for 50 m², and leases them', async () => {
     const { floor } = await newFloor('MMMM\nMMMM');
     const proposals = await send<ProposalResponse[]>('POST', '/space/proposals', { areaM2: 50, startsOn: '2027-03-01', floorId: floor.id });

@@ -87,4 +87,37 @@ describe('office waitlist: priority, offers made by the worker, acceptance, laps
     expect((await entry(tenant.id)).status).toBe('accepted');
     expect(await send('POST', `/waitlist/offers/${offered.offer?.id}/accept`)).toMatchObject({ status: 410, body: { code: 'space.waitlist_offer_lapsed' } });
   });
+
+  it('cancels a waiting or offered request: an open offer lapses and its space goes to the next in line; a closed request stays closed', async () => {
+    const db = app.get(DataSource);
+    const me = await (await fetch(`${api}/auth/me`, { headers: manager })).json();
+    const [site] = await db.query(`INSERT INTO sites (organisation_id, slug, name, city) VALUES ($1, $2, 'Cancel campus', 'Lille') RETURNING id`, [
+      me.organisation.id,
+      `cancel-${Date.now()}`,
+    ]);
+    const startups = (await (await fetch(`${api}/startups?limit=3`, { headers: manager })).json()).items as Array<{ id: string }>;
+    const building = await send<{ id: string }>('POST', '/space/buildings', { siteId: site.id, name: `Cancel ${randomUUID()}` });
+    const floor = await send<{ id: string }>('POST', '/space/floors', { buildingId: building.body.id, level: 0, name: 'Ground', layout: 'MM' });
+    const plan = (await send<FloorPlanResponse>('GET', `/space/floors/${floor.body.id}/plan?on=2031-01-01`)).body;
+    const [left, right] = plan.modules.map((m) => m.id);
+    const lease = await send<LeaseResponse>('POST', '/leases', { startupId: startups[0].id, moduleIds: [left, right], startsOn: '2031-01-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 });
+    expect(lease.status).toBe(201);
+    const request = (startupId: string) =>
+      send<WaitlistEntryResponse>('POST', '/waitlist', { startupId, areaM2: 24, startsOn: '2031-06-01', siteId: site.id, programKind: 'incubator', monthlyPricePerM2Cents: 1200 });
+    const first = (await request(startups[1].id)).body;
+    const second = (await request(startups[2].id)).body;
+
+    await send('POST', `/leases/${lease.body.id}/resize`, { effectiveOn: '2031-06-01', removeModuleId: right });
+    const offered = await eventually(() => entry(first.id), (e) => e.status === 'offered');
+    expect(offered.offer?.moduleIds).toEqual([right]);
+
+    const cancelled = await send<WaitlistEntryResponse>('POST', `/waitlist/${first.id}/cancel`);
+    expect(cancelled).toMatchObject({ status: 200, body: { id: first.id, status: 'cancelled', offer: { status: 'lapsed' } } });
+    const passed = await eventually(() => entry(second.id), (e) => e.status === 'offered');
+    expect(passed.offer?.moduleIds).toEqual([right]);
+
+    expect(await send('POST', `/waitlist/${first.id}/cancel`)).toMatchObject({ status: 409, body: { code: 'space.waitlist_request_closed' } });
+    expect(await send('POST', `/waitlist/${randomUUID()}/cancel`)).toMatchObject({ status: 404, body: { code: 'space.waitlist_request_not_found' } });
+    expect(await send('POST', `/waitlist/offers/${offered.offer?.id}/accept`)).toMatchObject({ status: 410 });
+  });
 });

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import type { Caller } from '@incubator/api/identity';
+import { moduleName } from '@incubator/contracts';
 import type { CreateLeaseRequest, LeaseResponse, ProposalRequest, ProposalResponse, ResizeLeaseRequest, TerminateLeaseRequest } from '@incubator/contracts';
+import { explainProposal } from './allocation/explain';
 import { checkResize, isConnected } from './allocation/grid';
 import { proposeOffices } from './allocation/propose';
 import { FloorRepository, ModuleCell } from './floor.repository';
@@ -37,11 +39,22 @@ export class LeaseService {
     const space = await this.snapshots.of(caller.organisationId);
     const near = request.startupId ? space.currentOffice(request.startupId, request.startsOn) : undefined;
     const proposals = proposeOffices(space.freeSpace(request), { areaM2: request.areaM2, near, limit: request.limit ?? 5 });
-    return proposals.map((proposal) => ({
-      ...proposal,
-      floorName: space.floors.get(proposal.floorId)?.name ?? '',
-      buildingName: space.floors.get(proposal.floorId)?.buildingName ?? '',
-    }));
+    const prices = request.programKind
+      ? await this.prices.inForceForFloors(caller.organisationId, [...new Set(proposals.map((p) => p.floorId))], request.programKind, request.startsOn)
+      : new Map<string, number>();
+    return proposals.map((proposal, index) => {
+      const price = prices.get(proposal.floorId) ?? null;
+      return {
+        ...proposal,
+        rank: index + 1,
+        floorName: space.floors.get(proposal.floorId)?.name ?? '',
+        buildingName: space.floors.get(proposal.floorId)?.buildingName ?? '',
+        modules: proposal.moduleIds.map((id, i) => ({ id, ...proposal.cells[i], name: moduleName(proposal.cells[i]) })),
+        monthlyPricePerM2Cents: price,
+        monthlyRentCents: price === null ? null : price * proposal.areaM2,
+        reasons: explainProposal(proposal, near !== undefined, proposals[index - 1]),
+      };
+    });
   }
 
   async create(caller: Caller, request: CreateLeaseRequest): Promise<LeaseResponse> {

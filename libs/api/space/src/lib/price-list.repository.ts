@@ -75,6 +75,19 @@ export class PriceListRepository {
     return row && { siteId: row.site_id, effectiveFrom: row.effective_from, monthlyPricePerM2Cents: row.monthly_price_per_m2_cents };
   }
 
+  /** For each of the floors, the price in force on `on` for its site and the kind (floors whose site lists none are absent). */
+  async inForceForFloors(organisationId: string, floorIds: readonly string[], kind: ProgramKind, on: string, db: Queryable = this.dataSource): Promise<Map<string, number>> {
+    if (floorIds.length === 0) return new Map();
+    const rows = await db.query<Array<{ floor_id: string; monthly_price_per_m2_cents: number }>>(
+      `SELECT DISTINCT ON (f.id) f.id AS floor_id, p.monthly_price_per_m2_cents
+       FROM floors f JOIN buildings b ON b.id = f.building_id JOIN space_prices p ON p.site_id = b.site_id
+       WHERE f.id = ANY($1::uuid[]) AND f.organisation_id = $2 AND p.program_kind = $3 AND p.effective_from <= $4::date
+       ORDER BY f.id, p.effective_from DESC`,
+      [floorIds, organisationId, kind, on],
+    );
+    return new Map(rows.map((row) => [row.floor_id, row.monthly_price_per_m2_cents]));
+  }
+
   /** The site of a floor of the organisation; undefined when there is no such floor. */
   async siteOfFloor(organisationId: string, floorId: string, db: Queryable = this.dataSource): Promise<string | undefined> {
     const [row] = await db.query<Array<{ site_id: string }>>(

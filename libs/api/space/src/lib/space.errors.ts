@@ -180,4 +180,9 @@ export const SpaceErrors = defineErrors('space', {
   waitlist_offer_accepted: { status: 410, message: { fr: 'Cette offre a déjà été acceptée.', en: 'This offer is accepted.' } },
   waitlist_offer_lapsed: { status: 410, message: { fr: 'Cette offre a expiré.', en: 'This offer is lapsed.' } },
   waitlist_offer_expired: { status: 410, message: { fr: 'Cette offre a expiré.', en: 'This offer has expired.' } },
+  /** Only a waiting or offered request can be cancelled. */
+  waitlist_request_closed: {
+    status: 409,
+    message: { fr: 'Cette demande n’est plus en attente ({status}).', en: 'This request is no longer waiting ({status}).' },
+  },
 });

@@ -162,6 +162,25 @@ export class WaitlistRepository {
   }
 
   /** The offer became the lease: offer and request are `accepted`. */
+  /** The request's status, its row locked for the transaction; undefined when the organisation has no such request. */
+  async lockRequestOf(db: Queryable, organisationId: string, requestId: string): Promise<WaitlistStatus | undefined> {
+    const [locked] = await db.query<Array<{ status: WaitlistStatus }>>(
+      `SELECT status FROM waitlist_requests WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
+      [requestId, organisationId],
+    );
+    return locked?.status;
+  }
+
+  /** Cancels a request; its open offer, if any, lapses so that its modules are free for the next request. Returns whether an offer was released. */
+  async cancel(db: Queryable, requestId: string): Promise<boolean> {
+    await db.query(`UPDATE waitlist_requests SET status = 'cancelled' WHERE id = $1`, [requestId]);
+    const released = await db.query<Array<{ id: string }>>(
+      `UPDATE waitlist_offers SET status = 'lapsed' WHERE request_id = $1 AND status = 'open' RETURNING id`,
+      [requestId],
+    );
+    return released.length > 0;
+  }
+
   async accepted(db: Queryable, offer: Pick<WaitlistOffer, 'id' | 'requestId'>, leaseId: string): Promise<void> {
     await db.query(`UPDATE waitlist_offers SET status = 'accepted', lease_id = $2 WHERE id = $1`, [offer.id, leaseId]);
     await db.query(`UPDATE waitlist_requests SET status = 'accepted' WHERE id = $1`, [offer.requestId]);

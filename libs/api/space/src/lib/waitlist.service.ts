@@ -116,6 +116,20 @@ export class WaitlistService {
     return this.leases.get(caller, leaseId);
   }
 
+  /** Takes a waiting or offered request off the list (an open offer's modules go to the next request). */
+  async cancel(caller: Caller, requestId: string): Promise<WaitlistEntryResponse> {
+    const released = await this.dataSource.transaction(async (manager) => {
+      const status = await this.requests.lockRequestOf(manager, caller.organisationId, requestId);
+      if (!status) throw SpaceErrors.waitlist_request_not_found();
+      if (status !== 'waiting' && status !== 'offered') throw SpaceErrors.waitlist_request_closed({ status });
+      const freed = await this.requests.cancel(manager, requestId);
+      await this.audit.recordBy(manager, caller, { action: 'waitlist.cancelled', entityType: 'waitlist_request', entityId: requestId, before: { status } });
+      return freed;
+    });
+    if (released) await this.trigger.spaceFreed(caller.organisationId);
+    return this.get(caller.organisationId, requestId);
+  }
+
   private async get(organisationId: string, id: string): Promise<WaitlistEntryResponse> {
     const entry = (await this.list(organisationId)).find((e) => e.id === id);
     if (!entry) throw SpaceErrors.waitlist_request_not_found();

@@ -58,20 +58,80 @@ export interface ProposalRequest {
   floorId?: string;
   /** Prefer offices near this startup's current one. */
   startupId?: string;
+  /** Prices each proposal from the site's list for this kind on `startsOn`; without it the price is null. */
+  programKind?: ProgramKind;
   limit?: number;
 }
 
+/**
+ * Why a proposal ranks where it does, as codes the client words in its language. Proposals rank by
+ * outline (compact first), then how little they cut the free space around them, then nearness to the
+ * startup's current office.
+ */
+export type ProposalReason =
+  /** One piece: every module touches another by an edge (always true of a proposal). */
+  | { code: 'contiguous' }
+  /** The shortest outline possible for that many modules (a square rather than a corridor). */
+  | { code: 'compact' }
+  /** A longer outline than the most compact shape of that many modules, by `extraEdges` module sides. */
+  | { code: 'elongated'; extraEdges: number }
+  /** The free modules left around it stay in one piece. */
+  | { code: 'keeps_free_space_whole' }
+  /** The free modules left around it fall into `pieces` separate pieces. */
+  | { code: 'splits_free_space'; pieces: number }
+  /** Next to the startup's current office (a module shares an edge with it). */
+  | { code: 'next_to_current_office' }
+  /** On the floor of the startup's current office, `modules` modules away. */
+  | { code: 'same_floor_as_current_office'; modules: number }
+  /** The startup has an office, on another floor. */
+  | { code: 'other_floor_than_current_office' }
+  /** Exactly the requested area (a multiple of 24 m²). */
+  | { code: 'exact_area' }
+  /** `extraM2` m² more than requested: areas are whole 24 m² modules. */
+  | { code: 'over_request'; extraM2: number }
+  /** Equal to the proposal ranked just above on every criterion (the order between them is arbitrary but stable). */
+  | { code: 'tied_with_previous' };
+
+export interface ProposalModule {
+  id: string;
+  col: number;
+  row: number;
+  /** The module's name on the plan: column letter and row number, as in a spreadsheet (B4). */
+  name: string;
+}
+
 export interface ProposalResponse {
+  /** 1 = best. */
+  rank: number;
   floorId: string;
   floorName: string;
   buildingName: string;
   moduleIds: string[];
+  /** The same modules with their names, in reading order. */
+  modules: ProposalModule[];
   cells: Array<{ col: number; row: number }>;
   requestedAreaM2: number;
   areaM2: number;
   perimeter: number;
   fragmentation: number;
   distance: number | null;
+  /** The list price in force on the start date for the site and the request's kind; null without a kind or a price. */
+  monthlyPricePerM2Cents: number | null;
+  /** areaM2 × monthlyPricePerM2Cents; null when the price is. */
+  monthlyRentCents: number | null;
+  reasons: ProposalReason[];
+}
+
+/**
+ * A module's name on a floor plan, as in a spreadsheet: the column as letters (A … Z, AA …), the row
+ * as a number from 1 — column 1, row 3 (from 0) is "B4". Shown on the plan, in proposals and resizes.
+ */
+export function moduleName(cell: { col: number; row: number }): string {
+  let letters = '';
+  for (let n = cell.col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return `${letters}${cell.row + 1}`;
 }
 
 export interface CreateLeaseRequest {

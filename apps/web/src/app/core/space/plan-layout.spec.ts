@@ -1,5 +1,5 @@
 import { FloorPlanModule, FloorPlanResponse } from '@incubator/contracts';
-import { isAdjacent, legend, parseLayout, planCells, resizeTarget, touches } from './plan-layout';
+import { isAdjacent, legend, PlanCell, moduleName, moduleNames, parseLayout, planCells, resizeRefusal, resizeTarget, touches } from './plan-layout';
 
 function module(col: number, row: number, extra: Partial<FloorPlanModule> = {}): FloorPlanModule {
   return { id: `m-${col}-${row}`, col, row, retired: false, lease: null, ...extra };
@@ -87,5 +87,29 @@ describe('plan layout', () => {
       { col: 1, row: 1 },
       { col: 2, row: 1 },
     ]);
+  });
+
+  it('names modules as a spreadsheet does: column letters, rows from 1', () => {
+    expect(moduleName({ col: 0, row: 0 })).toBe('A1');
+    expect(moduleName({ col: 1, row: 3 })).toBe('B4');
+    expect(moduleName({ col: 25, row: 9 })).toBe('Z10');
+    expect(moduleName({ col: 26, row: 0 })).toBe('AA1');
+    expect(moduleNames([{ col: 1, row: 0 }, { col: 0, row: 1 }, { col: 0, row: 0 }])).toBe('A1 B1 A2');
+  });
+
+  it('says why a click during a resize changes nothing', () => {
+    const cells = planCells(floor);
+    const at = (col: number, row: number) => cells.find((c) => c.col === col && c.row === row) as PlanCell;
+    const office = [{ col: 0, row: 0 }, { col: 1, row: 0 }];
+    expect(resizeRefusal('grow', at(2, 0), 'lease-a', office)).toBeNull();
+    expect(resizeRefusal('grow', at(1, 1), 'lease-a', office)).toBeNull();
+    expect(resizeRefusal('grow', at(3, 0), 'lease-a', office)).toBe('retired');
+    expect(resizeRefusal('grow', at(0, 1), 'lease-a', office)).toBe('leased');
+    expect(resizeRefusal('grow', at(0, 0), 'lease-a', office)).toBe('ownModule');
+    const far = planCells(plan([module(0, 0, { lease: acme }), module(3, 1)]));
+    expect(resizeRefusal('grow', far[1], 'lease-a', [{ col: 0, row: 0 }])).toBe('notAdjacent');
+    expect(resizeRefusal('shrink', at(2, 0), 'lease-a', office)).toBe('notInOffice');
+    expect(resizeRefusal('shrink', at(1, 0), 'lease-a', office)).toBeNull();
+    expect(resizeRefusal('shrink', at(0, 0), 'lease-a', [{ col: 0, row: 0 }])).toBe('lastModule');
   });
 });

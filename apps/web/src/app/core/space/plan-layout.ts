@@ -1,4 +1,6 @@
-import { FloorPlanModule, FloorPlanResponse } from '@incubator/contracts';
+import { FloorPlanModule, FloorPlanResponse, moduleName } from '@incubator/contracts';
+
+export { moduleName };
 
 export type ModuleState = 'free' | 'leased' | 'retired';
 
@@ -82,16 +84,36 @@ export function touches(cell: Cell, office: readonly Cell[]): boolean {
   return office.some((other) => isAdjacent(cell, other));
 }
 
+/** Why a click during a resize proposes no change (the page words it). */
+export type ResizeRefusal = 'leased' | 'retired' | 'notAdjacent' | 'ownModule' | 'notInOffice' | 'lastModule';
+
 /**
- * Whether a click during a resize proposes a change: growing takes a free module next to the office;
- * shrinking gives back one of the office's modules, never the last one. (The API checks that the
- * office stays in one piece.)
+ * Why a click during a resize proposes no change, or null when it does: growing takes a free module
+ * next to the office; shrinking gives back one of the office's modules, never the last one. (The API
+ * checks that the office stays in one piece.)
  */
-export function resizeTarget(mode: 'grow' | 'shrink', cell: PlanCell, leaseId: string, office: readonly Cell[]): boolean {
+export function resizeRefusal(mode: 'grow' | 'shrink', cell: PlanCell, leaseId: string, office: readonly Cell[]): ResizeRefusal | null {
+  const own = cell.state === 'leased' && cell.module.lease?.id === leaseId;
   if (mode === 'grow') {
-    return cell.state === 'free' && touches(cell, office);
+    if (own) return 'ownModule';
+    if (cell.state === 'retired') return 'retired';
+    if (cell.state === 'leased') return 'leased';
+    return touches(cell, office) ? null : 'notAdjacent';
   }
-  return cell.state === 'leased' && cell.module.lease?.id === leaseId && office.length > 1;
+  if (!own) return 'notInOffice';
+  return office.length > 1 ? null : 'lastModule';
+}
+
+export function resizeTarget(mode: 'grow' | 'shrink', cell: PlanCell, leaseId: string, office: readonly Cell[]): boolean {
+  return resizeRefusal(mode, cell, leaseId, office) === null;
+}
+
+/** The office's module names in reading order: "A1 B1 C1". */
+export function moduleNames(cells: readonly Cell[]): string {
+  return [...cells]
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map(moduleName)
+    .join(' ');
 }
 
 /** A layout textarea as rows of cells: `M` a module, anything else not rentable. */

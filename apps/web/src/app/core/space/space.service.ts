@@ -107,6 +107,11 @@ export class SpaceService {
     return this.http.post<WaitlistEntryResponse>('/api/waitlist', request);
   }
 
+  /** Takes a waiting or offered request off the list; 409 once it is closed. */
+  cancelWaitlist(requestId: string): Observable<WaitlistEntryResponse> {
+    return this.http.post<WaitlistEntryResponse>(`/api/waitlist/${encodeURIComponent(requestId)}/cancel`, {});
+  }
+
   /** Turns an open offer into a lease (the page reads the list again); 409 when a module was taken since, 410 once the offer lapsed. */
   acceptOffer(offerId: string): Observable<unknown> {
     return this.http.post(`/api/waitlist/offers/${encodeURIComponent(offerId)}/accept`, {});

@@ -46,7 +46,9 @@ describe('BillingRunsPage', () => {
   it('starts a run for the month chosen, follows its progress, then issues it', async () => {
     backend.expectOne('/api/billing/runs').flush([]);
     await settle();
-    await typeInto('billing-run-month', '2026-12', view());
+    // The month in the UI's language (French: 12/2026), not the browser's own month input.
+    await typeInto('billing-run-month', '12/2026', view());
+    expect((byTestId('billing-run-month', view()) as HTMLInputElement).type).toBe('text');
     await clickOn('billing-run-create', view());
     const create = backend.expectOne((r) => r.url === '/api/billing/runs' && r.method === 'POST');
     expect(create.request.body).toEqual({ month: '2026-12' });

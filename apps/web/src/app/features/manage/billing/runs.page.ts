@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, InjectionToken, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -13,6 +11,7 @@ import { BillingService } from '../../../core/billing/billing.service';
 import { FormError, genericError } from '../../../core/forms/api-error';
 import { LocaleService } from '../../../core/i18n/locale.service';
 import { today } from '../../../core/space/today';
+import { MonthFieldComponent } from '../../../core/ui/form-field/month-field.component';
 import { canIssueRun, isRunBusy, mergeRun, runPercent } from './run-state';
 
 /** How often a busy run is asked for again (a test makes it short). */
@@ -24,17 +23,21 @@ export const BILLING_RUN_POLL_MS = new InjectionToken<number>('BILLING_RUN_POLL_
  */
 @Component({
   selector: 'app-billing-runs-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule, RouterLink, TranslocoDirective],
+  imports: [MatButtonModule, MatProgressBarModule, MonthFieldComponent, ReactiveFormsModule, RouterLink, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <section class="card">
         <h2>{{ t('billing.runs.create') }}</h2>
         <p class="muted">{{ t('billing.runs.intro') }}</p>
         <form class="actions" [formGroup]="form" (ngSubmit)="create()" novalidate>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>{{ t('billing.runs.month') }}</mat-label>
-            <input matInput type="month" [formControl]="month" data-testid="billing-run-month" />
-          </mat-form-field>
+          <app-month-field
+            class="month"
+            [control]="month"
+            [label]="t('billing.runs.month')"
+            [placeholder]="t('billing.runs.monthPattern')"
+            [invalidText]="t('billing.runs.monthInvalid')"
+            testId="billing-run-month"
+          />
           <button mat-flat-button type="submit" [disabled]="busy()" data-testid="billing-run-create">{{ t('billing.runs.start') }}</button>
         </form>
         @if (error(); as error) {

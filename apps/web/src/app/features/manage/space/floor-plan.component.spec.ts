@@ -50,6 +50,21 @@ describe('FloorPlanComponent', () => {
     expect(at(0, 0).getAttribute('tabindex')).toBe('0');
   });
 
+  it('writes each module’s name on it and names it without ids (B1 is column 2, row 1)', () => {
+    expect(at(1, 0).getAttribute('data-module')).toBe('B1');
+    expect(at(1, 0).querySelector('text')?.textContent?.trim()).toBe('B1');
+    expect(at(0, 0).getAttribute('aria-label')).toBe('A1 · Acme');
+    expect(at(0, 0).getAttribute('aria-label')).not.toContain('lease-a');
+  });
+
+  it('draws the module a resize would change in the primary colour', async () => {
+    fixture.componentRef.setInput('pendingModuleId', 'm-2-0');
+    await fixture.whenStable();
+    expect(at(2, 0).getAttribute('data-pending')).toBe('true');
+    expect(at(2, 0).querySelector('rect')?.getAttribute('stroke')).toContain('--mat-sys-primary');
+    expect(at(1, 0).hasAttribute('data-pending')).toBe(false);
+  });
+
   it('reports a click or Enter on a module', () => {
     const clicked: PlanCell[] = [];
     fixture.componentInstance.moduleClick.subscribe((cell) => clicked.push(cell));

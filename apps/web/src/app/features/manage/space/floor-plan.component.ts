@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { FloorPlanResponse } from '@incubator/contracts';
-import { PlanCell, planCells } from '../../../core/space/plan-layout';
+import { moduleName, PlanCell, planCells } from '../../../core/space/plan-layout';
 
 const SIZE = 40;
 const GAP = 4;
@@ -35,7 +35,9 @@ const GAP = 4;
           [attr.data-testid]="'module-' + cell.col + '-' + cell.row"
           [attr.data-state]="cell.state"
           [attr.data-startup]="cell.module.lease && cell.state === 'leased' ? cell.module.lease.startupName : null"
+          [attr.data-module]="name(cell)"
           [attr.data-proposed]="proposedIds().has(cell.module.id) ? 'true' : null"
+          [attr.data-pending]="cell.module.id === pendingId() ? 'true' : null"
           [attr.data-selected]="isSelected(cell) ? 'true' : null"
           [attr.aria-label]="describe(cell)"
           (click)="moduleClick.emit(cell)"
@@ -50,10 +52,17 @@ const GAP = 4;
             [attr.height]="size"
             rx="3"
             [attr.fill]="fill(cell)"
-            [attr.stroke]="proposedIds().has(cell.module.id) || isSelected(cell) ? '#000' : '#999'"
-            [attr.stroke-width]="proposedIds().has(cell.module.id) || isSelected(cell) ? 3 : 1"
-            [attr.stroke-dasharray]="proposedIds().has(cell.module.id) ? '4 2' : null"
+            [attr.stroke]="stroke(cell)"
+            [attr.stroke-width]="highlighted(cell) ? 3 : 1"
+            [attr.stroke-dasharray]="proposedIds().has(cell.module.id) && cell.module.id !== pendingId() ? '4 2' : null"
           />
+          <text
+            class="name"
+            aria-hidden="true"
+            [attr.x]="cell.col * step + size / 2"
+            [attr.y]="cell.row * step + size / 2"
+            [attr.fill]="cell.colour ? '#fff' : '#333'"
+          >{{ name(cell) }}</text>
         </g>
       }
     </svg>
@@ -80,6 +89,15 @@ const GAP = 4;
       cursor: pointer;
       outline: none;
     }
+    .name {
+      font: 600 11px/1 system-ui, sans-serif;
+      text-anchor: middle;
+      dominant-baseline: central;
+      pointer-events: none;
+    }
+    .module[data-pending] rect {
+      fill-opacity: 0.85;
+    }
     .module:focus-visible rect {
       stroke: var(--mat-sys-primary, #000);
       stroke-width: 4;
@@ -91,11 +109,13 @@ export class FloorPlanComponent {
   readonly plan = input.required<FloorPlanResponse>();
   readonly proposed = input<readonly string[]>([]);
   readonly selectedLeaseId = input<string | null>(null);
+  /** The module a resize would add or give back, drawn in the primary colour. */
+  readonly pendingModuleId = input<string | null>(null);
   /** The accessible name of the whole plan. */
   readonly label = input('');
-  /** "<state>|<startup>|<lease>" texts, from the page's translations. */
+  /** Each module's accessible name, from the page's translations (its name, state and startup; never an id). */
   readonly describeWith = input<(cell: PlanCell) => string>((cell) =>
-    cell.module.lease && cell.state === 'leased' ? `${cell.module.lease.startupName} (${cell.module.lease.id})` : cell.state,
+    `${moduleName(cell)} · ${cell.module.lease && cell.state === 'leased' ? cell.module.lease.startupName : cell.state}`,
   );
   readonly moduleClick = output<PlanCell>();
 
@@ -103,6 +123,8 @@ export class FloorPlanComponent {
   protected readonly step = SIZE + GAP;
   protected readonly cells = computed(() => planCells(this.plan()));
   protected readonly proposedIds = computed(() => new Set(this.proposed()));
+  protected readonly pendingId = computed(() => this.pendingModuleId());
+  protected readonly name = moduleName;
   private readonly extent = computed(() => {
     const plan = this.plan();
     const cols = Math.max(plan.columns, ...plan.modules.map((m) => m.col + 1));
@@ -119,6 +141,17 @@ export class FloorPlanComponent {
       return 'url(#retired-hatch)';
     }
     return cell.colour ?? '#eef5ee';
+  }
+
+  protected highlighted(cell: PlanCell): boolean {
+    return this.proposedIds().has(cell.module.id) || this.isSelected(cell) || cell.module.id === this.pendingId();
+  }
+
+  protected stroke(cell: PlanCell): string {
+    if (cell.module.id === this.pendingId()) {
+      return 'var(--mat-sys-primary, #3f51b5)';
+    }
+    return this.highlighted(cell) ? '#000' : '#999';
   }
 
   protected isSelected(cell: PlanCell): boolean {

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { OccupancyResponse, RentRollResponse } from '@incubator/contracts';
@@ -15,6 +13,8 @@ import { LocaleService } from '../../../core/i18n/locale.service';
 import { formatCents } from '../../../core/space/money';
 import { SpaceExportFormat, SpaceService } from '../../../core/space/space.service';
 import { today } from '../../../core/space/today';
+import { DateFieldComponent } from '../../../core/ui/form-field/date-field.component';
+import { MonthFieldComponent } from '../../../core/ui/form-field/month-field.component';
 
 /** A rate 0..1 as a percentage in the user's language. */
 export function formatRate(rate: number, locale: string): string {
@@ -26,11 +26,10 @@ export function formatRate(rate: number, locale: string): string {
   selector: 'app-occupancy-page',
   imports: [
     CalendarDatePipe,
+    DateFieldComponent,
     LocalNumberPipe,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
+    MonthFieldComponent,
     RouterLink,
     TranslocoDirective,
   ],
@@ -41,10 +40,7 @@ export function formatRate(rate: number, locale: string): string {
         <a mat-button routerLink="/manage/space">{{ t('back') }}</a>
       </div>
 
-      <mat-form-field appearance="outline" [formGroup]="form">
-        <mat-label>{{ t('date') }}</mat-label>
-        <input matInput type="date" formControlName="on" data-testid="occupancy-date" />
-      </mat-form-field>
+      <app-date-field class="picker" [control]="dateControl" [label]="t('date')" testId="occupancy-date" />
       <div class="exports" role="group" [attr.aria-label]="t('export')">
         <button mat-stroked-button type="button" [disabled]="exporting() !== null" (click)="exportOccupancy('csv')" data-testid="occupancy-export-csv">
           {{ t('export') }} {{ t('exportCsv') }}
@@ -101,10 +97,14 @@ export function formatRate(rate: number, locale: string): string {
       }
 
       <h2>{{ t('rentRoll') }}</h2>
-      <mat-form-field appearance="outline" [formGroup]="form">
-        <mat-label>{{ t('month') }}</mat-label>
-        <input matInput type="month" formControlName="month" data-testid="rentroll-month" />
-      </mat-form-field>
+      <app-month-field
+        class="picker"
+        [control]="monthControl"
+        [label]="t('month')"
+        [placeholder]="t('monthPattern')"
+        [invalidText]="t('monthInvalid')"
+        testId="rentroll-month"
+      />
       <div class="exports" role="group" [attr.aria-label]="t('export')">
         <button mat-stroked-button type="button" [disabled]="exporting() !== null" (click)="exportRentRoll('csv')" data-testid="rentroll-export-csv">
           {{ t('export') }} {{ t('exportCsv') }}
@@ -157,6 +157,9 @@ export function formatRate(rate: number, locale: string): string {
   styles: `
     :host {
       display: block;
+    }
+    .picker {
+      max-width: 16rem;
     }
     .page-header,
     .totals,
@@ -212,7 +215,6 @@ export class OccupancyPage {
   protected readonly locale = inject(LocaleService).locale;
   protected readonly dateControl = new FormControl(today(), { nonNullable: true });
   protected readonly monthControl = new FormControl(today().slice(0, 7), { nonNullable: true });
-  protected readonly form = new FormGroup({ on: this.dateControl, month: this.monthControl });
   protected readonly occupancy = signal<OccupancyResponse | null>(null);
   protected readonly rentRoll = signal<RentRollResponse | null>(null);
   protected readonly occupancyFailed = signal(false);

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { FloorPlanModule, FloorPlanResponse, LeaseResponse, OrganisationResponse, ProposalResponse } from '@incubator/contracts';
-import { byTestId, clickOn, settle, typeInto } from '../../../../testing/dom';
+import { byTestId, clickOn, fieldText, settle, typeInto } from '../../../../testing/dom';
 import { signIn } from '../../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../../testing/transloco-testing';
 import { LocaleService } from '../../../core/i18n/locale.service';
@@ -32,6 +32,7 @@ const plan: FloorPlanResponse = {
   modules: [module(0, 0, { lease: acme }), module(1, 0), module(2, 0), module(3, 0)],
 };
 const proposal: ProposalResponse = {
+  rank: 1,
   floorId: 'f-1',
   floorName: 'First',
   buildingName: 'A',
@@ -41,11 +42,29 @@ const proposal: ProposalResponse = {
     { col: 2, row: 0 },
     { col: 3, row: 0 },
   ],
+  modules: [
+    { id: 'm-1-0', col: 1, row: 0, name: 'B1' },
+    { id: 'm-2-0', col: 2, row: 0, name: 'C1' },
+    { id: 'm-3-0', col: 3, row: 0, name: 'D1' },
+  ],
   requestedAreaM2: 50,
   areaM2: 72,
   perimeter: 8,
   fragmentation: 0,
   distance: null,
+  monthlyPricePerM2Cents: 1800,
+  monthlyRentCents: 72 * 1800,
+  reasons: [{ code: 'contiguous' }, { code: 'next_to_current_office' }, { code: 'over_request', extraM2: 22 }],
+};
+const second: ProposalResponse = {
+  ...proposal,
+  rank: 2,
+  moduleIds: ['m-3-0'],
+  modules: [{ id: 'm-3-0', col: 3, row: 0, name: 'D1' }],
+  cells: [{ col: 3, row: 0 }],
+  monthlyPricePerM2Cents: null,
+  monthlyRentCents: null,
+  reasons: [{ code: 'contiguous' }, { code: 'splits_free_space', pieces: 2 }],
 };
 const lease: LeaseResponse = {
   id: 'lease-a',
@@ -125,9 +144,10 @@ describe('SpacePage', () => {
       startsOn: '2026-03-02',
       endsOn: '2027-01-01',
       startupId: 's-b',
+      programKind: 'incubator',
       floorId: 'f-1',
     });
-    propose.flush([proposal]);
+    propose.flush([proposal, second]);
     await settle();
     const listed = backend.expectOne((r) => r.url === '/api/space/prices/in-force');
     expect(listed.request.params.get('floorId')).toBe('f-1');
@@ -138,9 +158,27 @@ describe('SpacePage', () => {
     expect(byTestId('allocate-listed', view()).textContent).toContain('€18.00');
     expect(byTestId('allocate-listed', view()).textContent).toContain('Negotiated price');
 
-    expect(byTestId('proposal-0', view()).textContent).toContain('72 m² (requested 50 m²)');
+    // Distinct cards: modules, area, rent a month from the list, and why each ranks where it does.
+    const first = byTestId('proposal-0', view()).textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(first).toContain('72 m² (requested 50 m²)');
+    expect(byTestId('proposal-modules', byTestId('proposal-0', view())).textContent).toContain('Modules B1 C1 D1');
+    expect(byTestId('proposal-rent', byTestId('proposal-0', view())).textContent).toContain('€1,296.00 a month (€18.00/m²)');
+    expect(byTestId('proposal-reasons', byTestId('proposal-0', view())).textContent?.replace(/\s+/g, ' ')).toContain(
+      'in one piece, next to the current office, 22 m² over the request (24 m² modules).',
+    );
+    const other = byTestId('proposal-1', view()).textContent ?? '';
+    expect(other).toContain('No list price');
+    expect(other).toContain('cuts the free space into 2 pieces');
     expect(at(1, 0).getAttribute('data-proposed')).toBe('true');
     expect(at(0, 0).hasAttribute('data-proposed')).toBe(false);
+    // Hovering the second card outlines its modules instead, until the pointer leaves.
+    byTestId('proposal-1', view()).dispatchEvent(new MouseEvent('mouseenter'));
+    await settle();
+    expect(at(1, 0).hasAttribute('data-proposed')).toBe(false);
+    expect(at(3, 0).getAttribute('data-proposed')).toBe('true');
+    byTestId('proposal-1', view()).dispatchEvent(new MouseEvent('mouseleave'));
+    await settle();
+    expect(at(1, 0).getAttribute('data-proposed')).toBe('true');
 
     await clickOn('proposal-confirm', view());
     const create = backend.expectOne((r) => r.url === '/api/leases' && r.method === 'POST');
@@ -169,13 +207,19 @@ describe('SpacePage', () => {
     expect(panel).toContain('Acme');
     expect(panel).toContain('€360.00');
     expect(panel).toContain('until Dec 31, 2026 inclusive');
-    expect(byTestId('lease-modules', view()).textContent?.trim()).toBe('(0,0)');
+    expect(byTestId('lease-modules', view()).textContent?.trim()).toBe('Modules A1');
+    expect(at(0, 0).getAttribute('aria-label')).toBe('A1 · leased by Acme');
 
     await clickOn('resize-grow', view());
-    await click(at(3, 0)); // not next to the office: nothing to propose
+    await click(at(3, 0)); // not next to the office: said, not ignored
     expect(view().querySelector('[data-testid="resize-pending"]')).toBeNull();
+    expect(byTestId('resize-refused', view()).textContent).toContain('Module D1 does not touch the office');
     await click(at(1, 0));
+    expect(view().querySelector('[data-testid="resize-refused"]')).toBeNull();
+    expect(byTestId('resize-pending', view()).textContent?.trim()).toBe('Add module B1');
+    expect(at(1, 0).getAttribute('data-pending')).toBe('true');
     await typeInto('resize-effective', '2026-04-01', view());
+    expect(byTestId('resize-rent', view()).textContent).toContain('New rent: €720.00 a month from Apr 1, 2026 (instead of €360.00)');
     await clickOn('resize-confirm', view());
 
     const resize = backend.expectOne('/api/leases/lease-a/resize');
@@ -193,7 +237,7 @@ describe('SpacePage', () => {
     await typeInto('allocate-area', '50', view());
     await typeInto('allocate-start', '2026-03-02', view());
     await clickOn('allocate-propose', view());
-    backend.expectOne('/api/space/proposals').flush([proposal]);
+    backend.expectOne('/api/space/proposals').flush([{ ...proposal, monthlyPricePerM2Cents: null, monthlyRentCents: null }]);
     await settle();
     backend
       .expectOne((r) => r.url === '/api/space/prices/in-force')
@@ -210,6 +254,29 @@ describe('SpacePage', () => {
     backend.expectOne((r) => r.url === '/api/space/floors/f-1/plan').flush(plan);
     backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 's-b').flush([]);
     await settle();
+  });
+
+  it('moves the plan to the first day of a lease that starts after it, right after "Lease created"', async () => {
+    await typeInto('space-date', '2026-03-02', view());
+    backend.expectOne((r) => r.url === '/api/space/floors/f-1/plan' && r.params.get('on') === '2026-03-02').flush(plan);
+    await typeInto('allocate-startup', 's-b', view());
+    await typeInto('allocate-area', '50', view());
+    await typeInto('allocate-start', '2026-03-09', view());
+    await clickOn('allocate-propose', view());
+    backend.expectOne('/api/space/proposals').flush([proposal]);
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/prices/in-force').flush({ siteId: 'site-1', programKind: 'incubator', on: '2026-03-09', effectiveFrom: null, monthlyPricePerM2Cents: null });
+    await settle();
+    await clickOn('proposal-confirm', view());
+    backend
+      .expectOne((r) => r.url === '/api/leases' && r.method === 'POST')
+      .flush({ ...lease, id: 'lease-b', startupId: 's-b', startupName: 'Beta', startsOn: '2026-03-09', endsOn: null });
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/floors/f-1/plan' && r.params.get('on') === '2026-03-09').flush(plan);
+    backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 's-b').flush([]);
+    await settle();
+    expect((byTestId('space-date', view()) as HTMLInputElement).value).toBe('03/09/2026');
+    expect(fieldText('space-date', view())).toContain("Plan dated the new lease's first day (Mar 9, 2026)");
   });
 
   it('terminates the selected lease after the last day typed, with a reason', async () => {
@@ -249,5 +316,63 @@ describe('SpacePage', () => {
       .flush({ code: 'space.terminate_outside_lease', message: 'The end must fall after the lease’s start.' }, { status: 400, statusText: 'Bad Request' });
     await settle();
     expect(byTestId('terminate-error', view()).textContent).toContain('after the lease’s start');
+  });
+});
+
+describe('SpacePage, where it opens', () => {
+  let backend: HttpTestingController;
+  const view = (fixture: ComponentFixture<SpacePage>) => fixture.nativeElement as HTMLElement;
+  const twoSites: OrganisationResponse = {
+    ...organisation,
+    sites: [
+      { id: 'site-empty', slug: 'roubaix', name: 'Roubaix', city: 'Roubaix', address: null },
+      { id: 'site-1', slug: 'lille', name: 'Lille', city: 'Lille', address: null },
+    ],
+  };
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [SpacePage, translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    TestBed.inject(LocaleService).use('en');
+    backend = TestBed.inject(HttpTestingController);
+    await signIn('manager');
+  });
+
+  afterEach(() => {
+    backend.verify();
+    localStorage.clear();
+  });
+
+  it('skips a site without buildings and opens on the first site with a floor', async () => {
+    const fixture = TestBed.createComponent(SpacePage);
+    backend.expectOne('/api/organisation').flush(twoSites);
+    backend.expectOne((r) => r.url === '/api/startups').flush({ items: [], total: 0 });
+    backend.expectOne((r) => r.url === '/api/space/buildings' && r.params.get('siteId') === 'site-empty').flush([]);
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/buildings' && r.params.get('siteId') === 'site-1').flush([{ id: 'b-1', siteId: 'site-1', name: 'A' }]);
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/floors').flush([plan.floor]);
+    await settle();
+    // The lists read to find it are not asked again: the plan comes next.
+    backend.expectOne((r) => r.url === '/api/space/floors/f-1/plan').flush(plan);
+    await fixture.whenStable();
+    expect((byTestId('space-site', fixture.nativeElement) as HTMLSelectElement).value).toBe('site-1');
+    expect(byTestId('floor-plan', fixture.nativeElement)).toBeTruthy();
+  });
+
+  it('says where floors are drawn when no site has one', async () => {
+    const fixture = TestBed.createComponent(SpacePage);
+    backend.expectOne('/api/organisation').flush({ ...twoSites, sites: [twoSites.sites[0]] });
+    backend.expectOne((r) => r.url === '/api/startups').flush({ items: [], total: 0 });
+    backend.expectOne((r) => r.url === '/api/space/buildings').flush([]);
+    await settle();
+    backend.expectOne((r) => r.url === '/api/space/buildings').flush([]);
+    await fixture.whenStable();
+    expect(view(fixture).querySelector('[data-testid="space-no-building"]')).toBeNull();
+    const notice = byTestId('space-no-plan', fixture.nativeElement);
+    expect(notice.textContent).toContain('No site has a floor drawn yet');
+    expect(notice.querySelector('a')?.getAttribute('href')).toBe('/manage/space/setup');
   });
 });

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import {
   BuildingResponse,
@@ -17,13 +17,13 @@ import {
   LeaseTerminationReason,
   Permission,
   PriceInForceResponse,
-  PROGRAM_KINDS,
   ProgramKind,
+  ProposalReason,
   ProposalRequest,
   ProposalResponse,
   SiteResponse,
 } from '@incubator/contracts';
-import { filter } from 'rxjs';
+import { concatMap, filter, first, from, map, Observable, of } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { FormError, genericError } from '../../../core/forms/api-error';
 import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
@@ -33,9 +33,11 @@ import { OrganisationService } from '../../../core/organisation/organisation.ser
 import { PriceListService } from '../../../core/space/price-list.service';
 import { addDays } from '../../../core/programs/cohort-dates';
 import { StartupsService } from '../../../core/startups/startups.service';
-import { centsToEuros, euroAmount, eurosToCents, formatCents } from '../../../core/space/money';
-import { wholeNumber } from '../../../core/forms/form-validation';
-import { Cell, legend, PlanCell, resizeTarget } from '../../../core/space/plan-layout';
+import { centsToEuros, formatCents } from '../../../core/space/money';
+import { officeRequestForm, officeRequestValue } from '../../../core/space/office-request';
+import { OfficeRequestFieldsComponent } from '../../../core/space/office-request-fields.component';
+import { Cell, legend, MODULE_M2, moduleName, moduleNames, PlanCell, resizeRefusal, ResizeRefusal } from '../../../core/space/plan-layout';
+import { DateFieldComponent } from '../../../core/ui/form-field/date-field.component';
 import { SpaceService } from '../../../core/space/space.service';
 import { today } from '../../../core/space/today';
 import { FloorDialogComponent, FloorDialogData } from './floor-dialog.component';
@@ -48,6 +50,22 @@ interface PendingResize {
   mode: ResizeMode;
   moduleId: string;
   cell: Cell;
+  /** The module's name on the plan (B4). */
+  name: string;
+}
+
+interface Refused {
+  reason: ResizeRefusal;
+  name: string;
+}
+
+/** Where the page opens: the first site with a floor, with the lists read to find it (not asked twice). */
+interface PlanPlace {
+  siteId: string;
+  buildings: BuildingResponse[];
+  buildingId: string;
+  floors: FloorResponse[];
+  floorId: string;
 }
 
 /** A floor's plan on a day, with allocating new offices and growing or shrinking one. */
@@ -55,7 +73,9 @@ interface PendingResize {
   selector: 'app-space-page',
   imports: [
     CalendarDatePipe,
+    DateFieldComponent,
     FloorPlanComponent,
+    OfficeRequestFieldsComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -78,22 +98,31 @@ export class SpacePage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly route = inject(ActivatedRoute);
+  /** The building and floor to choose once their lists arrive (the first place with a plan, or a proposal's). */
+  private preferred: PlanPlace | null = null;
+  /** Set while the floor and the day change together: the plan is read once, after both. */
+  private holdPlan = false;
 
   protected readonly locale = inject(LocaleService).locale;
   protected readonly canManage = computed(() => this.auth.permissions().includes(Permission.SpaceManage));
-  protected readonly kinds = PROGRAM_KINDS;
 
   protected readonly siteControl = new FormControl('', { nonNullable: true });
   protected readonly buildingControl = new FormControl('', { nonNullable: true });
   protected readonly floorControl = new FormControl('', { nonNullable: true });
   protected readonly dateControl = new FormControl(today(), { nonNullable: true, validators: Validators.required });
-  protected readonly planForm = new FormGroup({ on: this.dateControl });
 
   protected readonly sites = signal<SiteResponse[]>([]);
   protected readonly buildings = signal<BuildingResponse[]>([]);
   protected readonly floors = signal<FloorResponse[]>([]);
   protected readonly plan = signal<FloorPlanResponse | null>(null);
   protected readonly loadFailed = signal(false);
+  /** No site of the organisation has a floor yet: the page says where to draw one. */
+  protected readonly noPlanAnywhere = signal(false);
+  /** The buildings of the chosen site have arrived (none: the page says so). */
+  protected readonly buildingsLoaded = signal(false);
+  /** Set when the plan's date was moved to show a new lease: its first day. */
+  protected readonly planMovedTo = signal<string | null>(null);
   protected readonly siteOptions = computed(() => toOptions(this.sites()));
   protected readonly buildingOptions = computed(() => toOptions(this.buildings()));
   protected readonly floorOptions = computed<SelectOption[]>(() =>
@@ -106,25 +135,21 @@ export class SpacePage {
 
   // Allocation
   protected readonly startupOptions = signal<SelectOption[]>([]);
-  protected readonly allocateForm = this.fb.group({
-    startupId: ['', Validators.required],
-    // Text with a numeric keyboard rather than type="number" (no spinner to change it by accident).
-    areaM2: ['', [Validators.required, Validators.min(1), wholeNumber]],
-    startsOn: [today(), Validators.required],
-    lastDay: [''],
-    programKind: this.fb.control<string>('incubator', Validators.required),
-    // Empty: the site's list price in force on the start date; typed: a negotiated price that overrides it.
-    price: ['', [euroAmount]],
-  });
+  // Price empty: the site's list price in force on the start date; typed: a negotiated price that overrides it.
+  protected readonly allocateForm = officeRequestForm(this.fb, { priceRequired: false });
+  /** The waitlist request this allocation answers (opened from its "make an offer"); taken off the list once leased. */
+  private waitlistId: string | null = null;
   /** The list price for the chosen proposal's floor, kind and start date (null price: the list has none). */
   protected readonly listed = signal<PriceInForceResponse | null>(null);
   protected readonly proposals = signal<ProposalResponse[]>([]);
   protected readonly proposed = signal<number | null>(null);
+  /** The proposal under the pointer or keyboard focus: its modules are outlined on the plan meanwhile. */
+  protected readonly hovered = signal<number | null>(null);
   protected readonly proposing = signal(false);
   protected readonly allocating = signal(false);
   protected readonly allocateError = signal<FormError | null>(null);
   protected readonly proposedModuleIds = computed(() => {
-    const index = this.proposed();
+    const index = this.hovered() ?? this.proposed();
     const proposal = index === null ? null : this.proposals()[index];
     return proposal && proposal.floorId === this.plan()?.floor.id ? proposal.moduleIds : [];
   });
@@ -134,8 +159,18 @@ export class SpacePage {
   protected readonly lease = signal<LeaseResponse | null>(null);
   protected readonly resizeMode = signal<ResizeMode | null>(null);
   protected readonly pending = signal<PendingResize | null>(null);
+  protected readonly refused = signal<Refused | null>(null);
+  /** The rent once the pending change applies, at the lease's price: [now, after] in cents; null when the price is withheld. */
+  protected readonly rentPreview = computed<[number, number] | null>(() => {
+    const pending = this.pending();
+    const lease = this.lease();
+    if (!pending || !lease || lease.monthlyPricePerM2Cents === null || lease.monthlyRentCents === null) {
+      return null;
+    }
+    const modules = lease.moduleIds.length + (pending.mode === 'grow' ? 1 : -1);
+    return [lease.monthlyRentCents, modules * MODULE_M2 * lease.monthlyPricePerM2Cents];
+  });
   protected readonly resizeEffective = new FormControl(today(), { nonNullable: true, validators: Validators.required });
-  protected readonly resizeForm = new FormGroup({ effectiveOn: this.resizeEffective });
   protected readonly resizing = signal(false);
   protected readonly resizeError = signal<FormError | null>(null);
   // Terminating the selected lease
@@ -153,22 +188,25 @@ export class SpacePage {
     return (this.plan()?.modules ?? []).filter((m) => leaseId !== null && m.lease?.id === leaseId && !m.retired);
   });
 
-  /** Where the office is on the plan: "(0,0) (1,0)", column then row. */
-  protected readonly officeCells = computed(() =>
-    [...this.office()]
-      .sort((a, b) => a.row - b.row || a.col - b.col)
-      .map((cell) => `(${cell.col},${cell.row})`)
-      .join(' '),
-  );
+  /** Where the office is on the plan, by module name in reading order: "A1 B1 C1". */
+  protected readonly officeCells = computed(() => moduleNames(this.office()));
   protected readonly lastDay = (endsOn: string) => addDays(endsOn, -1);
   // null: a figure the API withholds from this caller (board members get no rent per lease).
   protected readonly money = (cents: number | null) => (cents === null ? '—' : formatCents(cents, this.locale()));
+  /** A module's accessible name and tooltip: its name, and who leases it or its state (never an id). */
   protected readonly describe = (cell: PlanCell): string => {
     const lease = cell.module.lease;
+    const name = moduleName(cell);
     return cell.state === 'leased' && lease
-      ? this.transloco.translate('space.plan.leasedBy', { startup: lease.startupName, lease: lease.id })
-      : this.transloco.translate(`space.plan.states.${cell.state}`);
+      ? this.transloco.translate('space.plan.leasedBy', { module: name, startup: lease.startupName })
+      : this.transloco.translate('space.plan.moduleState', { module: name, state: this.transloco.translate(`space.plan.states.${cell.state}`) });
   };
+  /** A proposal's reasons in words, in the order the ranking weighs them. */
+  protected readonly reasonText = (reason: ProposalReason): string => {
+    const { code, ...params } = reason;
+    return this.transloco.translate(`space.allocate.reasons.${code}`, params);
+  };
+  protected readonly proposalModules = (proposal: ProposalResponse): string => proposal.modules.map((m) => m.name).join(' ');
 
   constructor() {
     this.organisation
@@ -177,16 +215,18 @@ export class SpacePage {
       .subscribe({
         next: (organisation) => {
           this.sites.set(organisation.sites);
-          if (organisation.sites.length > 0) {
-            this.siteControl.setValue(organisation.sites[0].id);
-          }
+          this.openFirstPlan(organisation.sites);
         },
         error: () => this.loadFailed.set(true),
       });
+    this.fillFromQuery();
     this.siteControl.valueChanges.pipe(takeUntilDestroyed()).subscribe((siteId) => this.loadBuildings(siteId));
     this.buildingControl.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => this.loadFloors(id));
     this.floorControl.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.loadPlan());
     this.dateControl.valueChanges.pipe(takeUntilDestroyed()).subscribe((day) => {
+      if (day !== this.planMovedTo()) {
+        this.planMovedTo.set(null);
+      }
       this.resizeEffective.setValue(day);
       this.loadPlan();
     });
@@ -222,9 +262,15 @@ export class SpacePage {
     const mode = this.resizeMode();
     const leaseId = this.selectedLeaseId();
     if (mode && leaseId) {
-      if (resizeTarget(mode, cell, leaseId, this.office())) {
-        this.pending.set({ mode, moduleId: cell.module.id, cell: { col: cell.col, row: cell.row } });
+      const reason = resizeRefusal(mode, cell, leaseId, this.office());
+      const name = moduleName(cell);
+      if (reason === null) {
+        this.pending.set({ mode, moduleId: cell.module.id, cell: { col: cell.col, row: cell.row }, name });
+        this.refused.set(null);
         this.resizeError.set(null);
+      } else {
+        // Said, not ignored: the manager learns why this module cannot be the change.
+        this.refused.set({ reason, name });
       }
       return;
     }
@@ -238,6 +284,7 @@ export class SpacePage {
   protected startResize(mode: ResizeMode): void {
     this.resizeMode.set(mode);
     this.pending.set(null);
+    this.refused.set(null);
     this.resizeError.set(null);
     this.resizeEffective.setValue(this.dateControl.value);
   }
@@ -245,6 +292,7 @@ export class SpacePage {
   protected cancelResize(): void {
     this.resizeMode.set(null);
     this.pending.set(null);
+    this.refused.set(null);
     this.resizeError.set(null);
   }
 
@@ -280,20 +328,20 @@ export class SpacePage {
       form.markAllAsTouched();
       return;
     }
-    const value = form.getRawValue();
+    const value = officeRequestValue(form);
     const request: ProposalRequest = {
-      areaM2: Number(value.areaM2),
+      areaM2: value.areaM2,
       startsOn: value.startsOn,
+      ...(value.endsOn ? { endsOn: value.endsOn } : {}),
       startupId: value.startupId,
+      programKind: value.programKind,
       ...this.scope(),
     };
-    if (value.lastDay) {
-      request.endsOn = addDays(value.lastDay, 1);
-    }
     this.proposing.set(true);
     this.allocateError.set(null);
     this.proposals.set([]);
     this.proposed.set(null);
+    this.hovered.set(null);
     this.space.propose(request).subscribe({
       next: (proposals) => {
         this.proposing.set(false);
@@ -320,14 +368,17 @@ export class SpacePage {
     }
   }
 
+  protected hoverProposal(index: number | null): void {
+    this.hovered.set(index);
+  }
+
   protected confirmProposal(): void {
     const index = this.proposed();
     const proposal = index === null ? null : this.proposals()[index];
-    const value = this.allocateForm.getRawValue();
+    const value = officeRequestValue(this.allocateForm);
     // No price typed (or the list price shown as is): the server takes the list price in force on the start date.
-    const typed = this.allocateForm.controls.price.dirty && value.price.trim() !== '';
-    const price = typed ? eurosToCents(value.price) : undefined;
-    if (!proposal || price === null || this.allocating()) {
+    const typed = this.allocateForm.controls.price.dirty && value.priceCents !== null;
+    if (!proposal || this.allocateForm.controls.price.invalid || this.allocating()) {
       return;
     }
     this.allocating.set(true);
@@ -337,27 +388,108 @@ export class SpacePage {
         startupId: value.startupId,
         moduleIds: proposal.moduleIds,
         startsOn: value.startsOn,
-        ...(value.lastDay ? { endsOn: addDays(value.lastDay, 1) } : {}),
-        programKind: value.programKind as ProgramKind,
-        ...(price === undefined ? {} : { monthlyPricePerM2Cents: price }),
+        ...(value.endsOn ? { endsOn: value.endsOn } : {}),
+        programKind: value.programKind,
+        ...(typed && value.priceCents !== null ? { monthlyPricePerM2Cents: value.priceCents } : {}),
       })
       .subscribe({
         next: (lease) => {
           this.allocating.set(false);
           this.proposals.set([]);
           this.proposed.set(null);
+          this.hovered.set(null);
           this.notify('space.allocate.created');
-          if (proposal.floorId !== this.floorControl.value) {
-            this.floorControl.setValue(proposal.floorId);
-          } else {
-            this.loadPlan();
+          this.closeWaitlistRequest();
+          // The plan shows the new lease: one not yet begun on the plan's day moves the plan to its first day.
+          const covers = lease.startsOn <= this.dateControl.value && (lease.endsOn === null || this.dateControl.value < lease.endsOn);
+          this.holdPlan = true;
+          if (!covers) {
+            this.planMovedTo.set(lease.startsOn);
+            this.dateControl.setValue(lease.startsOn);
           }
+          if (proposal.floorId !== this.floorControl.value && this.floors().some((f) => f.id === proposal.floorId)) {
+            this.floorControl.setValue(proposal.floorId);
+          }
+          this.holdPlan = false;
+          this.loadPlan();
           this.selectLease(lease.id, lease.startupId);
         },
         error: (error: unknown) => {
           this.allocating.set(false);
           this.allocateError.set(genericError(error));
         },
+      });
+  }
+
+  /** Opens the waitlist's "make an offer": the request's startup, area, dates and kind, proposing at once. */
+  private fillFromQuery(): void {
+    const query = this.route.snapshot.queryParamMap;
+    const startupId = query.get('startupId');
+    const areaM2 = query.get('areaM2');
+    if (!this.canManage() || !startupId || !areaM2) {
+      return;
+    }
+    const day = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
+    this.allocateForm.patchValue({
+      startupId,
+      areaM2,
+      startsOn: day(query.get('startsOn')) || today(),
+      lastDay: day(query.get('lastDay')),
+      programKind: query.get('programKind') ?? 'incubator',
+    });
+    this.waitlistId = query.get('waitlistId');
+    this.propose();
+  }
+
+  /** The allocation answered a waitlist request: it leaves the list (its lease is made). */
+  private closeWaitlistRequest(): void {
+    const id = this.waitlistId;
+    this.waitlistId = null;
+    if (id) {
+      this.space.cancelWaitlist(id).subscribe({ next: () => this.notify('space.allocate.waitlistClosed'), error: () => undefined });
+    }
+  }
+
+  /**
+   * Opens on the first site (in the organisation's order) with a building that has a floor, rather than
+   * a blank plan; none anywhere and the page says where floors are drawn.
+   */
+  private openFirstPlan(sites: SiteResponse[]): void {
+    const placeOf = (site: SiteResponse): Observable<PlanPlace | null> =>
+      this.space.buildings(site.id).pipe(
+        concatMap((buildings) =>
+          from(buildings).pipe(
+            concatMap((building) => this.space.floors(building.id).pipe(map((floors) => ({ building, floors })))),
+            first(({ floors }) => floors.length > 0, null),
+            map((found) =>
+              found ? { siteId: site.id, buildings, buildingId: found.building.id, floors: found.floors, floorId: found.floors[0].id } : null,
+            ),
+          ),
+        ),
+        // A site without buildings emits nothing above.
+        first(() => true, null),
+      );
+    const query = this.route.snapshot.queryParamMap.get('siteId');
+    const ordered = [...sites].sort((a, b) => Number(b.id === query) - Number(a.id === query));
+    from(ordered)
+      .pipe(
+        concatMap(placeOf),
+        // The first site with a plan; null when every site was asked and none has one.
+        first((place): place is PlanPlace => place !== null, null),
+      )
+      .subscribe({
+        next: (place) => {
+          if (place) {
+            this.preferred = place;
+            this.siteControl.setValue(place.siteId);
+          } else {
+            this.noPlanAnywhere.set(true);
+            if (sites.length > 0) {
+              this.siteControl.setValue(sites[0].id);
+            }
+          }
+        },
+        error: () => this.loadFailed.set(true),
       });
   }
 
@@ -457,6 +589,7 @@ export class SpacePage {
 
   private loadBuildings(siteId: string): void {
     this.buildings.set([]);
+    this.buildingsLoaded.set(false);
     this.floors.set([]);
     this.plan.set(null);
     this.buildingControl.setValue('', { emitEvent: false });
@@ -464,11 +597,14 @@ export class SpacePage {
     if (!siteId) {
       return;
     }
-    this.space.buildings(siteId).subscribe({
+    const known = this.preferred?.siteId === siteId ? of(this.preferred.buildings) : this.space.buildings(siteId);
+    known.subscribe({
       next: (buildings) => {
         this.buildings.set(buildings);
+        this.buildingsLoaded.set(true);
+        const preferred = this.preferred?.siteId === siteId ? buildings.find((b) => b.id === this.preferred?.buildingId) : undefined;
         if (buildings.length > 0) {
-          this.buildingControl.setValue(buildings[0].id);
+          this.buildingControl.setValue((preferred ?? buildings[0]).id);
         }
       },
       error: () => this.loadFailed.set(true),
@@ -482,11 +618,14 @@ export class SpacePage {
     if (!buildingId) {
       return;
     }
-    this.space.floors(buildingId).subscribe({
+    const known = this.preferred?.buildingId === buildingId ? of(this.preferred.floors) : this.space.floors(buildingId);
+    known.subscribe({
       next: (floors) => {
         this.floors.set(floors);
+        const preferred = this.preferred?.buildingId === buildingId ? floors.find((f) => f.id === this.preferred?.floorId) : undefined;
+        this.preferred = null;
         if (floors.length > 0) {
-          this.floorControl.setValue(floors[0].id);
+          this.floorControl.setValue((preferred ?? floors[0]).id);
         }
       },
       error: () => this.loadFailed.set(true),
@@ -494,6 +633,9 @@ export class SpacePage {
   }
 
   private loadPlan(): void {
+    if (this.holdPlan) {
+      return;
+    }
     const floorId = this.floorControl.value;
     const on = this.dateControl.value;
     if (!floorId || !/^\d{4}-\d{2}-\d{2}$/.test(on)) {

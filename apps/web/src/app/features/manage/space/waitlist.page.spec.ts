@@ -156,6 +156,45 @@ describe('WaitlistPage', () => {
       await settle();
 
       expect(byTestId('waitlist-position', row('Gamma')).textContent?.trim()).toBe('2');
+      // The form starts again, without red errors on the emptied fields; the kind and price stay.
+      expect((byTestId('waitlist-area', view()) as HTMLInputElement).value).toBe('');
+      expect((byTestId('waitlist-startup', view()) as HTMLSelectElement).value).toBe('');
+      expect(view().querySelectorAll('[data-testid="waitlist-form-panel"] .mat-form-field-invalid')).toHaveLength(0);
+      expect((byTestId('waitlist-price', view()) as HTMLInputElement).value).toBe('15,50');
+    });
+
+    it('says why each request is where it is', () => {
+      expect(byTestId('waitlist-reason', row('Acme')).textContent?.trim()).toBe('No free 48 m² office in one piece from April 1, 2026 (rank 1)');
+      expect(byTestId('waitlist-reason', row('Beta')).textContent?.trim()).toBe('3 module(s) held while waiting for the answer');
+    });
+
+    it('offers an office from a waiting row: the space page with the request filled in', () => {
+      const link = byTestId('waitlist-make-offer', row('Acme'));
+      const href = new URL(link.getAttribute('href') ?? '', 'http://x');
+      expect(href.pathname).toBe('/manage/space');
+      expect(Object.fromEntries(href.searchParams)).toEqual({
+        startupId: 's-a',
+        areaM2: '48',
+        startsOn: '2026-04-01',
+        programKind: 'incubator',
+        waitlistId: 'w-1',
+      });
+      expect(link.getAttribute('aria-label')).toBe('Offer an office to Acme');
+      expect(row('Beta').querySelector('[data-testid="waitlist-make-offer"]')).toBeNull();
+    });
+
+    it('takes a waiting or offered request off the list and reads it again', async () => {
+      await clickOn('waitlist-cancel', row('Acme'));
+      const cancel = backend.expectOne('/api/waitlist/w-1/cancel');
+      expect(cancel.request.method).toBe('POST');
+      cancel.flush({ ...waiting, status: 'cancelled', position: null });
+      await settle();
+      list().flush([offered, { ...waiting, status: 'cancelled', position: null }]);
+      await settle();
+      expect(byTestId('waitlist-status', row('Acme')).textContent?.trim()).toBe('Cancelled');
+      expect(byTestId('waitlist-reason', row('Acme')).textContent?.trim()).toBe('Taken off the waitlist');
+      expect(row('Acme').querySelector('[data-testid="waitlist-cancel"]')).toBeNull();
+      expect(byTestId('waitlist-cancel', row('Beta'))).toBeTruthy();
     });
 
     it('sends nothing while the form is incomplete', async () => {
@@ -173,6 +212,8 @@ describe('WaitlistPage', () => {
       expect(row('Beta')).toBeTruthy();
       expect(view().querySelector('[data-testid="waitlist-form-panel"]')).toBeNull();
       expect(view().querySelector('[data-testid="waitlist-accept"]')).toBeNull();
+      expect(view().querySelector('[data-testid="waitlist-cancel"]')).toBeNull();
+      expect(view().querySelector('[data-testid="waitlist-make-offer"]')).toBeNull();
     });
   });
 });

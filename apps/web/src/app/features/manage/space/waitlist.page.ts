@@ -1,29 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
-import {
-  CreateWaitlistRequest,
-  Permission,
-  PROGRAM_KINDS,
-  ProgramKind,
-  WaitlistEntryResponse,
-} from '@incubator/contracts';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { CreateWaitlistRequest, Locale, Permission, WaitlistEntryResponse } from '@incubator/contracts';
 import { catchError, EMPTY, interval, merge, startWith, Subject, switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { FormError, formError, genericError, httpStatus } from '../../../core/forms/api-error';
-import { wholeNumber } from '../../../core/forms/form-validation';
-import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
+import { SelectOption } from '../../../core/forms/select-field.component';
 import { CalendarDatePipe } from '../../../core/i18n/calendar-date.pipe';
 import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
 import { LocaleService } from '../../../core/i18n/locale.service';
 import { addDays } from '../../../core/programs/cohort-dates';
 import { StartupsService } from '../../../core/startups/startups.service';
-import { centsToEuros, euroAmount, eurosToCents } from '../../../core/space/money';
+import { localeCsv, saveCsv } from '../../../core/space/browser-csv';
+import { centsToEuros } from '../../../core/space/money';
+import { officeRequestForm, officeRequestValue } from '../../../core/space/office-request';
+import { OfficeRequestFieldsComponent } from '../../../core/space/office-request-fields.component';
 import { SpaceService } from '../../../core/space/space.service';
 import { today } from '../../../core/space/today';
 
@@ -35,22 +30,17 @@ const DEFAULT_PRICE_CENTS = 1500;
 /** Startups waiting for an office, the offers made to them, and queuing a new request. */
 @Component({
   selector: 'app-waitlist-page',
-  imports: [
-    CalendarDatePipe,
-    LocalDatePipe,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    RouterLink,
-    SelectFieldComponent,
-    TranslocoDirective,
-  ],
+  imports: [CalendarDatePipe, LocalDatePipe, MatButtonModule, OfficeRequestFieldsComponent, ReactiveFormsModule, RouterLink, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <div class="page-header">
         <h1>{{ t('space.waitlist.title') }}</h1>
-        <a mat-button routerLink="/manage/space">{{ t('space.occupancy.back') }}</a>
+        <div class="links">
+          <button mat-stroked-button type="button" (click)="exportCsv()" [disabled]="!entries()?.length" data-testid="waitlist-export">
+            {{ t('space.waitlist.export') }}
+          </button>
+          <a mat-button routerLink="/manage/space">{{ t('space.occupancy.back') }}</a>
+        </div>
       </div>
 
       @if (loadFailed()) {
@@ -72,7 +62,11 @@ const DEFAULT_PRICE_CENTS = 1500;
                 <th scope="col">{{ t('space.waitlist.kind') }}</th>
                 <th scope="col">{{ t('space.waitlist.status') }}</th>
                 <th scope="col">{{ t('space.waitlist.requestedAt') }}</th>
+                <th scope="col">{{ t('space.waitlist.reason') }}</th>
                 <th scope="col">{{ t('space.waitlist.offer') }}</th>
+                @if (canManage()) {
+                  <th scope="col"><span class="visually-hidden">{{ t('space.waitlist.actions') }}</span></th>
+                }
               </tr>
             </thead>
             <tbody>
@@ -85,6 +79,7 @@ const DEFAULT_PRICE_CENTS = 1500;
                   <td>{{ t('pipeline.kinds.' + entry.programKind) }}</td>
                   <td data-testid="waitlist-status">{{ t('space.waitlist.statuses.' + entry.status) }}</td>
                   <td>{{ entry.requestedAt | localDate: locale() }}</td>
+                  <td class="reason" data-testid="waitlist-reason">{{ reason(entry) }}</td>
                   <td data-testid="waitlist-offer">
                     @if (entry.offer; as offer) {
                       <span>
@@ -111,9 +106,36 @@ const DEFAULT_PRICE_CENTS = 1500;
                       —
                     }
                   </td>
+                  @if (canManage()) {
+                    <td class="row-actions">
+                      @if (entry.status === 'waiting') {
+                        <a
+                          mat-stroked-button
+                          routerLink="/manage/space"
+                          [queryParams]="offerParams(entry)"
+                          [attr.aria-label]="t('space.waitlist.makeOfferFor', { startup: entry.startupName })"
+                          data-testid="waitlist-make-offer"
+                        >
+                          {{ t('space.waitlist.makeOffer') }}
+                        </a>
+                      }
+                      @if (entry.status === 'waiting' || entry.status === 'offered') {
+                        <button
+                          mat-button
+                          type="button"
+                          [disabled]="cancelling() !== null"
+                          (click)="cancel(entry)"
+                          [attr.aria-label]="t('space.waitlist.cancelFor', { startup: entry.startupName })"
+                          data-testid="waitlist-cancel"
+                        >
+                          {{ t('space.waitlist.cancel') }}
+                        </button>
+                      }
+                    </td>
+                  }
                 </tr>
               } @empty {
-                <tr><td colspan="8">{{ t('space.waitlist.empty') }}</td></tr>
+                <tr><td [attr.colspan]="canManage() ? 10 : 9">{{ t('space.waitlist.empty') }}</td></tr>
               }
             </tbody>
           </table>
@@ -126,39 +148,7 @@ const DEFAULT_PRICE_CENTS = 1500;
         <section class="card" data-testid="waitlist-form-panel">
           <h2>{{ t('space.waitlist.queue') }}</h2>
           <form class="form-grid" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-            <app-select-field
-              [control]="form.controls.startupId"
-              [label]="t('space.allocate.startup')"
-              [options]="startupOptions()"
-              [placeholder]="t('startupForm.choose')"
-              testId="waitlist-startup"
-            />
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('space.allocate.area') }}</mat-label>
-              <input matInput inputmode="numeric" formControlName="areaM2" data-testid="waitlist-area" />
-              <mat-hint>{{ t('space.allocate.areaHint') }}</mat-hint>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('space.allocate.start') }}</mat-label>
-              <input matInput type="date" formControlName="startsOn" data-testid="waitlist-start" />
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('space.allocate.end') }}</mat-label>
-              <input matInput type="date" formControlName="lastDay" data-testid="waitlist-end" />
-              <mat-hint>{{ t('space.allocate.endHint') }}</mat-hint>
-            </mat-form-field>
-            <app-select-field
-              [control]="form.controls.programKind"
-              [label]="t('space.allocate.kind')"
-              [options]="kinds"
-              labelKey="pipeline.kinds."
-              testId="waitlist-kind"
-            />
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('space.allocate.price') }}</mat-label>
-              <input matInput inputmode="decimal" formControlName="price" data-testid="waitlist-price" />
-              <mat-hint>{{ t('space.allocate.priceHint') }}</mat-hint>
-            </mat-form-field>
+            <app-office-request-fields [form]="form" [startupOptions]="startupOptions()" prefix="waitlist" [priceHint]="t('space.allocate.priceHint')" />
             <div>
               <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="waitlist-submit">
                 {{ t('space.waitlist.submit') }}
@@ -197,6 +187,21 @@ const DEFAULT_PRICE_CENTS = 1500;
     .data .num {
       text-align: right;
     }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+    }
+    .row-actions {
+      white-space: nowrap;
+    }
+    .row-actions > * + * {
+      margin-inline-start: 0.5rem;
+    }
+    .reason {
+      min-width: 12rem;
+    }
     .data td[data-testid='waitlist-offer'] {
       display: flex;
       flex-wrap: wrap;
@@ -216,10 +221,11 @@ const DEFAULT_PRICE_CENTS = 1500;
     .muted {
       color: var(--mat-sys-on-surface-variant);
     }
+    /* A row gap: a field's hint never touches the floating label of the field below it. */
     .form-grid {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-      gap: 0 1rem;
+      gap: 0.75rem 1rem;
       align-items: start;
     }
   `,
@@ -230,27 +236,23 @@ export class WaitlistPage {
   private readonly startupsApi = inject(StartupsService);
   private readonly auth = inject(AuthService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
   private readonly reload$ = new Subject<void>();
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly locale = inject(LocaleService).locale;
   protected readonly canManage = computed(() => this.auth.permissions().includes(Permission.SpaceManage));
-  protected readonly kinds = PROGRAM_KINDS;
 
   protected readonly entries = signal<WaitlistEntryResponse[] | null>(null);
   protected readonly loadFailed = signal(false);
   protected readonly accepting = signal<string | null>(null);
   protected readonly acceptError = signal<FormError | null>(null);
+  protected readonly cancelling = signal<string | null>(null);
 
   protected readonly startupOptions = signal<SelectOption[]>([]);
-  protected readonly form = this.fb.group({
-    startupId: ['', Validators.required],
-    // Text with a numeric keyboard rather than type="number", as in the allocate panel.
-    areaM2: ['', [Validators.required, Validators.min(1), wholeNumber]],
-    startsOn: [today(), Validators.required],
-    lastDay: [''],
-    programKind: this.fb.control<string>('incubator', Validators.required),
-    price: [centsToEuros(DEFAULT_PRICE_CENTS), [Validators.required, euroAmount]],
-  });
+  // The default price as a person types it in the UI's language (15,00 in French).
+  protected readonly form = officeRequestForm(this.fb, { priceRequired: true, defaults: { price: centsToEuros(DEFAULT_PRICE_CENTS, this.locale()) } });
   protected readonly submitting = signal(false);
   protected readonly submitError = signal<FormError | null>(null);
 
@@ -290,27 +292,19 @@ export class WaitlistPage {
       form.markAllAsTouched();
       return;
     }
-    const value = form.getRawValue();
-    const price = eurosToCents(value.price);
-    if (price === null || this.submitting()) {
+    const { priceCents, ...value } = officeRequestValue(form);
+    if (priceCents === null || this.submitting()) {
       return;
     }
-    const request: CreateWaitlistRequest = {
-      startupId: value.startupId,
-      areaM2: Number(value.areaM2),
-      startsOn: value.startsOn,
-      programKind: value.programKind as ProgramKind,
-      monthlyPricePerM2Cents: price,
-    };
-    if (value.lastDay) {
-      request.endsOn = addDays(value.lastDay, 1);
-    }
+    const request: CreateWaitlistRequest = { ...value, monthlyPricePerM2Cents: priceCents };
     this.submitting.set(true);
     this.submitError.set(null);
     this.space.joinWaitlist(request).subscribe({
       next: () => {
         this.submitting.set(false);
-        form.reset();
+        // resetForm, not reset: the directive forgets it was submitted, so the emptied fields show no error.
+        const { programKind, price } = form.getRawValue();
+        this.formDirective()?.resetForm({ startupId: '', areaM2: '', startsOn: today(), lastDay: '', programKind, price });
         this.reload$.next();
       },
       error: (error: unknown) => {
@@ -318,6 +312,72 @@ export class WaitlistPage {
         this.submitError.set(formError(form, error, { monthlyPricePerM2Cents: 'price', endsOn: 'lastDay' }));
       },
     });
+  }
+
+  /** Why the row is where it is, in words: what it waits for, what was offered, why it ended. */
+  protected reason(entry: WaitlistEntryResponse): string {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(`space.waitlist.reasons.${key}`, params);
+    const from = formatDay(entry.startsOn, this.locale());
+    switch (entry.status) {
+      case 'waiting':
+        return t(entry.siteId ? 'waitingSite' : 'waiting', { m2: entry.areaM2, from, position: entry.position ?? '—' });
+      case 'offered':
+        return t('offered', { count: entry.offer?.moduleIds.length ?? 0 });
+      case 'accepted':
+        return t('accepted');
+      case 'lapsed':
+        return t('lapsed');
+      default:
+        return t('cancelled');
+    }
+  }
+
+  /** The allocate panel of the space page, filled with the request, proposing offices at once. */
+  protected offerParams(entry: WaitlistEntryResponse): Record<string, string> {
+    return {
+      startupId: entry.startupId,
+      areaM2: String(entry.areaM2),
+      startsOn: entry.startsOn,
+      ...(entry.endsOn ? { lastDay: addDays(entry.endsOn, -1) } : {}),
+      programKind: entry.programKind,
+      ...(entry.siteId ? { siteId: entry.siteId } : {}),
+      waitlistId: entry.id,
+    };
+  }
+
+  protected cancel(entry: WaitlistEntryResponse): void {
+    if (this.cancelling() !== null) {
+      return;
+    }
+    this.cancelling.set(entry.id);
+    this.acceptError.set(null);
+    this.space.cancelWaitlist(entry.id).subscribe({
+      next: () => {
+        this.cancelling.set(null);
+        this.reload$.next();
+      },
+      error: (error: unknown) => {
+        this.cancelling.set(null);
+        this.acceptError.set(genericError(error));
+        this.reload$.next();
+      },
+    });
+  }
+
+  protected exportCsv(): void {
+    const t = (key: string) => this.transloco.translate(key);
+    const locale = this.locale();
+    const header = ['position', 'startup', 'm2', 'from', 'kind', 'status', 'reason'].map((c) => t(`space.waitlist.csv.${c}`));
+    const rows = (this.entries() ?? []).map((e) => [
+      e.position === null ? '' : String(e.position),
+      e.startupName,
+      String(e.areaM2),
+      e.startsOn,
+      t(`pipeline.kinds.${e.programKind}`),
+      t(`space.waitlist.statuses.${e.status}`),
+      this.reason(e),
+    ]);
+    saveCsv(this.document, localeCsv([header, ...rows], locale), `${t('space.waitlist.csv.fileName')}-${today()}.csv`);
   }
 
   protected accept(offerId: string): void {
@@ -339,6 +399,11 @@ export class WaitlistPage {
       },
     });
   }
+}
+
+function formatDay(day: string, locale: Locale): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, date));
 }
 
 /** The API's message when it gave one; otherwise what a 409 or a 410 means here. */

@@ -84,7 +84,9 @@ describe('PricesPage', () => {
 
   it('adds a price from a date, in euros, and reads the list again', async () => {
     await typeInto('prices-kind', 'accelerator', view());
-    await typeInto('prices-from', '2027-01-01', view());
+    // Typed as a French day (the UI's language), sent as YYYY-MM-DD.
+    await typeInto('prices-from', '01/01/2027', view());
+    expect((byTestId('prices-from', view()) as HTMLInputElement).type).toBe('text');
     await typeInto('prices-price', '21,40', view());
     await clickOn('prices-submit', view());
     const add = backend.expectOne((r) => r.url === '/api/space/prices' && r.method === 'POST');

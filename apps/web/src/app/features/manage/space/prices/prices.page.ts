@@ -8,7 +8,6 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { Locale, Permission, PROGRAM_KINDS, ProgramKind, SiteResponse, SpacePriceResponse } from '@incubator/contracts';
-import { saveFile } from '../../../../core/api/save-file';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { FormError, formError } from '../../../../core/forms/api-error';
 import { SelectFieldComponent, SelectOption } from '../../../../core/forms/select-field.component';
@@ -18,6 +17,8 @@ import { OrganisationService } from '../../../../core/organisation/organisation.
 import { euroAmount, eurosToCents, formatCents } from '../../../../core/space/money';
 import { PriceListService } from '../../../../core/space/price-list.service';
 import { today } from '../../../../core/space/today';
+import { csvAmount, localeCsv, saveCsv } from '../../../../core/space/browser-csv';
+import { DateFieldComponent } from '../../../../core/ui/form-field/date-field.component';
 
 /** A price of the list with whether it is the one in force today for its site and kind. */
 export interface PriceLine extends SpacePriceResponse {
@@ -42,17 +43,14 @@ export function markCurrent(prices: SpacePriceResponse[], day: string): PriceLin
 
 /** The list as CSV in the user's language: `;` and decimal commas in French, `,` and points in English. */
 export function pricesCsv(lines: PriceLine[], locale: Locale, header: string[], kindLabel: (kind: ProgramKind) => string): string {
-  const separator = locale === 'fr' ? ';' : ',';
-  const amount = (cents: number) => (cents / 100).toFixed(2).replace('.', locale === 'fr' ? ',' : '.');
-  const cell = (value: string) => (value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const rows = lines.map((l) => [l.siteName, kindLabel(l.programKind), l.effectiveFrom, amount(l.monthlyPricePerM2Cents)]);
-  return [header, ...rows].map((row) => row.map(cell).join(separator)).join('\r\n') + '\r\n';
+  const rows = lines.map((l) => [l.siteName, kindLabel(l.programKind), l.effectiveFrom, csvAmount(l.monthlyPricePerM2Cents, locale)]);
+  return localeCsv([header, ...rows], locale);
 }
 
 /** The price lists per site × program kind, with their history, and adding a price from a date. */
 @Component({
   selector: 'app-prices-page',
-  imports: [CalendarDatePipe, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink, SelectFieldComponent, TranslocoDirective],
+  imports: [CalendarDatePipe, DateFieldComponent, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink, SelectFieldComponent, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <div class="page-header">
@@ -119,11 +117,12 @@ export function pricesCsv(lines: PriceLine[], locale: Locale, header: string[], 
           <form class="form-grid" [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <app-select-field [control]="form.controls.siteId" [label]="t('prices.site')" [options]="siteOptions()" [placeholder]="t('prices.chooseSite')" testId="prices-site" />
             <app-select-field [control]="form.controls.programKind" [label]="t('prices.kind')" [options]="kinds" labelKey="pipeline.kinds." testId="prices-kind" />
-            <mat-form-field appearance="outline">
-              <mat-label>{{ t('prices.effectiveFrom') }}</mat-label>
-              <input matInput type="date" formControlName="effectiveFrom" data-testid="prices-from" />
-              <mat-hint>{{ t('prices.effectiveFromHint') }}</mat-hint>
-            </mat-form-field>
+            <app-date-field
+              [control]="form.controls.effectiveFrom"
+              [label]="t('prices.effectiveFrom')"
+              [hint]="t('prices.effectiveFromHint')"
+              testId="prices-from"
+            />
             <mat-form-field appearance="outline">
               <mat-label>{{ t('prices.priceInput') }}</mat-label>
               <input matInput inputmode="decimal" formControlName="price" data-testid="prices-price" />
@@ -290,6 +289,6 @@ export class PricesPage {
     const t = (key: string) => this.transloco.translate(key);
     const header = [t('prices.site'), t('prices.kind'), t('prices.effectiveFrom'), t('prices.priceColumn')];
     const csv = pricesCsv(this.visible(), this.locale(), header, (kind) => t(`pipeline.kinds.${kind}`));
-    saveFile(this.document, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }), `${t('prices.fileName')}-${this.day}.csv`);
+    saveCsv(this.document, csv, `${t('prices.fileName')}-${this.day}.csv`);
   }
 }
