@@ -16,6 +16,18 @@ function previousMonth(): { period: string; from: string; to: string; closedOn: 
   return { period, from: `${period}-01`, to, closedOn: `${period}-10` };
 }
 
+/** Screenshots for a person to look at, when E2E_SCREENSHOTS_DIR names a folder (none in CI). */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env['E2E_SCREENSHOTS_DIR'];
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** The page is no wider than the screen: wide tables scroll inside their own box. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  expect(widths.page, `page ${page.url()} is ${widths.page} px wide on a ${widths.screen} px screen`).toBeLessThanOrEqual(widths.screen);
+}
+
 async function showFigures(page: Page, from: string, to: string): Promise<void> {
   await page.goto(`${web()}/manage/kpis`);
   await page.getByTestId('figures-from').fill(from);
@@ -47,14 +59,33 @@ test.describe('KPI reporting and funding rounds', () => {
     const founderContext = await browser.newContext({ locale: 'en-GB' });
     const founder = await founderContext.newPage();
     await signIn(founder, 'startup@demo.test');
+    // The portal home says what is due: last month's report, with its due date; and where the office is.
+    const todo = founder.getByTestId('portal-todo-item').filter({ hasText: 'KPI report for' });
+    await expect(todo.first()).toContainText(/due by .*\d{4}/);
+    await expect(founder.getByTestId('my-office-building')).not.toBeEmpty();
+    await expect(founder.getByTestId('my-office-floor')).toContainText(/level \d/);
+    await expect(founder.getByTestId('office-plan').locator('[data-mine="true"]')).toHaveCount(3);
+    await shot(founder, 'desktop-founder-portal');
     await founder.getByTestId('nav-kpis').click();
+    await expect(founder.getByTestId('kpi-due')).toContainText(/Due by .*\d{4}/);
     await expect(founder.getByTestId('kpi-period')).toHaveValue(month.period);
     await expect(founder.getByTestId('kpi-status')).toContainText(/not started/i);
     await founder.getByTestId('kpi-value-headcount').fill('9');
     await founder.getByTestId('kpi-value-jobs_created').fill('2');
-    await founder.getByTestId('kpi-value-revenue').fill('15000.50');
     await founder.getByTestId('kpi-value-customers').fill('14');
+    // An extra two zeros on the revenue (the seeded month before is 20,505 €): Submit asks, and says why.
+    await founder.getByTestId('kpi-value-revenue').fill('2050500');
     await founder.getByTestId('kpi-submit').click();
+    await expect(founder.getByTestId('kpi-submit-anomalies')).toContainText('×100');
+    await expect(founder.getByTestId('kpi-submit-anomalies')).toContainText('Revenue');
+    await shot(founder, 'desktop-founder-submit-anomaly');
+    await founder.getByTestId('kpi-submit-cancel').click();
+    await expect(founder.getByTestId('kpi-status')).toContainText(/not started/i);
+    await founder.getByTestId('kpi-value-revenue').fill('15000.50');
+    await founder.getByTestId('kpi-submit').click();
+    await expect(founder.getByRole('dialog')).toContainText('Submit the report?');
+    await expect(founder.getByTestId('kpi-submit-anomalies')).toHaveCount(0);
+    await founder.getByTestId('kpi-submit-confirm').click();
     await expect(founder.getByTestId('kpi-status')).toContainText('Submitted');
     await expect(founder.getByTestId('kpi-value-headcount')).toBeDisabled();
 
@@ -73,6 +104,13 @@ test.describe('KPI reporting and funding rounds', () => {
     await manager.goto(`${web()}/manage/kpis`);
     const row = manager.getByTestId('kpi-queue-row').filter({ hasText: 'Nordlys Robotics SAS' });
     await expect(row).toBeVisible();
+    // Beside the month before: 15,000.5 € against 20,505 €, a 27 % drop, no flag.
+    const revenue = row.getByTestId('kpi-queue-kpi-revenue');
+    await expect(revenue).toContainText('20,505 €');
+    await expect(revenue).toContainText('-5,504.5 €');
+    await expect(revenue).toContainText('-27%');
+    await expect(row.getByTestId('kpi-queue-anomalies')).toHaveCount(0);
+    await shot(manager, 'desktop-manager-kpi-queue');
     await row.getByTestId('kpi-validate').click();
     await expect(row).toHaveCount(0);
 
@@ -82,7 +120,41 @@ test.describe('KPI reporting and funding rounds', () => {
 
     await founder.getByTestId('nav-kpis').click();
     await expect(founder.getByTestId('kpi-status')).toContainText('Validated');
+    // The round counts in the month's funds, shown apart from the submitted values and said to be derived.
+    await expect(founder.getByTestId('kpi-derived')).toContainText('Derived figures');
+    await expect(founder.getByTestId('kpi-funds-raised')).toContainText('250,000');
+    await expect(founder.getByTestId('kpi-value-revenue')).toHaveValue('15000.5');
+    await shot(founder, 'desktop-founder-kpi-validated');
     await managerContext.close();
     await founderContext.close();
+  });
+});
+
+test.describe('KPI pages on a phone', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+
+  test('the founder portal, its KPI form and the manager queue fit the screen, in French', async ({ browser }) => {
+    const founderContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const founder = await founderContext.newPage();
+    await signIn(founder, 'startup@demo.test');
+    await expect(founder.getByTestId('portal-todo')).toContainText('À faire');
+    await expect(founder.getByTestId('office-plan')).toBeVisible();
+    await expectNoSidewaysScroll(founder);
+    await shot(founder, 'phone-founder-portal');
+    await founder.goto(`${web()}/startup/kpis`);
+    await expect(founder.getByTestId('kpi-due')).toContainText(/(À remettre au plus tard le|en retard)/);
+    await expect(founder.getByTestId('kpi-derived')).toContainText('Chiffres calculés');
+    await expectNoSidewaysScroll(founder);
+    await shot(founder, 'phone-founder-kpis');
+    await founderContext.close();
+
+    const managerContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const manager = await managerContext.newPage();
+    await signIn(manager, 'manager@demo.test');
+    await manager.goto(`${web()}/manage/kpis`);
+    await expect(manager.getByTestId('kpi-queue-row').first().or(manager.getByTestId('kpi-queue-empty'))).toBeVisible();
+    await expectNoSidewaysScroll(manager);
+    await shot(manager, 'phone-manager-kpis');
+    await managerContext.close();
   });
 });

@@ -41,6 +41,7 @@ import { ProgramsController } from './programs/programs.controller';
 import { QueuesController } from './reports/queues.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SpaceController } from './space/space.controller';
+import { LeaseOfficeController } from './space/lease-office.controller';
 import { SpaceSetupController } from './space/space-setup.controller';
 import { PriceListsController } from './space/price-lists.controller';
 import { SecurityEventsController } from './security-events/security-events.controller';
@@ -86,6 +87,7 @@ import { UsersController } from './users/users.controller';
     EnrollmentsController,
     MilestonesController,
     SpaceController,
+    LeaseOfficeController,
     SpaceSetupController,
     PriceListsController,
     FundingController,

@@ -11,6 +11,7 @@ export * from './lib/site.repository';
 export * from './lib/site.service';
 export * from './lib/lease.repository';
 export * from './lib/lease.service';
+export * from './lib/lease-office.service';
 export * from './lib/space.errors';
 export * from './lib/space.module';
 export * from './lib/occupancy.repository';

@@ -9,6 +9,7 @@ export * from './lib/programs';
 export * from './lib/startup-import';
 export * from './lib/space';
 export * from './lib/space-setup';
+export * from './lib/lease-office';
 export * from './lib/funding';
 export * from './lib/kpis';
 export * from './lib/reports';

@@ -8,6 +8,7 @@ import { FloorSetupService } from './floor-setup.service';
 import { SpaceProcessor } from './jobs';
 import { LeaseRepository } from './lease.repository';
 import { LeaseService } from './lease.service';
+import { LeaseOfficeService } from './lease-office.service';
 import { OccupancyRepository } from './occupancy.repository';
 import { PriceListRepository } from './price-list.repository';
 import { PriceListService } from './price-list.service';
@@ -23,7 +24,7 @@ import { WaitlistTrigger } from './waitlist-trigger';
 import { WaitlistService } from './waitlist.service';
 
 const repositories = [BuildingRepository, FloorRepository, FloorSetupRepository, SiteRepository, LeaseRepository, OccupancyRepository, PriceListRepository, SpaceReferenceRepository, SpaceSnapshotRepository, WaitlistRepository];
-const services = [FloorService, FloorSetupService, SiteService, LeaseService, OccupancyService, PriceListService, SpaceExportService, SpaceSnapshots, WaitlistService, WaitlistTrigger];
+const services = [FloorService, FloorSetupService, SiteService, LeaseService, LeaseOfficeService, OccupancyService, PriceListService, SpaceExportService, SpaceSnapshots, WaitlistService, WaitlistTrigger];
 
 /** Space for the api. Needs Config, Database and Queues in the app. */
 @Module({ imports: [AuditModule], providers: [...repositories, ...services], exports: services })

@@ -1,4 +1,4 @@
-import { defaultReportPeriod, formatPeriod, recentPeriods, yearToDateRange } from './kpi-periods';
+import { daysBetween, defaultReportPeriod, formatPeriod, recentPeriods, reportDueOn, yearToDateRange } from './kpi-periods';
 
 describe('KPI periods', () => {
   it('proposes the previous month by default, across a new year', () => {
@@ -24,5 +24,13 @@ describe('KPI periods', () => {
   it('defaults the figures to the year so far, up to the first day of next month', () => {
     expect(yearToDateRange('2026-03-15')).toEqual({ from: '2026-01-01', to: '2026-04-01' });
     expect(yearToDateRange('2026-12-31')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+  });
+
+  it('dates a report KPI_REPORT_DUE_DAYS after its period ends, as the API does', () => {
+    expect(reportDueOn('2026-02')).toBe('2026-03-16');
+    expect(reportDueOn('2026-12')).toBe('2027-01-16');
+    expect(reportDueOn('2026-Q1')).toBe('2026-04-16');
+    expect(daysBetween('2026-03-16', '2026-03-20')).toBe(4);
+    expect(daysBetween('2026-03-20', '2026-03-16')).toBe(-4);
   });
 });

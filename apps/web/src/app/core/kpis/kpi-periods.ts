@@ -1,4 +1,4 @@
-import { previousPeriod } from '@incubator/contracts';
+import { KPI_REPORT_DUE_DAYS, periodRange, previousPeriod } from '@incubator/contracts';
 
 /** The month (YYYY-MM) of a calendar day (YYYY-MM-DD). */
 function monthOfDay(day: string): string {
@@ -37,4 +37,23 @@ export function yearToDateRange(day: string): { from: string; to: string } {
   const month = Number(day.slice(5, 7));
   const to = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
   return { from: `${year}-01-01`, to };
+}
+
+function dayNumber(day: string): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+}
+
+/** The day a period's report is due: KPI_REPORT_DUE_DAYS after the period's (exclusive) end, as the API computes it. */
+export function reportDueOn(period: string): string {
+  const range = periodRange(period);
+  if (!range) {
+    throw new Error(`Not a period: ${period}`);
+  }
+  const due = new Date((dayNumber(range.end) + KPI_REPORT_DUE_DAYS) * 86_400_000);
+  return due.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is before). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(dayNumber(to) - dayNumber(from));
 }

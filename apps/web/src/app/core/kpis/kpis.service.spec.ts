@@ -1,7 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { KpiImportResult } from '@incubator/contracts';
+import { KpiImportResult, KpiReportResponse } from '@incubator/contracts';
+import { kpiReport } from './kpi-fixtures';
 import { KpisService } from './kpis.service';
 
 describe('KpisService', () => {
@@ -34,6 +35,23 @@ describe('KpisService', () => {
     expect(backend.expectOne((r) => r.url === '/api/kpi-definitions' && r.method === 'POST').request.body.key).toBe(
       'nps',
     );
+  });
+
+  it('reads every report of a period page by page, up to the last', () => {
+    let all: KpiReportResponse[] | undefined;
+    service.reportsOfPeriod('2026-02').subscribe((reports) => (all = reports));
+    const page = (offset: number, count: number) => {
+      const request = backend.expectOne((r) => r.url === '/api/kpi-reports' && r.params.get('offset') === String(offset));
+      expect(request.request.params.get('period')).toBe('2026-02');
+      expect(request.request.params.get('limit')).toBe('100');
+      const items = Array.from({ length: count }, (_, i) => kpiReport('2026-02', { id: `r-${offset + i}` }));
+      request.flush({ items, total: 150, limit: 100, offset });
+    };
+    page(0, 100);
+    expect(all).toBeUndefined();
+    page(100, 50);
+    expect(all).toHaveLength(150);
+    expect(all?.[149].id).toBe('r-149');
   });
 
   it('lists reports with the filters given, and reads one', () => {

@@ -13,7 +13,7 @@ import {
   SaveKpiReportRequest,
   UpdateKpiReportRequest,
 } from '@incubator/contracts';
-import { Observable } from 'rxjs';
+import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
 import { toParams } from '../api/to-params';
 
 export type KpiExportFormat = 'csv' | 'xlsx';
@@ -34,6 +34,24 @@ export class KpisService {
   /** Newest period first. */
   reports(query: KpiReportListQuery): Observable<PageResponse<KpiReportResponse>> {
     return this.http.get<PageResponse<KpiReportResponse>>('/api/kpi-reports', { params: toParams(query) });
+  }
+
+  /**
+   * Every report of a period, read page by page (the API answers at most 100 a page); stops after
+   * `maxPages` so a huge organisation cannot hold the page forever.
+   */
+  reportsOfPeriod(period: string, maxPages = 20): Observable<KpiReportResponse[]> {
+    const limit = 100;
+    const page = (offset: number) => this.reports({ period, limit, offset });
+    return page(0).pipe(
+      expand((answer) =>
+        answer.offset + answer.items.length < answer.total && answer.offset / limit + 1 < maxPages && answer.items.length > 0
+          ? page(answer.offset + limit)
+          : EMPTY,
+      ),
+      map((answer) => answer.items),
+      reduce((all, items) => [...all, ...items], [] as KpiReportResponse[]),
+    );
   }
 
   report(reportId: string): Observable<KpiReportResponse> {

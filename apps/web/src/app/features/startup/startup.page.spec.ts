@@ -2,11 +2,16 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { LeaseResponse, MilestoneResponse, StartupResponse } from '@incubator/contracts';
+import { LeaseResponse, MilestoneResponse, previousPeriod, StartupResponse } from '@incubator/contracts';
 import { afterDialogClosed, clickOn, settle, typeInto } from '../../../testing/dom';
 import { signIn } from '../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../testing/transloco-testing';
+import { provideRouter } from '@angular/router';
+import { formatCalendarDate } from '../../core/i18n/calendar-date.pipe';
 import { LocaleService } from '../../core/i18n/locale.service';
+import { kpiReport } from '../../core/kpis/kpi-fixtures';
+import { defaultReportPeriod, reportDueOn } from '../../core/kpis/kpi-periods';
+import { today } from '../../core/space/today';
 import { StartupPage } from './startup.page';
 
 const startup: StartupResponse = {
@@ -68,6 +73,7 @@ describe('StartupPage (startup portal)', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -79,6 +85,30 @@ describe('StartupPage (startup portal)', () => {
     backend.expectOne('/api/startups/startup-1/milestones').flush([milestone()]);
     await fixture.whenStable();
     backend.expectOne((r) => r.url === '/api/leases' && r.params.get('startupId') === 'startup-1').flush([lease]);
+    backend.expectOne('/api/leases/lease-1/office').flush({
+      leaseId: 'lease-1',
+      buildingName: 'Bâtiment Blanc',
+      floorName: 'Rez-de-jardin',
+      floorLevel: 0,
+      on: today(),
+      columns: 3,
+      rows: 2,
+      modules: [
+        { col: 0, row: 0, mine: true, retired: false },
+        { col: 1, row: 0, mine: true, retired: false },
+        { col: 2, row: 0, mine: true, retired: false },
+        { col: 0, row: 1, mine: false, retired: false },
+        { col: 2, row: 1, mine: false, retired: true },
+      ],
+    });
+    // The to-do list: last month not started, the month before handed back.
+    const reports = backend.expectOne((r) => r.url === '/api/kpi-reports' && r.params.get('startupId') === 'startup-1');
+    reports.flush({
+      items: [kpiReport(previousPeriod(defaultReportPeriod(today())), { id: 'r-back', status: 'returned' })],
+      total: 1,
+      limit: 100,
+      offset: 0,
+    });
     await fixture.whenStable();
   });
 
@@ -90,11 +120,33 @@ describe('StartupPage (startup portal)', () => {
   const view = () => fixture.nativeElement as HTMLElement;
   const row = () => view().querySelector<HTMLElement>('[data-testid="milestone-row-First paying customer"]');
 
+  it("shows where the startup's office is: building, floor and its modules on a sketch of the floor", () => {
+    expect(view().querySelector('[data-testid="my-office-building"]')?.textContent).toBe('Bâtiment Blanc');
+    expect(view().querySelector('[data-testid="my-office-floor"]')?.textContent).toContain('Rez-de-jardin (level 0)');
+    const plan = view().querySelector('[data-testid="office-plan"]') as HTMLElement;
+    expect(plan.getAttribute('aria-label')).toBe('Plan of Rez-de-jardin: your 3 module(s) in colour');
+    expect(plan.querySelectorAll('[data-mine="true"]')).toHaveLength(3);
+    expect(plan.querySelectorAll('.module')).toHaveLength(5);
+  });
+
   it("shows the startup's office: area, rent and its last day inclusive", () => {
     const office = view().querySelector('[data-testid="my-office-lease-lease-1"]')?.textContent ?? '';
     expect(office).toContain('72 m²');
     expect(office).toContain('€1,116.00');
     expect(office).toContain('Dec 31, 2026');
+  });
+
+  it('lists what to do next, soonest first, with due dates: the milestone overdue, the reports late or due', () => {
+    const items = [...view().querySelectorAll<HTMLElement>('[data-testid="portal-todo-item"]')];
+    const texts = items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    expect(items.map((item) => item.dataset['kind'])).toEqual(['milestone', 'report', 'report']);
+    expect(texts[0]).toContain('Milestone: First paying customer');
+    expect(texts[0]).toContain('planned for January 31, 2026');
+    expect(texts[0]).toMatch(/\d+ day\(s\) late/);
+    expect(texts[1]).toContain('Handed back');
+    const current = defaultReportPeriod(today());
+    expect(texts[2]).toContain(`due by ${formatCalendarDate(reportDueOn(current), 'en', 'long')}`);
+    expect(items[2].querySelector('a')?.getAttribute('href')).toBe(`/startup/kpis?period=${current}`);
   });
 
   it("lists the startup's milestones with their status, the overdue badge and the reviewers' comments", () => {

@@ -15,6 +15,7 @@ import { StartupForm, startupForm, toUpdateRequest } from '../pipeline/startup-f
 import { StartupFieldsComponent } from '../pipeline/startup-form/startup-fields.component';
 import { MyOfficeComponent } from './my-office.component';
 import { PortalState, PortalStateComponent } from './portal-state.component';
+import { PortalTodoComponent } from './portal-todo.component';
 
 /** A startup member's own startup: its profile, which they keep up to date, and its milestones. */
 @Component({
@@ -24,6 +25,7 @@ import { PortalState, PortalStateComponent } from './portal-state.component';
     MilestoneListComponent,
     MyOfficeComponent,
     PortalStateComponent,
+    PortalTodoComponent,
     ReactiveFormsModule,
     StartupFieldsComponent,
     TranslocoDirective,

@@ -43,6 +43,7 @@ describe('SchedulesPage', () => {
         schedule(),
         schedule({ kind: 'occupancy', cron: '0 6 1 * *', nextRunAt: '2026-12-01T05:00:00Z' }),
         schedule({ kind: 'kpi_reminders', cron: '0 9 3 * *', enabled: false, nextRunAt: null }),
+        schedule({ kind: 'waitlist_expiry', cron: '*/5 * * * *', nextRunAt: '2026-11-01T10:05:00Z' }),
       ]);
     await fixture.whenStable();
     page = fixture.nativeElement as HTMLElement;
@@ -115,5 +116,57 @@ describe('SchedulesPage', () => {
     await clickOn('schedule-save-board_pack', page);
     backend.expectNone((r) => r.method === 'PATCH');
     expect(fieldText('schedule-cron-board_pack', page)).toContain('Required.');
+  });
+
+  const select = (testId: string) => byTestId<HTMLSelectElement>(testId, page);
+  async function choose(testId: string, value: string) {
+    const element = select(testId);
+    element.value = value;
+    element.dispatchEvent(new Event('change'));
+    await settle();
+  }
+
+  it('shows each schedule as a frequency, a day and a time, with the expression as a sentence', async () => {
+    await open('fr');
+    expect(select('schedule-frequency-board_pack').value).toBe('quarterly');
+    expect(select('schedule-day-board_pack').value).toBe('5');
+    expect(select('schedule-hour-board_pack').value).toBe('07');
+    expect(select('schedule-minute-board_pack').value).toBe('00');
+    expect(byTestId('schedule-sentence-board_pack', page).textContent).toContain(
+      'Chaque trimestre, le 5 janvier, avril, juillet et octobre à 07:00',
+    );
+    expect(byTestId('schedule-sentence-occupancy', page).textContent).toContain('Le 1er de chaque mois à 06:00');
+    // The raw cron is folded away when the editor can say it.
+    expect(byTestId('schedule-advanced-occupancy', page).closest('details')?.open).toBe(false);
+  });
+
+  it('writes the cron from the editor: every Monday at 09:30', async () => {
+    await open('en');
+    await choose('schedule-frequency-occupancy', 'weekly');
+    expect(select('schedule-day-occupancy').value).toBe('1');
+    await choose('schedule-hour-occupancy', '09');
+    await choose('schedule-minute-occupancy', '30');
+    expect(cron('occupancy').value).toBe('30 9 * * 1');
+    expect(byTestId('schedule-sentence-occupancy', page).textContent).toContain('Every Monday at 09:30');
+
+    await clickOn('schedule-save-occupancy', page);
+    const patch = backend.expectOne((r) => r.method === 'PATCH' && r.url === '/api/schedules/occupancy');
+    expect(patch.request.body).toEqual({ cron: '30 9 * * 1', enabled: true });
+    patch.flush(schedule({ kind: 'occupancy', cron: '30 9 * * 1' }));
+    await settle();
+    expect(select('schedule-frequency-occupancy').value).toBe('weekly');
+  });
+
+  it('opens the raw cron for an expression the editor cannot say, and follows a typed one', async () => {
+    await open('en');
+    expect(select('schedule-frequency-waitlist_expiry').value).toBe('custom');
+    expect(byTestId('schedule-advanced-waitlist_expiry', page).closest('details')?.open).toBe(true);
+    expect(byTestId('schedule-sentence-waitlist_expiry', page).textContent).toContain('Every 5 minutes');
+    expect(page.querySelector('[data-testid="schedule-hour-waitlist_expiry"]')).toBeNull();
+
+    await typeInto('schedule-cron-waitlist_expiry', '0 8 * * *', page);
+    expect(select('schedule-frequency-waitlist_expiry').value).toBe('daily');
+    expect(select('schedule-hour-waitlist_expiry').value).toBe('08');
+    expect(byTestId('schedule-sentence-waitlist_expiry', page).textContent).toContain('Every day at 08:00');
   });
 });

@@ -5,6 +5,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { KpiImportResult } from '@incubator/contracts';
 import { FormError, genericError, httpStatus } from '../../../core/forms/api-error';
 import { KpisService } from '../../../core/kpis/kpis.service';
+import { FileChooserComponent } from '../../../core/ui/file-chooser/file-chooser.component';
 
 /** The API refuses larger files (413); checked here first to spare the upload. */
 export const KPI_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -33,14 +34,11 @@ export function readText(file: Blob): Promise<string> {
 /** Reports of many startups from a CSV file: checked first (dry run), then imported, all or nothing. */
 @Component({
   selector: 'app-kpi-import',
-  imports: [MatButtonModule, TranslocoDirective],
+  imports: [FileChooserComponent, MatButtonModule, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       <p>{{ t('kpis.import.intro') }}</p>
-      <div class="row">
-        <label for="kpi-import-file">{{ t('kpis.import.file') }}</label>
-        <input id="kpi-import-file" type="file" accept=".csv,text/csv" (change)="choose($event)" data-testid="kpi-import-file" />
-      </div>
+      <app-file-chooser class="row" inputId="kpi-import-file" testId="kpi-import-file" accept=".csv,text/csv" [label]="t('kpis.import.file')" (chosen)="choose($event)" />
       <div class="row">
         <button mat-stroked-button type="button" [disabled]="!file() || busy()" (click)="send(true)" data-testid="kpi-import-dry-run">
           {{ t('kpis.import.dryRun') }}
@@ -100,9 +98,8 @@ export class KpiImportComponent {
   protected readonly result = signal<KpiImportResult | null>(null);
   protected readonly error = signal<FormError | null>(null);
 
-  protected choose(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.file.set(input.files?.[0] ?? null);
+  protected choose(file: File | null): void {
+    this.file.set(file);
     this.result.set(null);
     this.error.set(null);
   }

@@ -1,15 +1,33 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { KpiDefinitionResponse, KpiReportResponse, Locale } from '@incubator/contracts';
-import { Observable } from 'rxjs';
+import { KpiDefinitionResponse, KpiReportResponse, Locale, previousPeriod } from '@incubator/contracts';
+import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
 import { FormError, genericError } from '../../../core/forms/api-error';
+import {
+  anomalies,
+  compareValues,
+  formatChange,
+  formatFactor,
+  formatKpiValue,
+  KpiComparison,
+  reportedFor,
+} from '../../../core/kpis/kpi-comparison';
 import { formatPeriod } from '../../../core/kpis/kpi-periods';
 import { KpisService } from '../../../core/kpis/kpis.service';
-import { describeValues } from './kpi-values';
+
+/** A report in the queue, beside what the startup handed in for the period before. */
+interface QueueEntry {
+  report: KpiReportResponse;
+  previousPeriod: string;
+  /** False when the previous period's reports could not be read: the comparison is then unknown. */
+  compared: boolean;
+  rows: KpiComparison[];
+  flagged: KpiComparison[];
+}
 
 /** Reports submitted by the startups, waiting for a manager to validate them or hand them back. */
 @Component({
@@ -30,8 +48,53 @@ import { describeValues } from './kpi-values';
               <div class="summary">
                 <a [routerLink]="['/manage/startups', report.startupId]" data-testid="kpi-queue-startup">{{ report.startupName }}</a>
                 <span data-testid="kpi-queue-period">{{ period(report.period) }}</span>
-                <span class="muted" data-testid="kpi-queue-values">{{ values(report) }}</span>
               </div>
+              @if (entry(report); as entry) {
+                <div class="comparison">
+                  <div class="table-scroll" tabindex="0" [attr.aria-label]="t('kpis.queue.comparisonLabel', { startup: report.startupName })">
+                    <table data-testid="kpi-queue-values">
+                      <thead>
+                        <tr>
+                          <th scope="col">{{ t('kpis.queue.kpi') }}</th>
+                          <th scope="col" class="num">{{ period(report.period) }}</th>
+                          <th scope="col" class="num">{{ period(entry.previousPeriod) }}</th>
+                          <th scope="col" class="num">{{ t('kpis.queue.difference') }}</th>
+                          <th scope="col" class="num">{{ t('kpis.queue.change') }}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        @for (row of entry.rows; track row.key) {
+                          <tr [class.anomaly]="row.anomaly" [attr.data-testid]="'kpi-queue-kpi-' + row.key" [attr.data-anomaly]="row.anomaly">
+                            <th scope="row">
+                              @if (row.anomaly) {
+                                <span class="flag" aria-hidden="true">⚠</span>
+                              }
+                              {{ label(row) }}
+                            </th>
+                            <td class="num">{{ value(row, row.current) }}</td>
+                            <td class="num">{{ entry.compared ? value(row, row.previous) : previous() === null ? '…' : '?' }}</td>
+                            <td class="num">{{ value(row, row.difference, true) }}</td>
+                            <td class="num">{{ change(row) }}</td>
+                          </tr>
+                        }
+                      </tbody>
+                    </table>
+                  </div>
+                  @if (!entry.compared && previous() !== null) {
+                    <p class="muted" data-testid="kpi-queue-no-previous">{{ t('kpis.queue.previousUnavailable') }}</p>
+                  }
+                  @if (entry.flagged.length) {
+                    <div class="warning" role="note" data-testid="kpi-queue-anomalies">
+                      <strong>{{ t('kpis.anomaly.title') }}</strong>
+                      <ul>
+                        @for (row of entry.flagged; track row.key) {
+                          <li>{{ t('kpis.anomaly.' + row.anomaly, explanation(row, entry.previousPeriod)) }}</li>
+                        }
+                      </ul>
+                    </div>
+                  }
+                </div>
+              }
               @if (returning() === report.id) {
                 <div class="return">
                   <label [attr.for]="'return-' + report.id">{{ t('kpis.queue.comment') }}</label>
@@ -112,6 +175,49 @@ import { describeValues } from './kpi-values';
     .muted {
       color: var(--mat-sys-on-surface-variant);
     }
+    .comparison {
+      flex: 1 1 100%;
+      min-width: 0;
+      order: 1;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      font: var(--mat-sys-body-medium);
+    }
+    th,
+    td {
+      padding: 0.125rem 0.75rem 0.125rem 0;
+      text-align: left;
+      font-weight: normal;
+      white-space: nowrap;
+    }
+    thead th {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    tr.anomaly th,
+    tr.anomaly td {
+      font-weight: 600;
+      color: var(--mat-sys-error);
+    }
+    .warning {
+      margin-top: 0.5rem;
+      padding: 0.5rem 0.75rem;
+      border-left: 4px solid var(--mat-sys-error);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      border-radius: 4px;
+    }
+    .warning ul {
+      margin: 0.25rem 0 0;
+      padding-left: 1.25rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -124,6 +230,22 @@ export class KpiQueueComponent {
   readonly locale = input.required<Locale>();
 
   protected readonly reports = signal<KpiReportResponse[] | null>(null);
+  /** The previous periods' handed-in reports, by period; a period missing here could not be read. */
+  protected readonly previous = signal<Map<string, KpiReportResponse[]> | null>(null);
+  private readonly entries = computed(() => {
+    const previous = this.previous();
+    const definitions = this.definitions();
+    return new Map(
+      (this.reports() ?? []).map((report) => {
+        const period = previousPeriod(report.period);
+        const before = previous?.get(period);
+        const values = before ? (reportedFor(before, report.startupId, period)?.values ?? {}) : {};
+        const rows = compareValues(report.values, values, definitions);
+        const entry: QueueEntry = { report, previousPeriod: period, compared: before !== undefined, rows, flagged: anomalies(rows) };
+        return [report.id, entry];
+      }),
+    );
+  });
   protected readonly loadFailed = signal(false);
   /** The report being validated or returned. */
   protected readonly busy = signal<string | null>(null);
@@ -135,9 +257,15 @@ export class KpiQueueComponent {
   constructor() {
     this.kpis
       .reports({ status: 'submitted', limit: 100, offset: 0 })
-      .pipe(takeUntilDestroyed())
+      .pipe(
+        switchMap((page) => {
+          this.reports.set(page.items);
+          return this.previousReports(page.items);
+        }),
+        takeUntilDestroyed(),
+      )
       .subscribe({
-        next: (page) => this.reports.set(page.items),
+        next: (previous) => this.previous.set(previous),
         error: () => this.loadFailed.set(true),
       });
   }
@@ -146,8 +274,49 @@ export class KpiQueueComponent {
     return formatPeriod(period, this.locale());
   }
 
-  protected values(report: KpiReportResponse): string {
-    return describeValues(report.values, this.definitions(), this.locale());
+  protected entry(report: KpiReportResponse): QueueEntry | undefined {
+    return this.entries().get(report.id);
+  }
+
+  protected label(row: KpiComparison): string {
+    const d = row.definition;
+    return d ? (this.locale() === 'fr' ? d.labelFr : d.labelEn) : row.key;
+  }
+
+  protected value(row: KpiComparison, value: number | null, signed = false): string {
+    return formatKpiValue(value, row.definition?.unit ?? 'count', this.locale(), signed);
+  }
+
+  protected change(row: KpiComparison): string {
+    return formatChange(row.changePercent, this.locale());
+  }
+
+  /** The parameters of a flag's explanation: which KPI, from what to what, how many times. */
+  protected explanation(row: KpiComparison, period: string): Record<string, string> {
+    return {
+      kpi: this.label(row),
+      previous: this.value(row, row.previous),
+      current: this.value(row, row.current),
+      factor: formatFactor(row.factor, this.locale()),
+      period: this.period(period),
+    };
+  }
+
+  /** One read per previous period in the queue (usually one or two), each period whole. */
+  private previousReports(reports: readonly KpiReportResponse[]): Observable<Map<string, KpiReportResponse[]>> {
+    const periods = [...new Set(reports.map((r) => previousPeriod(r.period)))];
+    if (periods.length === 0) {
+      return of(new Map());
+    }
+    return forkJoin(
+      periods.map((period) =>
+        this.kpis.reportsOfPeriod(period).pipe(
+          map((list) => [period, list] as const),
+          // Without the previous period the queue still works; the comparison says it is unknown.
+          catchError(() => of(null)),
+        ),
+      ),
+    ).pipe(map((pairs) => new Map(pairs.filter((p): p is readonly [string, KpiReportResponse[]] => p !== null))));
   }
 
   protected startReturn(report: KpiReportResponse): void {

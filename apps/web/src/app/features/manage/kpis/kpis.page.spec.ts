@@ -89,7 +89,18 @@ describe('KpisPage (park management)', () => {
     queue.flush({
       items: [
         kpiReport('2026-02', { id: 'r-1', status: 'submitted', values: { headcount: '4', revenue: '15000' } }),
-        kpiReport('2026-02', { id: 'r-2', startupName: 'Beta SAS', status: 'submitted', values: { headcount: '2' } }),
+        kpiReport('2026-02', { id: 'r-2', startupId: 'startup-2', startupName: 'Beta SAS', status: 'submitted', values: { headcount: '2' } }),
+      ],
+      total: 2,
+      limit: 100,
+      offset: 0,
+    });
+    // What the same startups handed in the month before, to compare with.
+    const previous = backend.expectOne((r) => r.url === '/api/kpi-reports' && r.params.get('period') === '2026-01');
+    previous.flush({
+      items: [
+        kpiReport('2026-01', { id: 'p-1', status: 'validated', values: { headcount: '4', revenue: '150' } }),
+        kpiReport('2026-01', { id: 'p-2', startupId: 'startup-2', status: 'draft', values: { headcount: '1' } }),
       ],
       total: 2,
       limit: 100,
@@ -130,7 +141,17 @@ describe('KpisPage (park management)', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0].textContent).toContain('Acme SAS');
     expect(rows[0].textContent).toContain('February 2026');
-    expect(rows[0].textContent).toContain('headcount 4 · revenue 15,000 €');
+    const revenue = byTestId('kpi-queue-kpi-revenue', rows[0]);
+    const cells = [...revenue.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim());
+    expect(cells).toEqual(['⚠ revenue', '15,000 €', '150 €', '+14,850 €', '+9,900%']);
+    expect(revenue.getAttribute('data-anomaly')).toBe('jump');
+    expect(byTestId('kpi-queue-kpi-headcount', rows[0]).getAttribute('data-anomaly')).toBeNull();
+    expect(byTestId('kpi-queue-anomalies', rows[0]).textContent).toContain(
+      'revenue: 15,000 € against 150 € in January 2026, that is ×100 — over 3 times the previous value',
+    );
+    // A draft of the month before is not what the startup reported: nothing to compare with.
+    expect(byTestId('kpi-queue-kpi-headcount', rows[1]).textContent).toContain('—');
+    expect(rows[1].querySelector('[data-testid="kpi-queue-anomalies"]')).toBeNull();
 
     await clickOn('kpi-validate', rows[0]);
     const validate = backend.expectOne('/api/kpi-reports/r-1/validate');

@@ -3,12 +3,12 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { KpiReportResponse, previousPeriod } from '@incubator/contracts';
-import { byTestId, clickOn, settle, typeInto } from '../../../../testing/dom';
+import { afterDialogClosed, byTestId, clickOn, settle, typeInto } from '../../../../testing/dom';
 import { signIn } from '../../../../testing/identity-fixtures';
 import { translocoTesting } from '../../../../testing/transloco-testing';
 import { LocaleService } from '../../../core/i18n/locale.service';
 import { definition, kpiReport } from '../../../core/kpis/kpi-fixtures';
-import { defaultReportPeriod } from '../../../core/kpis/kpi-periods';
+import { daysBetween, defaultReportPeriod, reportDueOn } from '../../../core/kpis/kpi-periods';
 import { today } from '../../../core/space/today';
 import { KpiReportPage } from './kpi-report.page';
 
@@ -118,6 +118,10 @@ describe('KpiReportPage (startup portal)', () => {
     expect(submitButton().disabled).toBe(false);
 
     await clickOn('kpi-submit', page);
+    // Nothing is sent before the founder confirms.
+    backend.expectNone(`/api/kpi-reports/report-${period}`);
+    expect(document.querySelector('[data-testid="kpi-submit-anomalies"]')).toBeNull();
+    await clickOn('kpi-submit-confirm');
     const update = backend.expectOne(`/api/kpi-reports/report-${period}`);
     expect(update.request.body).toEqual({ values: { headcount: '5', revenue: '100' }, submit: true });
     update.flush(kpiReport(period, { status: 'submitted', values: { headcount: '5', revenue: '100' } }));
@@ -174,5 +178,58 @@ describe('KpiReportPage (startup portal)', () => {
     await settle();
 
     expect(input('headcount').closest('mat-form-field')?.textContent).toContain('Above the usual range.');
+  });
+
+  it('warns about a value over three times the month before, and sends nothing when the founder goes back', async () => {
+    await open([
+      kpiReport(before, { status: 'validated', values: { headcount: '4', revenue: '15000' } }),
+      kpiReport(period, { values: { headcount: '5' } }),
+    ]);
+    await typeInto('kpi-value-revenue', '1500000', page);
+    await clickOn('kpi-submit', page);
+
+    const warning = byTestId('kpi-submit-anomalies').textContent ?? '';
+    expect(warning).toContain('revenue: 1,500,000 € against 15,000 €');
+    expect(warning).toContain('×100');
+    expect(warning).not.toContain('headcount');
+    await clickOn('kpi-submit-cancel');
+    await afterDialogClosed();
+    backend.expectNone(`/api/kpi-reports/report-${period}`);
+    expect(text('kpi-status')).toBe('Draft');
+  });
+
+  it('shows when the report is due, and how late it is once past that day', async () => {
+    await open([]);
+    const due = reportDueOn(period);
+    const late = daysBetween(due, today());
+    const shown = text('kpi-due') ?? '';
+    expect(shown).toMatch(/^Due by \w+ \d{1,2}, \d{4}/);
+    if (late > 0) {
+      expect(shown).toContain(`${late} day(s) late`);
+    } else {
+      expect(shown).not.toContain('late');
+    }
+
+    await typeInto('kpi-period', previousPeriod(before), page);
+    // Two months back is always past its due date.
+    expect(text('kpi-due')).toContain(`${daysBetween(reportDueOn(previousPeriod(before)), today())} day(s) late`);
+  });
+
+  it('keeps the derived funds apart from the submitted values, and says they are derived', async () => {
+    await open([
+      kpiReport(period, {
+        status: 'submitted',
+        submittedAt: '2026-03-10T09:00:00Z',
+        values: { headcount: '5', revenue: '100' },
+        fundsRaisedEur: '500000.00',
+      }),
+    ]);
+    const form = page.querySelector('form') as HTMLFormElement;
+    expect(form.querySelector('[data-testid="kpi-funds-raised"]')).toBeNull();
+    const derived = byTestId('kpi-derived', page);
+    expect(derived.textContent).toContain('Derived figures');
+    expect(derived.textContent).toContain('not part of what you entered or submitted');
+    expect(text('kpi-funds-raised')).toBe('€500,000.00');
+    expect(text('kpi-submitted-on')).toContain('submitted on March 10, 2026');
   });
 });

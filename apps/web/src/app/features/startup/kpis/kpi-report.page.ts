@@ -2,12 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { ActivatedRoute } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { KpiDefinitionResponse, KpiReportResponse, UpdateKpiReportRequest } from '@incubator/contracts';
-import { catchError, forkJoin, map, Observable, of, switchMap, throwError } from 'rxjs';
+import { KpiDefinitionResponse, KpiReportResponse, previousPeriod, UpdateKpiReportRequest } from '@incubator/contracts';
+import { catchError, filter, forkJoin, map, Observable, of, switchMap, throwError } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { httpStatus } from '../../../core/forms/api-error';
 import { FieldErrorComponent } from '../../../core/forms/field-error.component';
@@ -15,7 +17,9 @@ import { VALIDATE_WHILE_TYPING } from '../../../core/forms/form-validation';
 import { SelectFieldComponent, SelectOption } from '../../../core/forms/select-field.component';
 import { submitForm, submitState } from '../../../core/forms/submit-form';
 import { formatAmount } from '../../../core/funding/amounts';
+import { CalendarDatePipe } from '../../../core/i18n/calendar-date.pipe';
 import { LocaleService } from '../../../core/i18n/locale.service';
+import { anomalies, compareValues, formatFactor, formatKpiValue, KpiComparison } from '../../../core/kpis/kpi-comparison';
 import {
   canSubmit,
   isEditable,
@@ -25,10 +29,11 @@ import {
   reportFor,
   toReportValues,
 } from '../../../core/kpis/kpi-form';
-import { defaultReportPeriod, formatPeriod, recentPeriods } from '../../../core/kpis/kpi-periods';
+import { daysBetween, defaultReportPeriod, formatPeriod, recentPeriods, reportDueOn } from '../../../core/kpis/kpi-periods';
 import { KpisService } from '../../../core/kpis/kpis.service';
 import { today } from '../../../core/space/today';
 import { PortalState, PortalStateComponent } from '../portal-state.component';
+import { SubmitConfirmData, SubmitConfirmDialogComponent } from './submit-confirm-dialog.component';
 
 /** Enough for the periods offered (a year) and the one before each, monthly or quarterly. */
 const REPORTS_READ = 100;
@@ -37,6 +42,7 @@ const REPORTS_READ = 100;
 @Component({
   selector: 'app-kpi-report-page',
   imports: [
+    CalendarDatePipe,
     FieldErrorComponent,
     MatButtonModule,
     MatFormFieldModule,
@@ -55,6 +61,7 @@ export class KpiReportPage {
   private readonly auth = inject(AuthService);
   private readonly kpis = inject(KpisService);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly transloco = inject(TranslocoService);
 
   protected readonly locale = inject(LocaleService).locale;
@@ -63,7 +70,12 @@ export class KpiReportPage {
   protected readonly definitions = signal<KpiDefinitionResponse[]>([]);
   protected readonly reports = signal<KpiReportResponse[]>([]);
 
-  protected readonly periodControl = new FormControl(defaultReportPeriod(today()), { nonNullable: true });
+  /** `?period=2026-02` (from the portal's to-do list) opens that month when it is one offered. */
+  private readonly askedPeriod = inject(ActivatedRoute, { optional: true })?.snapshot.queryParamMap.get('period') ?? null;
+  protected readonly periodControl = new FormControl(
+    this.askedPeriod && recentPeriods(today()).includes(this.askedPeriod) ? this.askedPeriod : defaultReportPeriod(today()),
+    { nonNullable: true },
+  );
   protected readonly period = toSignal(this.periodControl.valueChanges, { initialValue: this.periodControl.value });
   protected readonly periodOptions = computed<SelectOption[]>(() =>
     recentPeriods(today()).map((period) => ({ value: period, label: formatPeriod(period, this.locale()) })),
@@ -73,6 +85,10 @@ export class KpiReportPage {
   protected readonly status = computed(() => this.report()?.status ?? null);
   protected readonly editable = computed(() => isEditable(this.status()));
   protected readonly previous = computed(() => previousValues(this.reports(), this.period()));
+  /** The API's due date once the report exists, the same rule before. */
+  protected readonly dueOn = computed(() => this.report()?.dueOn ?? reportDueOn(this.period()));
+  /** Days past the due date while the report is not handed in; 0 or less when not late. */
+  protected readonly daysLate = computed(() => (this.editable() ? daysBetween(this.dueOn(), today()) : 0));
   /** A new form for each period, and once a save answers: it shows what the API kept. */
   protected readonly form = computed(() => kpiValuesForm(this.definitions(), this.report()));
   private readonly values = signal<Record<string, string>>({});
@@ -132,6 +148,35 @@ export class KpiReportPage {
 
   protected money(decimal: string): string {
     return formatAmount(decimal, 'EUR', this.locale());
+  }
+
+  /** Submitting locks the report: ask first, and show the values that look unusual against the month before. */
+  protected askToSubmit(): void {
+    if (!this.editable() || !this.submitEnabled()) {
+      return;
+    }
+    const rows = compareValues(toReportValues(this.form().getRawValue()), this.previous(), this.definitions());
+    const previousMonth = formatPeriod(previousPeriod(this.period()), this.locale());
+    const data: SubmitConfirmData = {
+      period: formatPeriod(this.period(), this.locale()),
+      warnings: anomalies(rows).map((row) => this.explain(row, previousMonth)),
+    };
+    this.dialog
+      .open<SubmitConfirmDialogComponent, SubmitConfirmData, boolean>(SubmitConfirmDialogComponent, { data, maxWidth: '95vw', width: '32rem' })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true))
+      .subscribe(() => this.save(true));
+  }
+
+  private explain(row: KpiComparison, period: string): string {
+    const unit = row.definition?.unit ?? 'count';
+    return this.transloco.translate(`kpis.anomaly.${row.anomaly}`, {
+      kpi: row.definition ? this.label(row.definition) : row.key,
+      previous: formatKpiValue(row.previous, unit, this.locale()),
+      current: formatKpiValue(row.current, unit, this.locale()),
+      factor: formatFactor(row.factor, this.locale()),
+      period,
+    });
   }
 
   protected save(submit: boolean): void {
