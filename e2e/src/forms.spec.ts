@@ -28,7 +28,10 @@ test.describe('forms in French', () => {
     await page.getByTestId('startup-founded-on-toggle').locator('button').click();
     // The period button is upper-cased by CSS.
     await expect(page.locator('.mat-calendar-period-button')).toContainText(/mars 2024/i);
-    await page.keyboard.press('Escape');
+    await expect(async () => {
+      await page.keyboard.press('Escape');
+      await expect(page.locator('mat-calendar')).toHaveCount(0, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
 
     // The SIREN's hint and error sit under the field, above the next label.
     await page.getByTestId('startup-siren').fill('123');

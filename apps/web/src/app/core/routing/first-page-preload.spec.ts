@@ -1,17 +1,18 @@
-import { Route } from '@angular/router';
+import { Route, Routes } from '@angular/router';
 import { appRoutes } from '../../app.routes';
 import { firstPageLoaders } from './first-page-preload';
 
 describe('firstPageLoaders', () => {
-  const login = () => Promise.resolve('login');
-  const board = () => Promise.resolve('board');
-  const forbidden = () => Promise.resolve('forbidden');
+  // Stand-ins for the lazy pages: only which loader is picked matters.
+  const login = () => Promise.resolve(class LoginPage {});
+  const board = () => Promise.resolve([] as Routes);
+  const forbidden = () => Promise.resolve(class ForbiddenPage {});
   const routes: Route[] = [
     { path: '', pathMatch: 'full', redirectTo: '/status' },
     { path: 'login', loadComponent: login },
     { path: 'board', loadChildren: board },
     { path: 'board', children: [{ path: '**', loadComponent: forbidden }] },
-    { path: '**', loadComponent: () => Promise.resolve('not found') },
+    { path: '**', loadComponent: () => Promise.resolve(class NotFoundPage {}) },
   ];
 
   it('finds the page of the address’s first segment, query and fragment aside', () => {

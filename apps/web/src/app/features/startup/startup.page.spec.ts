@@ -137,7 +137,7 @@ describe('StartupPage (startup portal)', () => {
   });
 
   it('lists what to do next, soonest first, with due dates: the milestone overdue, the reports late or due', () => {
-    const items = [...view().querySelectorAll<HTMLElement>('[data-testid="portal-todo-item"]')];
+    const items = Array.from(view().querySelectorAll<HTMLElement>('[data-testid="portal-todo-item"]'));
     const texts = items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim() ?? '');
     expect(items.map((item) => item.dataset['kind'])).toEqual(['milestone', 'report', 'report']);
     expect(texts[0]).toContain('Milestone: First paying customer');

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { FormControl } from '@angular/forms';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -11,6 +12,7 @@ import { catchError, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs'
 import { billingLabels, formatCents, formatDay } from '../../../core/billing/billing-format';
 import { BillingService } from '../../../core/billing/billing.service';
 import { LocaleService } from '../../../core/i18n/locale.service';
+import { MonthFieldComponent } from '../../../core/ui/form-field/month-field.component';
 import {
   changeInvoiceFilter,
   INVOICE_PAGE_SIZES,
@@ -21,6 +23,9 @@ import {
   sameInvoiceFilter,
 } from './invoice-filter';
 
+/** A month as the filter takes it (YYYY-MM). */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 interface Listing {
   page: PageResponse<InvoiceSummary> | null;
   loading: boolean;
@@ -30,7 +35,7 @@ interface Listing {
 /** Every invoice and credit note, filtered by status, kind, settlement and month, paged from the address. */
 @Component({
   selector: 'app-invoices-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, RouterLink, TranslocoDirective],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MonthFieldComponent, RouterLink, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
       @let f = filter();
@@ -62,10 +67,14 @@ interface Listing {
             }
           </select>
         </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>{{ t('billing.runs.month') }}</mat-label>
-          <input matInput type="month" [value]="f.month ?? ''" (change)="choose('month', $event)" data-testid="invoices-filter-month" />
-        </mat-form-field>
+        <app-month-field
+          class="month"
+          [control]="month"
+          [label]="t('billing.runs.month')"
+          [placeholder]="t('billing.runs.monthPattern')"
+          [invalidText]="t('billing.runs.monthInvalid')"
+          testId="invoices-filter-month"
+        />
         @if (hasFilters()) {
           <button mat-button type="button" (click)="clear()" data-testid="invoices-clear-filters">{{ t('billing.clearFilters') }}</button>
         }
@@ -142,6 +151,7 @@ export class InvoicesPage {
   protected readonly settlements = SETTLEMENT_STATUSES;
   protected readonly kinds = INVOICE_KINDS;
   protected readonly pageSizes = INVOICE_PAGE_SIZES;
+  protected readonly month = new FormControl('', { nonNullable: true });
   protected readonly filter = toSignal(this.route.queryParamMap.pipe(map(invoiceFilterFromParams)), { requireSync: true });
   protected readonly listing = signal<Listing>({ page: null, loading: true, failed: false });
   protected readonly hasFilters = computed(() => {
@@ -150,6 +160,15 @@ export class InvoicesPage {
   });
 
   constructor() {
+    // The month field and the address agree both ways: a month typed or picked filters (an unfinished
+    // text does not), and the address (back, clear) sets the field.
+    this.month.valueChanges.pipe(takeUntilDestroyed()).subscribe((month) => {
+      if ((month === '' || MONTH.test(month)) && (month || null) !== (this.filter().month ?? null)) this.apply({ month: month || null });
+    });
+    effect(() => {
+      const month = this.filter().month ?? '';
+      if (this.month.value !== month) this.month.setValue(month, { emitEvent: false });
+    });
     this.route.queryParamMap
       .pipe(
         map(invoiceFilterFromParams),
@@ -171,7 +190,7 @@ export class InvoicesPage {
     return day ? formatDay(day, this.locale()) : '—';
   }
 
-  protected choose(key: 'status' | 'settlement' | 'kind' | 'month', event: Event): void {
+  protected choose(key: 'status' | 'settlement' | 'kind', event: Event): void {
     const value = (event.target as HTMLSelectElement | HTMLInputElement).value;
     this.apply({ [key]: value || null });
   }

@@ -14,6 +14,7 @@ import { KpiExportFormat, KpisService } from '../../../core/kpis/kpis.service';
 import { yearToDateRange } from '../../../core/kpis/kpi-periods';
 import { ProgramsService } from '../../../core/programs/programs.service';
 import { today } from '../../../core/space/today';
+import { DateFieldComponent } from '../../../core/ui/form-field/date-field.component';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,6 +27,7 @@ export function validRange(from: string, to: string): { from: string; to: string
 @Component({
   selector: 'app-kpi-figures',
   imports: [
+    DateFieldComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

@@ -142,7 +142,7 @@ describe('KpisPage (park management)', () => {
     expect(rows[0].textContent).toContain('Acme SAS');
     expect(rows[0].textContent).toContain('February 2026');
     const revenue = byTestId('kpi-queue-kpi-revenue', rows[0]);
-    const cells = [...revenue.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim());
+    const cells = Array.from(revenue.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim());
     expect(cells).toEqual(['⚠ revenue', '15,000 €', '150 €', '+14,850 €', '+9,900%']);
     expect(revenue.getAttribute('data-anomaly')).toBe('jump');
     expect(byTestId('kpi-queue-kpi-headcount', rows[0]).getAttribute('data-anomaly')).toBeNull();
@@ -199,6 +199,8 @@ describe('KpisPage (park management)', () => {
     expect(page.querySelectorAll('[data-testid="figures-round-row"]')[0].textContent).toContain('Seed');
     expect(page.querySelectorAll('[data-testid="figures-year-row"]')[1].textContent).toContain('—');
 
+    // The range is typed in the UI's language (a Material datepicker), not in a native date input's.
+    expect(byTestId<HTMLInputElement>('figures-from', page).type).toBe('text');
     await typeInto('figures-to', '2025-12-01', page);
     expect(page.querySelector('[data-testid="figures-range-error"]')).not.toBeNull();
     expect(byTestId<HTMLButtonElement>('kpi-export-csv', page).disabled).toBe(true);
