@@ -59,11 +59,12 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
   });
 
   // What the histories wrote goes again (the tier shares one database: other files' board cells must not see it).
-  const created = { startups: [] as string[], programs: [] as string[] };
+  const created = { startups: [] as string[], programs: [] as string[], sites: [] as string[] };
   afterAll(async () => {
     await db.query('DELETE FROM startups WHERE id = ANY($1::uuid[])', [created.startups]);
     await db.query('DELETE FROM cohorts WHERE program_id = ANY($1::uuid[])', [created.programs]);
     await db.query('DELETE FROM programs WHERE id = ANY($1::uuid[])', [created.programs]);
+    await db.query('DELETE FROM sites WHERE id = ANY($1::uuid[])', [created.sites]);
     await app.close();
   });
 
@@ -218,6 +219,34 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
     await app.get(KpiRollupService).rebuild(db, organisationId);
     expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
     await compareOrganisationQuarters(quarters2025);
+  });
+
+  it('keeps the board cells current through membership writes no route makes today: an enrollment deleted, a cohort or a program moved', async () => {
+    const steps: Step[] = [
+      { kind: 'report', startup: 0, period: 0, values: [3, 1, 100_000, 5], review: 'validate' },
+      { kind: 'report', startup: 2, period: 0, values: [7, 2, 250_000, 9], review: 'validate' },
+      { kind: 'enroll', startup: 0, program: 0, to: 'active' },
+      { kind: 'enroll', startup: 2, program: 1, to: 'active' },
+    ];
+    const { programs } = await play(steps);
+    const [site] = await db.query<Array<{ id: string }>>(`INSERT INTO sites (organisation_id, slug, name, city) VALUES ($1, $2, 'Rollup site', 'Lille') RETURNING id`, [
+      organisationId,
+      `rollup-${Date.now()}`,
+    ]);
+    created.sites.push(site.id);
+    const quarter = { from: '2025-01-01', to: '2025-04-01' };
+    const siteCell = async () => (await db.query<Array<{ cell: string; result: { startups: number } }>>(boardCellsSql(organisationId, quarter).text, boardCellsSql(organisationId, quarter).params)).find((r) => r.cell === `site:${site.id}`)!.result;
+
+    await db.query('UPDATE programs SET site_id = $1 WHERE id = $2', [site.id, programs[0].id]);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+    expect((await siteCell()).startups).toBe(1);
+    await db.query(`UPDATE cohorts SET program_id = $1, name = 'Promo moved' WHERE id = $2`, [programs[0].id, programs[1].cohortId]);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+    expect((await siteCell()).startups).toBe(2);
+    await db.query('DELETE FROM enrollments WHERE cohort_id = $1', [programs[0].cohortId]);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+    expect((await siteCell()).startups).toBe(1);
+    await compareBoardCells(quarter);
   });
 
   it('keeps them current when a startup goes, with its reports (ON DELETE CASCADE)', async () => {

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApiErrorResponse, FloorPlanResponse, FloorResponse, LeaseResponse, OccupancyResponse, ProposalResponse, RentRollResponse } from '@incubator/contracts';
-import { floorPlanFromSql, freeModulesSql, FreeModulesScope, SpaceSnapshots } from '@incubator/api/space';
+import { floorPlanFromSql, freeModulesSql, FreeModulesScope, OccupancyService, SpaceSnapshots } from '@incubator/api/space';
 import { signIn, startTestApi } from '../../test/test-app';
 
 describe('modular office space: floors, proposals, leases, resizes (real PostgreSQL)', () => {
@@ -247,6 +247,11 @@ describe('modular office space: floors, proposals, leases, resizes (real Postgre
     expect(row).toMatchObject({ leasableM2: 96, leasedM2: 48, occupancyRate: 0.5, vacantModules: 2, largestFreeBlockModules: 1 });
     const before = await send<OccupancyResponse>('GET', '/space/occupancy?on=2027-03-14');
     expect(before.body.floors.find((f) => f.floorId === floor.id)?.leasedM2).toBe(0);
+    // The board's series reads the totals of several days in one statement: the same as each day's occupancy.
+    const organisationId = (await (await fetch(`${api}/organisation`, { headers: manager })).json()).id;
+    const totals = await app.get(OccupancyService).totalsOn(organisationId, ['2027-03-14', '2027-03-20']);
+    expect(totals).toEqual([{ on: '2027-03-14', ...before.body.totals }, { on: '2027-03-20', ...occupancy.body.totals }]);
+    expect(totals[1].leasedM2 - totals[0].leasedM2).toBe(48);
 
     const roll = await send<RentRollResponse>('GET', '/space/rent-roll?month=2027-03');
     const line = roll.body.lines.find((l) => l.leaseId === lease.body.id);

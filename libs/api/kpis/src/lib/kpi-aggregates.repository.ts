@@ -245,24 +245,28 @@ export function boardCellsSql(organisationId: string, range: { from: string; to:
   const from = filter.placeholder(range.from);
   const to = filter.placeholder(range.to);
   const dueDays = filter.placeholder(KPI_REPORT_DUE_DAYS);
-  const perStartup = singleQuarter(range)
-    ? `SELECT startup_id, definition_id, total, reports, latest FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start = ${from}::date`
-    : `SELECT startup_id, definition_id, sum(total) AS total, sum(reports) AS reports, ${LATEST_QUARTER} AS latest
-       FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start >= ${from}::date AND quarter_start < ${to}::date GROUP BY startup_id, definition_id`;
+  // A single quarter: each cell's KPI figures as kept by the database (kpi_cell_quarters, BoardCellFigures1763774600000).
+  // Several quarters (a year): each startup's figures over them first, then summed into its cells.
+  const perCell = singleQuarter(range)
+    ? `per_cell AS (
+      SELECT cell, definition_id, total, round(total / reports, 2) AS average, startups, latest
+      FROM kpi_cell_quarters WHERE organisation_id = ${org} AND quarter_start = ${from}::date),`
+    : `per_startup AS (
+      SELECT startup_id, definition_id, sum(total) AS total, sum(reports) AS reports, ${LATEST_QUARTER} AS latest
+      FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start >= ${from}::date AND quarter_start < ${to}::date GROUP BY startup_id, definition_id),
+    per_group AS (
+      SELECT s.cells, ps.definition_id, sum(ps.total) AS total, sum(ps.reports) AS reports, count(*) AS startups, sum(ps.latest) AS latest
+      FROM per_startup ps JOIN sig s ON s.startup_id = ps.startup_id GROUP BY s.cells, ps.definition_id),
+    per_cell AS (
+      SELECT c.cell, g.definition_id, sum(g.total) AS total, round(sum(g.total) / sum(g.reports), 2) AS average, sum(g.startups) AS startups, sum(g.latest) AS latest
+      FROM per_group g CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.definition_id),`;
   const text = `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
     st AS (SELECT id, sector, founded_on FROM startups WHERE organisation_id = ${org}),
-    placed AS (
-      SELECT DISTINCT e.startup_id, p.id AS program_id, p.site_id FROM st
-      JOIN enrollments e ON e.startup_id = st.id JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id),
-    -- The cells each startup is counted in, as one sorted array (a site or program: any enrollment in it,
-    -- whatever its status; enrolled nowhere: 'unassigned'). Startups with the same array are summed
-    -- together first (a few hundred groups), then each group into its cells: every figure below is a
-    -- sum over disjoint sets of startups, so the order does not change it.
-    sig AS (
-      SELECT st.id AS startup_id, st.founded_on, ARRAY['organisation', 'sector:' || st.sector] || coalesce(pl.cells, ARRAY['unassigned']) AS cells
-      FROM st LEFT JOIN (
-        SELECT startup_id, array_agg(DISTINCT 'site:' || site_id) || array_agg(DISTINCT 'program:' || program_id) AS cells FROM placed GROUP BY startup_id) pl
-      ON pl.startup_id = st.id),
+    -- The cells each startup is counted in, as the database keeps them (startup_board_cells: a site or
+    -- program, any enrollment in it, whatever its status; enrolled nowhere: 'unassigned'). Startups with
+    -- the same cells are summed together first (a few hundred groups), then each group into its cells:
+    -- every figure below is a sum over disjoint sets of startups, so the order does not change it.
+    sig AS (SELECT st.id AS startup_id, st.founded_on, b.cells FROM st JOIN startup_board_cells b ON b.startup_id = st.id),
     cells AS (
       SELECT 'organisation'::text AS cell UNION ALL SELECT 'unassigned'
       UNION ALL SELECT 'site:' || id FROM sites WHERE organisation_id = ${org}
@@ -270,29 +274,26 @@ export function boardCellsSql(organisationId: string, range: { from: string; to:
       UNION ALL SELECT DISTINCT 'sector:' || sector FROM st),
     -- Seats (an active enrollment in a cohort running in the range) count in the organisation, the sector and their own program and site.
     seats AS (
-      SELECT e.startup_id, c.starts_on, c.ends_on, v.cell FROM st
+      SELECT e.startup_id, c.starts_on, c.ends_on, ARRAY['organisation', 'sector:' || st.sector, 'site:' || p.site_id, 'program:' || p.id] AS cells FROM st
       JOIN enrollments e ON e.startup_id = st.id AND e.status IN ${ACTIVE_STATUSES}
       JOIN cohorts c ON c.id = e.cohort_id JOIN programs p ON p.id = c.program_id
-      CROSS JOIN LATERAL (VALUES ('organisation'::text), ('sector:' || st.sector), ('site:' || p.site_id), ('program:' || p.id)) v (cell)
       WHERE c.starts_on < ${to}::date AND c.ends_on > ${from}::date),
-    active AS (SELECT cell, count(DISTINCT startup_id) AS n FROM seats GROUP BY cell),
+    active AS (SELECT u.cell, count(DISTINCT s.startup_id) AS n FROM seats s CROSS JOIN LATERAL unnest(s.cells) u (cell) GROUP BY u.cell),
     months AS (
       SELECT m::date AS start, to_char(m, 'YYYY-MM') AS period, (m + interval '1 month')::date AS "end"
       FROM generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') m
       WHERE m >= ${from}::date AND m + interval '1 month' <= ${to}::date
         AND (m + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today)),
-    expected AS (SELECT DISTINCT seats.cell, seats.startup_id, months.period FROM months JOIN seats ON seats.starts_on < months."end" AND seats.ends_on > months.start),
+    -- Each (startup, due month) with a seat is looked up once, then counted in each cell of its seats.
+    seat_months AS (SELECT s.startup_id, m.period, s.cells FROM months m JOIN seats s ON s.starts_on < m."end" AND s.ends_on > m.start),
+    expected AS (SELECT DISTINCT startup_id, period FROM seat_months),
     ${DONE}
+    flagged AS (SELECT x.startup_id, x.period, d.startup_id IS NOT NULL AS done FROM expected x LEFT JOIN done d ON d.startup_id = x.startup_id AND d.period = x.period),
     completion AS (
-      SELECT x.cell, count(*) AS expected, count(d.startup_id) AS completed FROM expected x
-      LEFT JOIN done d ON d.startup_id = x.startup_id AND d.period = x.period GROUP BY x.cell),
-    per_startup AS (${perStartup}),
-    per_group AS (
-      SELECT s.cells, ps.definition_id, sum(ps.total) AS total, sum(ps.reports) AS reports, count(*) AS startups, sum(ps.latest) AS latest
-      FROM per_startup ps JOIN sig s ON s.startup_id = ps.startup_id GROUP BY s.cells, ps.definition_id),
-    per_cell AS (
-      SELECT c.cell, g.definition_id, sum(g.total) AS total, round(sum(g.total) / sum(g.reports), 2) AS average, sum(g.startups) AS startups, sum(g.latest) AS latest
-      FROM per_group g CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.definition_id),
+      SELECT x.cell, count(*) AS expected, count(*) FILTER (WHERE f.done) AS completed
+      FROM (SELECT DISTINCT sm.startup_id, sm.period, u.cell FROM seat_months sm CROSS JOIN LATERAL unnest(sm.cells) u (cell)) x
+      JOIN flagged f ON f.startup_id = x.startup_id AND f.period = x.period GROUP BY x.cell),
+    ${perCell}
     kpis AS (
       SELECT c.cell, json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
           'value', CASE d.aggregation WHEN 'latest' THEN k.latest WHEN 'sum' THEN k.total ELSE k.average END::text,
@@ -309,15 +310,18 @@ export function boardCellsSql(organisationId: string, range: { from: string; to:
                   GROUP BY s.cells, ROLLUP (f.kind)) g
             CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.kind) k
       GROUP BY cell),
+    -- The startups by cells and founding year, in one pass: the counts, the startups created in the range and the founding years.
+    founded AS (
+      SELECT cells, extract(year FROM founded_on)::int AS year, count(*) AS n,
+             count(*) FILTER (WHERE founded_on >= ${from}::date AND founded_on < ${to}::date) AS created
+      FROM sig GROUP BY 1, 2),
     years AS (
       SELECT cell, json_agg(json_build_object('year', year, 'startups', n) ORDER BY year) AS years
-      FROM (SELECT c.cell, g.year, sum(g.n) AS n
-            FROM (SELECT cells, extract(year FROM founded_on)::int AS year, count(*) AS n FROM sig WHERE founded_on IS NOT NULL GROUP BY 1, 2) g
-            CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY 1, 2) y
+      FROM (SELECT c.cell, g.year, sum(g.n) AS n FROM founded g CROSS JOIN LATERAL unnest(g.cells) c (cell) WHERE g.year IS NOT NULL GROUP BY 1, 2) y
       GROUP BY cell),
     counts AS (
       SELECT c.cell, sum(g.n) AS startups, sum(g.created) AS created
-      FROM (SELECT cells, count(*) AS n, count(*) FILTER (WHERE founded_on >= ${from}::date AND founded_on < ${to}::date) AS created FROM sig GROUP BY cells) g
+      FROM (SELECT cells, sum(n) AS n, sum(created) AS created FROM founded GROUP BY cells) g
       CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell),
     milestones AS (
       SELECT c.cell, sum(g.due) AS due, sum(g.achieved) AS achieved
@@ -373,12 +377,10 @@ export function organisationQuartersSql(organisationId: string, quarters: Readon
     completion AS (
       SELECT x.i, count(*) AS expected, count(d.startup_id) AS completed FROM expected x
       LEFT JOIN done d ON d.startup_id = x.startup_id AND d.period = x.period GROUP BY x.i),
-    -- One row per startup and KPI in kpi_quarter_rollups: per quarter, the per-KPI figures directly.
-    -- (a lateral range of the covering index per quarter, not a scan of every quarter's rows)
+    -- Per quarter, the organisation's KPI figures as the database keeps them (kpi_cell_quarters).
     per_definition AS (
-      SELECT r.i, q.* FROM ranges r CROSS JOIN LATERAL (
-        SELECT definition_id, sum(total) AS total, round(sum(total) / sum(reports), 2) AS average, count(*) AS startups, sum(latest) AS latest
-        FROM kpi_quarter_rollups WHERE organisation_id = ${org} AND quarter_start = r."from" GROUP BY definition_id OFFSET 0) q),
+      SELECT r.i, k.definition_id, k.total, round(k.total / k.reports, 2) AS average, k.startups, k.latest
+      FROM ranges r JOIN kpi_cell_quarters k ON k.organisation_id = ${org} AND k.quarter_start = r."from" AND k.cell = 'organisation'),
     kpis AS (
       SELECT r.i, json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
           'value', CASE d.aggregation WHEN 'latest' THEN p.latest WHEN 'sum' THEN p.total ELSE p.average END::text,

@@ -28,7 +28,7 @@ export class KpiRollupRepository {
     return rebuildKpiRollups(db, organisationId);
   }
 
-  /** Rows of kpi_rollups and kpi_quarter_rollups that differ from a recomputation (0 when current): what the property test and a health check compare. */
+  /** Rows of kpi_rollups, kpi_quarter_rollups, startup_board_cells and kpi_cell_quarters that differ from a recomputation (0 when current): what the property test and a health check compare. */
   async drift(organisationId: string, db: Queryable = this.dataSource): Promise<number> {
     const [{ n }] = await db.query<Array<{ n: number }>>(
       `WITH truth AS (
@@ -40,10 +40,21 @@ export class KpiRollupRepository {
          SELECT startup_id, date_trunc('quarter', period_start)::date AS quarter_start, definition_id, sum(value) AS total, count(*)::int AS reports,
                 (array_agg(value ORDER BY period_start DESC))[1] AS latest
          FROM truth GROUP BY startup_id, date_trunc('quarter', period_start)::date, definition_id),
-       quarters_kept AS (SELECT startup_id, quarter_start, definition_id, total, reports, latest FROM kpi_quarter_rollups WHERE organisation_id = $1)
+       quarters_kept AS (SELECT startup_id, quarter_start, definition_id, total, reports, latest FROM kpi_quarter_rollups WHERE organisation_id = $1),
+       -- startup_board_cells and kpi_cell_quarters (BoardCellFigures1763774600000) against the same recomputation.
+       cells_truth AS (SELECT id AS startup_id, board_cells_of(id) AS cells FROM startups WHERE organisation_id = $1),
+       cells_kept AS (SELECT startup_id, cells FROM startup_board_cells WHERE organisation_id = $1),
+       cell_figures_truth AS (
+         SELECT q.quarter_start, c.cell, q.definition_id, sum(q.total) AS total, sum(q.reports)::int AS reports, count(*)::int AS startups, sum(q.latest) AS latest
+         FROM quarters_truth q JOIN cells_truth b ON b.startup_id = q.startup_id CROSS JOIN LATERAL unnest(b.cells) c (cell) GROUP BY 1, 2, 3),
+       cell_figures_kept AS (SELECT quarter_start, cell, definition_id, total, reports, startups, latest FROM kpi_cell_quarters WHERE organisation_id = $1)
        SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b)
              + (SELECT count(*) FROM (SELECT * FROM quarters_truth EXCEPT ALL SELECT * FROM quarters_kept) c)
-             + (SELECT count(*) FROM (SELECT * FROM quarters_kept EXCEPT ALL SELECT * FROM quarters_truth) d))::int AS n`,
+             + (SELECT count(*) FROM (SELECT * FROM quarters_kept EXCEPT ALL SELECT * FROM quarters_truth) d)
+             + (SELECT count(*) FROM (SELECT * FROM cells_truth EXCEPT ALL SELECT * FROM cells_kept) e)
+             + (SELECT count(*) FROM (SELECT * FROM cells_kept EXCEPT ALL SELECT * FROM cells_truth) f)
+             + (SELECT count(*) FROM (SELECT * FROM cell_figures_truth EXCEPT ALL SELECT * FROM cell_figures_kept) g)
+             + (SELECT count(*) FROM (SELECT * FROM cell_figures_kept EXCEPT ALL SELECT * FROM cell_figures_truth) h))::int AS n`,
       [organisationId],
     );
     return n;

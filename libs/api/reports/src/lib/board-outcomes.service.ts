@@ -19,8 +19,13 @@ export class BoardOutcomesService {
 
   /** `quarter`: the rest of the quarter as the caller sees it; `board`: apply the board's suppression threshold. */
   async ofQuarter(organisationId: string, quarter: Pick<BoardQuarterResponse, 'quarter' | 'headline' | 'aggregates'>, board: boolean): Promise<BoardOutcomes> {
-    const { to } = quarterRange(quarter.quarter)!;
     const threshold = board ? quarter.aggregates.suppressionThreshold : 0;
+    return this.build(await this.load(organisationId, quarter.quarter, threshold), quarter);
+  }
+
+  /** What the outcomes are computed from (`threshold`: the one the caller's figures are under, 0 for the park's team), read side by side. */
+  async load(organisationId: string, quarter: string, threshold: number): Promise<OutcomeReads> {
+    const { to } = quarterRange(quarter)!;
     const [survival, conversion, funds, fundedStartups, companies, targets] = await Promise.all([
       this.repository.survival(organisationId, survivalCutoff(to), activeSince(to), to),
       this.repository.conversion(organisationId, to),
@@ -29,16 +34,14 @@ export class BoardOutcomesService {
       this.repository.companiesByYear(organisationId, to),
       this.targets.longTerm(organisationId),
     ]);
-    return buildOutcomes({
-      quarter: quarter.quarter,
-      survival,
-      conversion,
-      funds,
-      fundedStartups,
-      companies,
-      headcountSeries: quarter.headline.find((f) => f.key === 'headcount')?.series ?? [],
-      targets,
-      threshold,
-    });
+    return { quarter, threshold, survival, conversion, funds, fundedStartups, companies, targets };
+  }
+
+  /** The outcomes of what `load` read, with the quarter's own headcount series (already under the caller's rules). */
+  build(reads: OutcomeReads, quarter: Pick<BoardQuarterResponse, 'headline'>): BoardOutcomes {
+    return buildOutcomes({ ...reads, headcountSeries: quarter.headline.find((f) => f.key === 'headcount')?.series ?? [] });
   }
 }
+
+/** The reads behind a quarter's outcomes (see BoardOutcomesService.load). */
+export type OutcomeReads = Omit<Parameters<typeof buildOutcomes>[0], 'headcountSeries'>;

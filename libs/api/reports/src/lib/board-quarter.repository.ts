@@ -8,11 +8,14 @@ import type { Queryable } from '@incubator/api/sql';
 export interface BoardOrganisation {
   name: string;
   boardSeesRounds: boolean;
+  /** Fewer startups than this behind a figure: withheld from the board (disclosure.ts). */
+  boardSuppressionThreshold: number;
 }
 
 interface BoardOrganisationRow {
   name: string;
   board_sees_rounds: boolean;
+  board_suppression_threshold: number;
 }
 
 export interface NamedItem {
@@ -69,8 +72,11 @@ export class BoardQuarterRepository {
 
   // TODO(organisations): OrganisationRepository.find once the organisations domain has it.
   async organisation(organisationId: string): Promise<BoardOrganisation> {
-    const [row] = await this.dataSource.query<BoardOrganisationRow[]>('SELECT name, board_sees_rounds FROM organisations WHERE id = $1', [organisationId]);
-    return { name: row.name, boardSeesRounds: row.board_sees_rounds };
+    const [row] = await this.dataSource.query<BoardOrganisationRow[]>(
+      'SELECT name, board_sees_rounds, board_suppression_threshold FROM organisations WHERE id = $1',
+      [organisationId],
+    );
+    return { name: row.name, boardSeesRounds: row.board_sees_rounds, boardSuppressionThreshold: row.board_suppression_threshold };
   }
 
   sites(organisationId: string): Promise<NamedItem[]> {

@@ -42,33 +42,41 @@ export class BoardQuarterService {
     onProgress: (percent: number) => Promise<void> = async () => undefined,
     view: BoardQuarterView = 'board',
   ): Promise<BoardQuarterResponse> {
-    const range = await boardQuarterRange(this.repository, organisationId, quarter);
+    const { first, ...range } = await boardQuarterRange(this.repository, organisationId, quarter);
     const caller = callerOf(organisationId, view);
     const organisation = await this.repository.organisation(organisationId);
-    const first = await this.repository.firstDataDay(organisationId);
 
     // Oldest first; the last is the quarter itself. A quarter that ends before the organisation's first
     // data has no figures at all ("no data", null), not zeros: nothing is computed for it.
-    // The series and the breakdowns are independent reads: run together, on as many pool connections.
     const quarters = Array.from({ length: SERIES_QUARTERS }, (_, i) => shiftQuarter(quarter, SERIES_QUARTERS - 1 - i));
     const periods = quarters.map((q) => {
       const r = quarterRange(q)!;
-      return first === null || r.to <= first ? null : r;
+      return r.to <= first ? null : r;
     });
     const computed = periods.filter((r): r is { from: string; to: string } => r !== null);
-    const [figures, spaces, breakdowns] = await Promise.all([
+    // Every read is independent of the others (what depends on another's result is computed from them
+    // afterwards, in memory): all run together, on as many pool connections.
+    const ytdRange = { from: `${range.from.slice(0, 4)}-01-01`, to: range.to };
+    const [figures, occupancies, breakdowns, closedRounds, targetRows, outcomeReads] = await Promise.all([
       this.aggregates.computeQuarters(caller, computed),
-      Promise.all(periods.map((r) => (r ? this.occupancy.occupancy(organisationId, dayBefore(r.to)) : null))),
+      this.occupancy.totalsOn(organisationId, computed.map((r) => dayBefore(r.to))),
       view === 'board' ? this.boardBreakdowns(organisationId, range) : this.teamBreakdowns(organisationId, range),
+      this.repository.closedRounds(organisationId, range),
+      this.targetRows.ofYear(organisationId, Number(range.from.slice(0, 4))).then(async (rows) => ({
+        rows,
+        ytd: rows.length ? await this.aggregates.raw(organisationId, ytdRange) : null,
+      })),
+      this.outcomes.load(organisationId, quarter, view === 'board' ? organisation.boardSuppressionThreshold : 0),
     ]);
     await onProgress(30);
     const series = periods.map((r) => (r ? figures[computed.indexOf(r)] : null));
+    const spaces = periods.map((r) => (r ? occupancies[computed.indexOf(r)] : null));
     const current = series[series.length - 1]!;
-    const space = spaces[spaces.length - 1]!.totals;
+    const space = spaces[spaces.length - 1]!;
     await onProgress(70);
-    const rounds = await this.rounds(organisationId, range, view === 'board' && !organisation.boardSeesRounds ? breakdowns.table : null);
+    const rounds = this.rounds(closedRounds, view === 'board' && !organisation.boardSeesRounds ? breakdowns.table : null);
     const yearQuarters = series.filter((a): a is KpiAggregatesResponse => a !== null && a.from.slice(0, 4) === range.from.slice(0, 4));
-    const targets = await this.targets(organisationId, range, view === 'board' ? yearQuarters : null);
+    const targets = this.targets(targetRows.rows, targetRows.ytd, ytdRange, view === 'board' ? yearQuarters : null);
     const headcount = current.headcount === null ? null : Number(current.headcount);
     const figure = (key: HeadlineFigure['key'], pick: (a: KpiAggregatesResponse, i: number) => number | null): HeadlineFigure => {
       const values = series.map((a, i) => (a === null ? null : pick(a, i)));
@@ -86,7 +94,7 @@ export class BoardQuarterService {
         figure('headcount', (a) => num(a.headcount)),
         figure('funds_raised_eur', (a) => num(a.fundsRaisedEur)),
         figure('startups_created', (a) => a.startupsCreated),
-        figure('occupancy_rate', (_, i) => spaces[i]?.totals.occupancyRate ?? null),
+        figure('occupancy_rate', (_, i) => spaces[i]?.occupancyRate ?? null),
         figure('milestone_completion', (a) => a.milestoneCompletion.rate),
         figure('report_completion', (a) => a.reportCompletion.rate),
       ],
@@ -105,7 +113,7 @@ export class BoardQuarterService {
       },
     };
     // Survival, conversion, figures since the start, long-term targets (board-outcomes.service.ts).
-    return { ...response, outcomes: await this.outcomes.ofQuarter(organisationId, response, view === 'board') };
+    return { ...response, outcomes: this.outcomes.build(outcomeReads, response) };
   }
 
   /** The board's breakdowns: cells of the one protected table of the quarter. */
@@ -149,8 +157,7 @@ export class BoardQuarterService {
    * organisation), a round is listed only when none of the figures it feeds — the organisation's, its
    * startup's sites', programs' and sector's funds raised and funds of its kind — is withheld.
    */
-  private async rounds(organisationId: string, range: { from: string; to: string }, table: BoardTable | null): Promise<{ listed: BoardQuarterResponse['rounds']; withheld: number }> {
-    const rows = await this.repository.closedRounds(organisationId, range);
+  private rounds(rows: ClosedRound[], table: BoardTable | null): { listed: BoardQuarterResponse['rounds']; withheld: number } {
     const publishable = (r: ClosedRound) => {
       if (!table) return true;
       const cells: CellId[] = ['organisation', `sector:${r.sector}`, ...r.programIds.map((p): CellId => `program:${p}`), ...r.siteIds.map((s): CellId => `site:${s}`)];
@@ -173,12 +180,14 @@ export class BoardQuarterService {
    * the published quarters would give that quarter back); otherwise it is shown even though a quarter of
    * it is withheld.
    */
-  private async targets(organisationId: string, range: { from: string; to: string }, boardQuarters: KpiAggregatesResponse[] | null): Promise<BoardQuarterResponse['targets']> {
-    const year = Number(range.from.slice(0, 4));
-    const rows = await this.targetRows.ofYear(organisationId, year);
-    if (!rows.length) return [];
-    const ytdRange = { from: `${year}-01-01`, to: range.to };
-    const raw = await this.aggregates.raw(organisationId, ytdRange);
+  private targets(
+    rows: Array<{ key: YearlyTargetKey; value: string }>,
+    raw: RawAggregates | null,
+    ytdRange: { from: string; to: string },
+    boardQuarters: KpiAggregatesResponse[] | null,
+  ): BoardQuarterResponse['targets'] {
+    if (!rows.length || !raw) return [];
+    const year = Number(ytdRange.from.slice(0, 4));
     const ytd = this.aggregates.present(raw, ytdRange, boardQuarters?.[0]?.suppressionThreshold ?? 0, null);
     const hidden = boardQuarters ? ytdWithheld(raw, boardQuarters) : new Set<string>();
     const shown = (figure: 'funds' | 'jobs', value: string | null) => (hidden.has(figure) ? null : value);

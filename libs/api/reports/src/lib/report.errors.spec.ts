@@ -15,7 +15,7 @@ describe('report errors', () => {
 
   it('refuses quarters outside the organisation’s data, naming the field or the first day', async () => {
     const repository = { today: async () => '2026-05-10', firstDataDay: async () => '2025-02-01' };
-    await expect(boardQuarterRange(repository, 'o', '2026-Q2')).resolves.toEqual({ from: '2026-04-01', to: '2026-07-01' });
+    await expect(boardQuarterRange(repository, 'o', '2026-Q2')).resolves.toEqual({ from: '2026-04-01', to: '2026-07-01', first: '2025-02-01' });
     const refusal = (quarter: string) => boardQuarterRange(repository, 'o', quarter).catch((error) => error.render('fr'));
     expect(await refusal('2026-Q5')).toMatchObject({ statusCode: 400, code: 'report.invalid_quarter', fields: { quarter: ['format AAAA-Tn, ex. 2026-Q3'] } });
     expect(await refusal('2026-Q3')).toMatchObject({ statusCode: 400, code: 'report.future_quarter', message: 'Trimestre futur.' });

@@ -25,6 +25,19 @@ export interface OccupancyModule {
   leasedAs: ProgramKind | null;
 }
 
+interface ModuleCountsRow {
+  day: string;
+  modules: number;
+  leased: number;
+}
+
+/** How many rentable modules an organisation has on a day, and how many of them are leased. */
+export interface ModuleCounts {
+  on: string;
+  modules: number;
+  leased: number;
+}
+
 interface RentRollRow {
   id: string;
   startup_id: string;
@@ -65,6 +78,21 @@ export class OccupancyRepository {
       [organisationId, on, siteId],
     );
     return rows.map(toOccupancyModule);
+  }
+
+  /**
+   * The organisation's rentable and leased modules on each of the days, in their order: what the
+   * occupancy totals of `modulesOn` count, in one statement for a series of days (the board's quarter ends).
+   */
+  async moduleCountsOn(organisationId: string, days: string[], db: Queryable = this.dataSource): Promise<ModuleCounts[]> {
+    const rows = await db.query<ModuleCountsRow[]>(
+      `WITH live AS (SELECT id FROM modules WHERE organisation_id = $1 AND retired_at IS NULL)
+       SELECT to_char(d, 'YYYY-MM-DD') AS day, (SELECT count(*) FROM live)::int AS modules,
+              (SELECT count(*) FROM lease_modules lm JOIN live ON live.id = lm.module_id WHERE lm.period @> d)::int AS leased
+       FROM unnest($2::date[]) WITH ORDINALITY AS u (d, i) ORDER BY i`,
+      [organisationId, days],
+    );
+    return rows.map((row) => ({ on: row.day, modules: row.modules, leased: row.leased }));
   }
 
   /** Every lease overlapping the month (`YYYY-MM`), by startup name then start. */

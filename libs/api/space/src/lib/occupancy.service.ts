@@ -45,6 +45,17 @@ export class OccupancyService {
     };
   }
 
+  /** The organisation's occupancy totals on each of the days (the same figures as `occupancy(…).totals`, read in one statement). */
+  async totalsOn(organisationId: string, days: string[]): Promise<Array<OccupancyResponse['totals'] & { on: string }>> {
+    if (!days.length) return [];
+    const counts = await this.repository.moduleCountsOn(organisationId, days);
+    return counts.map((c) => {
+      const leasableM2 = c.modules * MODULE_AREA_M2;
+      const leasedM2 = c.leased * MODULE_AREA_M2;
+      return { on: c.on, leasableM2, leasedM2, occupancyRate: rate(leasedM2, leasableM2), vacantModules: c.modules - c.leased };
+    });
+  }
+
   /** Every lease overlapping the month, its days in the month and its rent pro rata, in exact cents. */
   async rentRoll(organisationId: string, month: string): Promise<RentRollResponse> {
     const leases = await this.repository.rentRollLeases(organisationId, month);

@@ -30,6 +30,7 @@ import { KpiQuarterRollups1763774000000 } from './1763774000000-kpi-quarter-roll
 import { FiguresVersion1763774100000 } from './1763774100000-figures-version';
 import { KpiReportsDone1763774200000 } from './1763774200000-kpi-reports-done';
 import { LongTermTargets1763774500000 } from './1763774500000-long-term-targets';
+import { BoardCellFigures1763774600000 } from './1763774600000-board-cell-figures';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   FiguresVersion1763774100000,
   KpiReportsDone1763774200000,
   LongTermTargets1763774500000,
+  BoardCellFigures1763774600000,
 ];
