@@ -219,6 +219,15 @@ async function generate(db: { query: Sql }, size: EcosystemSize, seed: number, l
     return (await db.query('SELECT id FROM floors WHERE organisation_id = $1 ORDER BY id', [organisationId])).map((f: { id: string }) => f.id) as string[];
   });
 
+  await step('yearly targets (the board compares the year to date with them)', () =>
+    db.query(
+      `INSERT INTO organisation_targets (organisation_id, key, year, value)
+       SELECT $1, key, y, value FROM (VALUES ('jobs_created', 20000), ('active_startups', 2500), ('funds_raised_eur', 250000000)) t (key, value),
+            generate_series($2::int, $3::int) y`,
+      [organisationId, firstYear, thisYear],
+    ),
+  );
+
   await step('bench users, VACUUM ANALYZE', async () => {
     const hash = await new PasswordHasher().hash(BENCH_PASSWORD);
     for (const [email, role] of [['manager@bench.test', 'manager'], ['board@bench.test', 'board'], ['admin@bench.test', 'admin']]) {

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { aggregatesSql, aggregatesSqlFromValues, boardCellsSql, KpiRollupService, organisationQuartersSql } from '@incubator/api/kpis';
+import { aggregatesSql, aggregatesSqlFromValues, boardCellsSql, KpiRollupService, organisationQuartersSql, yearToDateSql } from '@incubator/api/kpis';
 import type { AggregateScope } from '@incubator/api/kpis';
 import type { ApiErrorResponse, StartupResponse } from '@incubator/contracts';
 import { freshSiren } from '../../test/fixtures';
@@ -180,6 +180,21 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
       expect({ range, result: { ...rows[i].result, rounds: byKind(rows[i].result.rounds) } }).toEqual({ range, result: { ...result, rounds: byKind(result.rounds) } });
     }
   }
+  /** The year to date the targets compare with (yearToDateSql) against the oracle's figures for the same range. */
+  async function compareYearToDate(range: { from: string; to: string }) {
+    const starts = quarters2025.filter((q) => q.from >= range.from && q.to <= range.to).map((q) => q.from);
+    const { text, params } = yearToDateSql(organisationId, starts);
+    const [kept] = await db.query(text, params);
+    const oracle = aggregatesSqlFromValues(organisationId, range);
+    const [{ result }] = await db.query<Array<{ result: { active: number; kpis: Array<{ key: string; value: string | null; startups: number }>; rounds: Array<{ kind: string | null; cents: string; startups: number }> } }>>(oracle.text, oracle.params);
+    const jobs = result.kpis.find((k) => k.key === 'jobs_created')!;
+    const funds = result.rounds.find((r) => r.kind === null)!;
+    const number = (text: string | null) => (text === null ? null : String(Number(text)));
+    expect({ range, kept: { ...kept, jobs_total: number(kept.jobs_total) } }).toEqual({
+      range,
+      kept: { jobs_total: number(jobs.value), jobs_startups: jobs.startups, active: result.active, funds_cents: funds.cents, funds_startups: funds.startups },
+    });
+  }
   const quarters2025 = [1, 4, 7, 10].map((m) => ({ from: `2025-${String(m).padStart(2, '0')}-01`, to: m === 10 ? '2026-01-01' : `2025-${String(m + 3).padStart(2, '0')}-01` }));
 
   it('gives every board and team figure the raw values give, on random histories', async () => {
@@ -201,6 +216,8 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
         await compareBoardCells(ranges[0]);
         await compareBoardCells(ranges[3]);
         await compareOrganisationQuarters(quarters2025);
+        await compareYearToDate(ranges[4]);
+        await compareYearToDate(ranges[3]);
       }),
       { numRuns: 15, seed: 20, endOnFailure: true },
     );
@@ -221,12 +238,12 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
     await compareOrganisationQuarters(quarters2025);
   });
 
-  it('keeps the board cells current through membership writes no route makes today: an enrollment deleted, a cohort or a program moved', async () => {
+  it('keeps the board cells and seats current through writes no route makes today: an enrollment or report deleted, a cohort moved or re-dated, a program moved', async () => {
     const steps: Step[] = [
       { kind: 'report', startup: 0, period: 0, values: [3, 1, 100_000, 5], review: 'validate' },
       { kind: 'report', startup: 2, period: 0, values: [7, 2, 250_000, 9], review: 'validate' },
-      { kind: 'enroll', startup: 0, program: 0, to: 'active' },
-      { kind: 'enroll', startup: 2, program: 1, to: 'active' },
+      { kind: 'enroll', startup: 0, program: 0, to: 'admitted' },
+      { kind: 'enroll', startup: 2, program: 1, to: 'admitted' },
     ];
     const { programs } = await play(steps);
     const [site] = await db.query<Array<{ id: string }>>(`INSERT INTO sites (organisation_id, slug, name, city) VALUES ($1, $2, 'Rollup site', 'Lille') RETURNING id`, [
@@ -243,9 +260,25 @@ describe('KPI rollups = a full recomputation from the raw values (real PostgreSQ
     await db.query(`UPDATE cohorts SET program_id = $1, name = 'Promo moved' WHERE id = $2`, [programs[0].id, programs[1].cohortId]);
     expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
     expect((await siteCell()).startups).toBe(2);
+    // A cohort's dates: its startups' seats follow (active startups, expected reports).
+    const activeIn = async () => (await db.query<Array<{ cell: string; result: { active: number; expected: number } }>>(boardCellsSql(organisationId, quarter).text, boardCellsSql(organisationId, quarter).params)).find((r) => r.cell === `program:${programs[0].id}`)!.result;
+    expect((await activeIn()).active).toBe(2);
+    await db.query(`UPDATE cohorts SET starts_on = '2025-06-01' WHERE id = $1`, [programs[1].cohortId]);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+    expect((await activeIn()).active).toBe(1);
+    await compareBoardCells(quarter);
     await db.query('DELETE FROM enrollments WHERE cohort_id = $1', [programs[0].cohortId]);
     expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
     expect((await siteCell()).startups).toBe(1);
+    await compareBoardCells(quarter);
+    // A founding date and a sector changed in one statement: both moves apply (founding quarter, then cells).
+    await db.query(`UPDATE startups SET founded_on = '2025-02-10', sector = 'fintech' WHERE id = $1`, [created.startups[created.startups.length - 4]]);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
+    await compareBoardCells(quarter);
+    await compareBoardCells({ from: '2025-01-01', to: '2026-01-01' });
+    // A report deleted (no route does it: a startup's removal does, by cascade).
+    await db.query('DELETE FROM kpi_reports WHERE startup_id = ANY($1::uuid[])', [created.startups.slice(-4)]);
+    expect(await app.get(KpiRollupService).drift(organisationId)).toBe(0);
     await compareBoardCells(quarter);
   });
 

@@ -26,6 +26,26 @@ export interface RawAggregates {
 }
 
 /**
+ * The organisation's figures the yearly targets compare with, over whole quarters (a year to date),
+ * before anything is withheld: what `aggregatesSql` gives for that range, for these figures only.
+ */
+export interface YearToDateFigures {
+  /** Σ of the validated jobs-created values (null: none), and how many startups gave one. */
+  jobsCreated: { total: string | null; startups: number };
+  activeStartups: number;
+  /** Closed rounds' amount in euro cents, and how many startups closed one. */
+  funds: { cents: string; startups: number };
+}
+
+interface YearToDateRow {
+  jobs_total: string | null;
+  jobs_startups: number;
+  active: number;
+  funds_cents: string;
+  funds_startups: number;
+}
+
+/**
  * The analytics read model: the aggregation statement over kpi_reports, kpi_values and kpi_definitions
  * and, of other domains, organisations (time zone), startups, enrollments, cohorts, programs,
  * funding_rounds and milestones. Tuned (see the comments in the SQL) and measured by the bench.
@@ -56,6 +76,13 @@ export class KpiAggregatesRepository {
     const { text, params } = organisationQuartersSql(organisationId, quarters);
     const rows = await db.query<Array<{ i: number; result: RawAggregates }>>(text, params);
     return rows.map((row) => row.result);
+  }
+
+  /** The year-to-date figures of these whole quarters (see yearToDateSql). */
+  async yearToDate(organisationId: string, quarterStarts: string[], db: Queryable = this.dataSource): Promise<YearToDateFigures> {
+    const { text, params } = yearToDateSql(organisationId, quarterStarts);
+    const [row] = await db.query<YearToDateRow[]>(text, params);
+    return { jobsCreated: { total: row.jobs_total, startups: row.jobs_startups }, activeStartups: row.active, funds: { cents: row.funds_cents, startups: row.funds_startups } };
   }
 
   /** Every cell of the board's table for a range of whole quarters (see boardCellsSql), by cell id. */
@@ -260,19 +287,16 @@ export function boardCellsSql(organisationId: string, range: { from: string; to:
     per_cell AS (
       SELECT c.cell, g.definition_id, sum(g.total) AS total, round(sum(g.total) / sum(g.reports), 2) AS average, sum(g.startups) AS startups, sum(g.latest) AS latest
       FROM per_group g CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.definition_id),`;
-  const text = `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
-    st AS (SELECT id, sector, founded_on FROM startups WHERE organisation_id = ${org}),
-    -- The cells each startup is counted in, as the database keeps them (startup_board_cells: a site or
-    -- program, any enrollment in it, whatever its status; enrolled nowhere: 'unassigned'). Startups with
-    -- the same cells are summed together first (a few hundred groups), then each group into its cells:
-    -- every figure below is a sum over disjoint sets of startups, so the order does not change it.
-    sig AS (SELECT st.id AS startup_id, st.founded_on, b.cells FROM st JOIN startup_board_cells b ON b.startup_id = st.id),
-    cells AS (
-      SELECT 'organisation'::text AS cell UNION ALL SELECT 'unassigned'
-      UNION ALL SELECT 'site:' || id FROM sites WHERE organisation_id = ${org}
-      UNION ALL SELECT 'program:' || id FROM programs WHERE organisation_id = ${org}
-      UNION ALL SELECT DISTINCT 'sector:' || sector FROM st),
-    -- Seats (an active enrollment in a cohort running in the range) count in the organisation, the sector and their own program and site.
+  // A single quarter: active startups and report completion per cell as the database keeps them
+  // (cell_seat_quarters, cell_seat_months: BoardSeatFigures1763774700000), only the due months chosen here.
+  // Several quarters: from the seats themselves.
+  const dueMonth = (month: string) => `(${month} + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today)`;
+  const seatsAndCompletion = singleQuarter(range)
+    ? `active AS (SELECT cell, startups AS n FROM cell_seat_quarters WHERE organisation_id = ${org} AND quarter_start = ${from}::date),
+    completion AS (
+      SELECT cell, sum(seated) AS expected, sum(done) AS completed FROM cell_seat_months
+      WHERE organisation_id = ${org} AND month >= ${from}::date AND month < ${to}::date AND ${dueMonth('month')} GROUP BY cell),`
+    : `-- Seats (an active enrollment in a cohort running in the range) count in the organisation, the sector and their own program and site.
     seats AS (
       SELECT e.startup_id, c.starts_on, c.ends_on, ARRAY['organisation', 'sector:' || st.sector, 'site:' || p.site_id, 'program:' || p.id] AS cells FROM st
       JOIN enrollments e ON e.startup_id = st.id AND e.status IN ${ACTIVE_STATUSES}
@@ -292,7 +316,36 @@ export function boardCellsSql(organisationId: string, range: { from: string; to:
     completion AS (
       SELECT x.cell, count(*) AS expected, count(*) FILTER (WHERE f.done) AS completed
       FROM (SELECT DISTINCT sm.startup_id, sm.period, u.cell FROM seat_months sm CROSS JOIN LATERAL unnest(sm.cells) u (cell)) x
-      JOIN flagged f ON f.startup_id = x.startup_id AND f.period = x.period GROUP BY x.cell),
+      JOIN flagged f ON f.startup_id = x.startup_id AND f.period = x.period GROUP BY x.cell),`;
+  // A single quarter: each cell's rounds by kind ('*': every kind) as the database keeps them
+  // (cell_round_quarters, BoardRoundFigures1763775000000). Several quarters: from the rounds (a startup
+  // with rounds in two quarters counts once).
+  const rounds = singleQuarter(range)
+    ? `rounds AS (
+      SELECT cell, json_agg(json_build_object('kind', nullif(kind, '*'), 'rounds', rounds, 'cents', cents::text, 'startups', startups) ORDER BY nullif(kind, '*') NULLS FIRST) AS rounds
+      FROM cell_round_quarters WHERE organisation_id = ${org} AND quarter_start = ${from}::date GROUP BY cell),`
+    : `rounds AS (
+      SELECT cell, json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups) ORDER BY kind NULLS FIRST) AS rounds
+      FROM (SELECT c.cell, g.kind, sum(g.rounds) AS rounds, sum(g.cents) AS cents, sum(g.startups) AS startups
+            FROM (SELECT s.cells, f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups
+                  FROM funding_rounds f JOIN startup_board_cells s ON s.startup_id = f.startup_id AND s.organisation_id = ${org}
+                  WHERE f.organisation_id = ${org} AND f.status = 'closed' AND f.closed_on >= ${from}::date AND f.closed_on < ${to}::date
+                  GROUP BY s.cells, ROLLUP (f.kind)) g
+            CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.kind) k
+      GROUP BY cell),`;
+  const text = `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
+    st AS (SELECT id, sector, founded_on FROM startups WHERE organisation_id = ${org}),
+    -- The cells each startup is counted in, as the database keeps them (startup_board_cells: a site or
+    -- program, any enrollment in it, whatever its status; enrolled nowhere: 'unassigned'). Startups with
+    -- the same cells are summed together first (a few hundred groups), then each group into its cells:
+    -- every figure below is a sum over disjoint sets of startups, so the order does not change it.
+    sig AS (SELECT st.id AS startup_id, st.founded_on, b.cells FROM st JOIN startup_board_cells b ON b.startup_id = st.id),
+    cells AS (
+      SELECT 'organisation'::text AS cell UNION ALL SELECT 'unassigned'
+      UNION ALL SELECT 'site:' || id FROM sites WHERE organisation_id = ${org}
+      UNION ALL SELECT 'program:' || id FROM programs WHERE organisation_id = ${org}
+      UNION ALL SELECT DISTINCT cell FROM cell_founded_quarters WHERE organisation_id = ${org} AND cell LIKE 'sector:%'),
+    ${seatsAndCompletion}
     ${perCell}
     kpis AS (
       SELECT c.cell, json_agg(json_build_object('key', d.key, 'label_fr', d.label_fr, 'label_en', d.label_en, 'unit', d.unit, 'aggregation', d.aggregation,
@@ -301,32 +354,22 @@ export function boardCellsSql(organisationId: string, range: { from: string; to:
         ORDER BY d.standard DESC, d.created_at, d.key) AS kpis
       FROM cells c CROSS JOIN kpi_definitions d LEFT JOIN per_cell k ON k.cell = c.cell AND k.definition_id = d.id
       WHERE d.organisation_id = ${org} GROUP BY c.cell),
-    rounds AS (
-      SELECT cell, json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups) ORDER BY kind NULLS FIRST) AS rounds
-      FROM (SELECT c.cell, g.kind, sum(g.rounds) AS rounds, sum(g.cents) AS cents, sum(g.startups) AS startups
-            FROM (SELECT s.cells, f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups
-                  FROM funding_rounds f JOIN sig s ON s.startup_id = f.startup_id
-                  WHERE f.organisation_id = ${org} AND f.status = 'closed' AND f.closed_on >= ${from}::date AND f.closed_on < ${to}::date
-                  GROUP BY s.cells, ROLLUP (f.kind)) g
-            CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell, g.kind) k
-      GROUP BY cell),
-    -- The startups by cells and founding year, in one pass: the counts, the startups created in the range and the founding years.
-    founded AS (
-      SELECT cells, extract(year FROM founded_on)::int AS year, count(*) AS n,
-             count(*) FILTER (WHERE founded_on >= ${from}::date AND founded_on < ${to}::date) AS created
-      FROM sig GROUP BY 1, 2),
+    ${rounds}
+    -- Each cell's startups by founding quarter, as the database keeps them (cell_founded_quarters,
+    -- BoardFoundedFigures1763774900000; '-infinity': no founding date): the counts, those created in the
+    -- range (whole quarters) and the founding years.
     years AS (
       SELECT cell, json_agg(json_build_object('year', year, 'startups', n) ORDER BY year) AS years
-      FROM (SELECT c.cell, g.year, sum(g.n) AS n FROM founded g CROSS JOIN LATERAL unnest(g.cells) c (cell) WHERE g.year IS NOT NULL GROUP BY 1, 2) y
+      FROM (SELECT cell, extract(year FROM founded_quarter)::int AS year, sum(startups) AS n FROM cell_founded_quarters
+            WHERE organisation_id = ${org} AND founded_quarter <> '-infinity' GROUP BY 1, 2) y
       GROUP BY cell),
     counts AS (
-      SELECT c.cell, sum(g.n) AS startups, sum(g.created) AS created
-      FROM (SELECT cells, sum(n) AS n, sum(created) AS created FROM founded GROUP BY cells) g
-      CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell),
+      SELECT cell, sum(startups) AS startups, coalesce(sum(startups) FILTER (WHERE founded_quarter >= ${from}::date AND founded_quarter < ${to}::date), 0) AS created
+      FROM cell_founded_quarters WHERE organisation_id = ${org} GROUP BY cell),
     milestones AS (
       SELECT c.cell, sum(g.due) AS due, sum(g.achieved) AS achieved
       FROM (SELECT s.cells, count(*) AS due, count(*) FILTER (WHERE ms.status = 'achieved') AS achieved
-            FROM milestones ms JOIN sig s ON s.startup_id = ms.startup_id WHERE ms.due_on >= ${from}::date AND ms.due_on < ${to}::date GROUP BY s.cells) g
+            FROM milestones ms JOIN startup_board_cells s ON s.startup_id = ms.startup_id AND s.organisation_id = ${org} WHERE ms.due_on >= ${from}::date AND ms.due_on < ${to}::date GROUP BY s.cells) g
       CROSS JOIN LATERAL unnest(g.cells) c (cell) GROUP BY c.cell)
     SELECT c.cell, json_build_object(
       'startups', coalesce(n.startups, 0),
@@ -363,20 +406,15 @@ export function organisationQuartersSql(organisationId: string, quarters: Readon
   const text = `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organisations WHERE id = ${org}),
     ranges AS (SELECT i::int AS i, f AS "from", t AS "to" FROM unnest(${froms}::date[], ${tos}::date[]) WITH ORDINALITY AS r (f, t, i)),
     scope AS (SELECT id, founded_on FROM startups WHERE organisation_id = ${org}),
-    seats AS (
-      SELECT r.i, e.startup_id, c.starts_on, c.ends_on FROM ranges r
-      JOIN cohorts c ON c.starts_on < r."to" AND c.ends_on > r."from" JOIN programs p ON p.id = c.program_id
-      JOIN enrollments e ON e.cohort_id = c.id AND e.status IN ${ACTIVE_STATUSES} JOIN scope ON scope.id = e.startup_id),
-    active AS (SELECT i, count(DISTINCT startup_id) AS n FROM seats GROUP BY i),
-    months AS (
-      SELECT r.i, m::date AS start, to_char(m, 'YYYY-MM') AS period, (m + interval '1 month')::date AS "end"
-      FROM ranges r CROSS JOIN LATERAL generate_series(date_trunc('month', r."from"), r."to", interval '1 month') m
-      WHERE m >= r."from" AND m + interval '1 month' <= r."to" AND (m + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today)),
-    expected AS (SELECT DISTINCT s.i, s.startup_id, m.period FROM months m JOIN seats s ON s.i = m.i AND s.starts_on < m."end" AND s.ends_on > m.start),
-    ${DONE}
+    -- Per quarter, the organisation's active startups and report completion as the database keeps them
+    -- (cell_seat_quarters, cell_seat_months: BoardSeatFigures1763774700000), only the due months chosen here.
+    active AS (
+      SELECT r.i, q.startups AS n FROM ranges r
+      JOIN cell_seat_quarters q ON q.organisation_id = ${org} AND q.quarter_start = r."from" AND q.cell = 'organisation'),
     completion AS (
-      SELECT x.i, count(*) AS expected, count(d.startup_id) AS completed FROM expected x
-      LEFT JOIN done d ON d.startup_id = x.startup_id AND d.period = x.period GROUP BY x.i),
+      SELECT r.i, sum(m.seated) AS expected, sum(m.done) AS completed FROM ranges r
+      JOIN cell_seat_months m ON m.organisation_id = ${org} AND m.cell = 'organisation' AND m.month >= r."from" AND m.month < r."to"
+      WHERE (m.month + interval '1 month')::date + ${dueDays}::int < (SELECT d FROM today) GROUP BY r.i),
     -- Per quarter, the organisation's KPI figures as the database keeps them (kpi_cell_quarters).
     per_definition AS (
       SELECT r.i, k.definition_id, k.total, round(k.total / k.reports, 2) AS average, k.startups, k.latest
@@ -388,17 +426,19 @@ export function organisationQuartersSql(organisationId: string, quarters: Readon
         ORDER BY d.standard DESC, d.created_at, d.key) AS kpis
       FROM ranges r CROSS JOIN kpi_definitions d LEFT JOIN per_definition p ON p.i = r.i AND p.definition_id = d.id
       WHERE d.organisation_id = ${org} GROUP BY r.i),
+    -- Per quarter, the organisation's rounds by kind ('*': every kind) as the database keeps them (cell_round_quarters).
     rounds AS (
-      SELECT i, json_agg(json_build_object('kind', kind, 'rounds', rounds, 'cents', cents::text, 'startups', startups) ORDER BY kind NULLS FIRST) AS rounds
-      FROM (SELECT r.i, f.kind, count(*) AS rounds, coalesce(sum(f.amount_eur_cents), 0) AS cents, count(DISTINCT f.startup_id) AS startups
-            FROM ranges r JOIN funding_rounds f ON f.organisation_id = ${org} AND f.status = 'closed' AND f.closed_on >= r."from" AND f.closed_on < r."to"
-            JOIN scope ON scope.id = f.startup_id
-            GROUP BY r.i, ROLLUP (f.kind)) k
-      GROUP BY i),
+      SELECT r.i, json_agg(json_build_object('kind', nullif(q.kind, '*'), 'rounds', q.rounds, 'cents', q.cents::text, 'startups', q.startups) ORDER BY nullif(q.kind, '*') NULLS FIRST) AS rounds
+      FROM ranges r JOIN cell_round_quarters q ON q.organisation_id = ${org} AND q.quarter_start = r."from" AND q.cell = 'organisation'
+      GROUP BY r.i),
     years AS (
       SELECT coalesce(json_agg(json_build_object('year', year, 'startups', n) ORDER BY year), '[]') AS years
       FROM (SELECT extract(year FROM founded_on)::int AS year, count(*) AS n FROM scope WHERE founded_on IS NOT NULL GROUP BY 1) y),
-    created AS (SELECT r.i, count(s.id) AS n FROM ranges r LEFT JOIN scope s ON s.founded_on >= r."from" AND s.founded_on < r."to" GROUP BY r.i),
+    -- the startups founded in each quarter, counted once (not one comparison per quarter and startup)
+    created AS (
+      SELECT r.i, coalesce(f.n, 0) AS n FROM ranges r LEFT JOIN (
+        SELECT date_trunc('quarter', founded_on::timestamp)::date AS quarter_start, count(*) AS n FROM scope WHERE founded_on IS NOT NULL GROUP BY 1) f
+      ON f.quarter_start = r."from"),
     milestones AS (
       SELECT r.i, count(*) AS due, count(*) FILTER (WHERE m.status = 'achieved') AS achieved FROM ranges r
       JOIN milestones m ON m.due_on >= r."from" AND m.due_on < r."to" JOIN scope ON scope.id = m.startup_id GROUP BY r.i)
@@ -418,4 +458,24 @@ export function organisationQuartersSql(organisationId: string, quarters: Readon
     LEFT JOIN milestones ms ON ms.i = r.i LEFT JOIN completion x ON x.i = r.i
     ORDER BY r.i`;
   return { text, params: filter.params };
+}
+
+/**
+ * The year-to-date figures (YearToDateFigures) of the organisation over these quarters (their first
+ * days), from what the database keeps: sums from the organisation's cell of kpi_cell_quarters and
+ * cell_round_quarters, distinct startups from the per-startup rows (kpi_quarter_rollups,
+ * startup_seat_quarters, startup_round_quarters). The property test compares it with `aggregatesSql`.
+ */
+export function yearToDateSql(organisationId: string, quarterStarts: string[]): { text: string; params: unknown[] } {
+  for (const q of quarterStarts) if (!QUARTER_START.test(q)) throw new Error(`Not the first day of a quarter: ${q}`);
+  const text = `WITH jobs AS (SELECT id FROM kpi_definitions WHERE organisation_id = $1 AND key = 'jobs_created')
+    SELECT
+      (SELECT sum(k.total)::text FROM kpi_cell_quarters k JOIN jobs ON jobs.id = k.definition_id
+       WHERE k.organisation_id = $1 AND k.cell = 'organisation' AND k.quarter_start = ANY($2::date[])) AS jobs_total,
+      (SELECT count(DISTINCT r.startup_id)::int FROM kpi_quarter_rollups r JOIN jobs ON jobs.id = r.definition_id WHERE r.quarter_start = ANY($2::date[])) AS jobs_startups,
+      (SELECT count(DISTINCT startup_id)::int FROM startup_seat_quarters WHERE organisation_id = $1 AND quarter_start = ANY($2::date[])) AS active,
+      (SELECT coalesce(sum(cents), 0)::text FROM cell_round_quarters
+       WHERE organisation_id = $1 AND cell = 'organisation' AND kind = '*' AND quarter_start = ANY($2::date[])) AS funds_cents,
+      (SELECT count(DISTINCT startup_id)::int FROM startup_round_quarters WHERE organisation_id = $1 AND kind = '*' AND quarter_start = ANY($2::date[])) AS funds_startups`;
+  return { text, params: [organisationId, quarterStarts] };
 }

@@ -6,7 +6,7 @@ import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contr
 import { BoardAggregates, figureKey } from './board-aggregates';
 import type { BoardTable } from './board-aggregates';
 import { BoardAggregatesRepository } from './board-aggregates.repository';
-import { AggregateScope, KpiAggregatesRepository, RawAggregates } from './kpi-aggregates.repository';
+import { AggregateScope, KpiAggregatesRepository, RawAggregates, YearToDateFigures } from './kpi-aggregates.repository';
 import { KpiErrors } from './kpi.errors';
 import { trimZeros } from './kpi-values';
 
@@ -59,6 +59,11 @@ export class KpiAggregatesService {
 
   raw(organisationId: string, scope: AggregateScope): Promise<RawAggregates> {
     return this.repository.raw(organisationId, scope);
+  }
+
+  /** The organisation's year-to-date figures over these whole quarters (their first days), before anything is withheld. */
+  yearToDate(organisationId: string, quarterStarts: string[]): Promise<YearToDateFigures> {
+    return this.repository.yearToDate(organisationId, quarterStarts);
   }
 
   /**

@@ -28,7 +28,7 @@ export class KpiRollupRepository {
     return rebuildKpiRollups(db, organisationId);
   }
 
-  /** Rows of kpi_rollups, kpi_quarter_rollups, startup_board_cells and kpi_cell_quarters that differ from a recomputation (0 when current): what the property test and a health check compare. */
+  /** Rows of kpi_rollups, kpi_quarter_rollups, the board cells' and the seats' tables that differ from a recomputation (0 when current): what the property test and a health check compare. */
   async drift(organisationId: string, db: Queryable = this.dataSource): Promise<number> {
     const [{ n }] = await db.query<Array<{ n: number }>>(
       `WITH truth AS (
@@ -47,14 +47,53 @@ export class KpiRollupRepository {
        cell_figures_truth AS (
          SELECT q.quarter_start, c.cell, q.definition_id, sum(q.total) AS total, sum(q.reports)::int AS reports, count(*)::int AS startups, sum(q.latest) AS latest
          FROM quarters_truth q JOIN cells_truth b ON b.startup_id = q.startup_id CROSS JOIN LATERAL unnest(b.cells) c (cell) GROUP BY 1, 2, 3),
-       cell_figures_kept AS (SELECT quarter_start, cell, definition_id, total, reports, startups, latest FROM kpi_cell_quarters WHERE organisation_id = $1)
+       cell_figures_kept AS (SELECT quarter_start, cell, definition_id, total, reports, startups, latest FROM kpi_cell_quarters WHERE organisation_id = $1),
+       -- the seats (BoardSeatFigures1763774700000) against seat_months_of / seat_quarters_of over every startup.
+       ids AS (SELECT array_agg(id) AS ids FROM startups WHERE organisation_id = $1),
+       months_truth AS (SELECT f.startup_id, f.month, f.cells, f.done FROM ids, seat_months_of(ids.ids) f),
+       months_kept AS (SELECT startup_id, month, cells, done FROM startup_seat_months WHERE organisation_id = $1),
+       seat_quarters_truth AS (SELECT f.startup_id, f.quarter_start, f.cells FROM ids, seat_quarters_of(ids.ids) f),
+       seat_quarters_kept AS (SELECT startup_id, quarter_start, cells FROM startup_seat_quarters WHERE organisation_id = $1),
+       cell_months_truth AS (
+         SELECT t.month, u.cell, count(*)::int AS seated, (count(*) FILTER (WHERE t.done))::int AS done
+         FROM months_truth t CROSS JOIN LATERAL unnest(t.cells) u (cell) GROUP BY 1, 2),
+       cell_months_kept AS (SELECT month, cell, seated, done FROM cell_seat_months WHERE organisation_id = $1),
+       cell_quarters_truth AS (
+         SELECT t.quarter_start, u.cell, count(*)::int AS startups FROM seat_quarters_truth t CROSS JOIN LATERAL unnest(t.cells) u (cell) GROUP BY 1, 2),
+       cell_quarters_kept AS (SELECT quarter_start, cell, startups FROM cell_seat_quarters WHERE organisation_id = $1),
+       -- cell_founded_quarters (BoardFoundedFigures1763774900000) against the startups' cells and founding dates.
+       founded_truth AS (
+         SELECT u.cell, founded_quarter(s.founded_on) AS founded_quarter, count(*)::int AS startups
+         FROM cells_truth t JOIN startups s ON s.id = t.startup_id CROSS JOIN LATERAL unnest(t.cells) u (cell) GROUP BY 1, 2),
+       founded_kept AS (SELECT cell, founded_quarter, startups FROM cell_founded_quarters WHERE organisation_id = $1),
+       -- the rounds (BoardRoundFigures1763775000000) against round_quarters_of over every startup.
+       rounds_truth AS (SELECT f.startup_id, f.quarter_start, f.kind::text, f.rounds, f.cents FROM ids, round_quarters_of(ids.ids) f),
+       rounds_kept AS (SELECT startup_id, quarter_start, kind::text, rounds, cents FROM startup_round_quarters WHERE organisation_id = $1),
+       cell_rounds_truth AS (
+         SELECT t.quarter_start, u.cell, t.kind, sum(t.rounds)::int AS rounds, sum(t.cents)::bigint AS cents, count(*)::int AS startups
+         FROM rounds_truth t JOIN cells_truth c ON c.startup_id = t.startup_id CROSS JOIN LATERAL unnest(c.cells) u (cell) GROUP BY 1, 2, 3),
+       cell_rounds_kept AS (SELECT quarter_start, cell, kind::text, rounds, cents, startups FROM cell_round_quarters WHERE organisation_id = $1)
        SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b)
              + (SELECT count(*) FROM (SELECT * FROM quarters_truth EXCEPT ALL SELECT * FROM quarters_kept) c)
              + (SELECT count(*) FROM (SELECT * FROM quarters_kept EXCEPT ALL SELECT * FROM quarters_truth) d)
              + (SELECT count(*) FROM (SELECT * FROM cells_truth EXCEPT ALL SELECT * FROM cells_kept) e)
              + (SELECT count(*) FROM (SELECT * FROM cells_kept EXCEPT ALL SELECT * FROM cells_truth) f)
              + (SELECT count(*) FROM (SELECT * FROM cell_figures_truth EXCEPT ALL SELECT * FROM cell_figures_kept) g)
-             + (SELECT count(*) FROM (SELECT * FROM cell_figures_kept EXCEPT ALL SELECT * FROM cell_figures_truth) h))::int AS n`,
+             + (SELECT count(*) FROM (SELECT * FROM cell_figures_kept EXCEPT ALL SELECT * FROM cell_figures_truth) h)
+             + (SELECT count(*) FROM (SELECT * FROM months_truth EXCEPT ALL SELECT * FROM months_kept) i)
+             + (SELECT count(*) FROM (SELECT * FROM months_kept EXCEPT ALL SELECT * FROM months_truth) j)
+             + (SELECT count(*) FROM (SELECT * FROM seat_quarters_truth EXCEPT ALL SELECT * FROM seat_quarters_kept) k)
+             + (SELECT count(*) FROM (SELECT * FROM seat_quarters_kept EXCEPT ALL SELECT * FROM seat_quarters_truth) l)
+             + (SELECT count(*) FROM (SELECT * FROM cell_months_truth EXCEPT ALL SELECT * FROM cell_months_kept) m)
+             + (SELECT count(*) FROM (SELECT * FROM cell_months_kept EXCEPT ALL SELECT * FROM cell_months_truth) n)
+             + (SELECT count(*) FROM (SELECT * FROM cell_quarters_truth EXCEPT ALL SELECT * FROM cell_quarters_kept) o)
+             + (SELECT count(*) FROM (SELECT * FROM cell_quarters_kept EXCEPT ALL SELECT * FROM cell_quarters_truth) p)
+             + (SELECT count(*) FROM (SELECT * FROM founded_truth EXCEPT ALL SELECT * FROM founded_kept) q)
+             + (SELECT count(*) FROM (SELECT * FROM founded_kept EXCEPT ALL SELECT * FROM founded_truth) r)
+             + (SELECT count(*) FROM (SELECT * FROM rounds_truth EXCEPT ALL SELECT * FROM rounds_kept) s)
+             + (SELECT count(*) FROM (SELECT * FROM rounds_kept EXCEPT ALL SELECT * FROM rounds_truth) t)
+             + (SELECT count(*) FROM (SELECT * FROM cell_rounds_truth EXCEPT ALL SELECT * FROM cell_rounds_kept) u)
+             + (SELECT count(*) FROM (SELECT * FROM cell_rounds_kept EXCEPT ALL SELECT * FROM cell_rounds_truth) v))::int AS n`,
       [organisationId],
     );
     return n;

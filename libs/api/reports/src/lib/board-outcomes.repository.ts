@@ -81,6 +81,8 @@ export class BoardOutcomesRepository {
    * (enrollment active, graduated or withdrawn), and how many are still active at `to`: a validated KPI
    * report for a period starting in [activeFrom, to), or a round closed then. One index probe per such
    * startup (not per enrollment); per cohort, and per program and for the organisation each startup once.
+   * `activeFrom` and `to` are first days of calendar quarters (a quarter's end, a year before it): a
+   * validated report of such a range is a row of kpi_quarter_rollups (a tenth of kpi_rollups' rows).
    */
   async survival(organisationId: string, endsOnAtMost: string, activeFrom: string, to: string, db: Queryable = this.dataSource): Promise<SurvivalCount[]> {
     const rows = await db.query<SurvivalRowDb[]>(
@@ -91,7 +93,7 @@ export class BoardOutcomesRepository {
        ),
        alive AS (
          SELECT s.startup_id,
-                (EXISTS (SELECT 1 FROM kpi_rollups r WHERE r.startup_id = s.startup_id AND r.period_start >= $4::date AND r.period_start < $2::date)
+                (EXISTS (SELECT 1 FROM kpi_quarter_rollups r WHERE r.startup_id = s.startup_id AND r.quarter_start >= $4::date AND r.quarter_start < $2::date)
                  OR EXISTS (SELECT 1 FROM funding_rounds f
                             WHERE f.startup_id = s.startup_id AND f.status = 'closed' AND f.closed_on >= $4::date AND f.closed_on < $2::date)) AS alive
          FROM (SELECT DISTINCT startup_id FROM pairs) s
@@ -133,12 +135,14 @@ export class BoardOutcomesRepository {
     return rows.map(toCallConversion);
   }
 
-  /** Closed rounds before `to`, per calendar year (an index-only scan of the closed rounds, no sort). */
+  /** Closed rounds before `to` (the first day of a quarter), per calendar year. */
   async fundsByYear(organisationId: string, to: string, db: Queryable = this.dataSource): Promise<YearlyFunds[]> {
     const rows = await db.query<YearlyFundsRow[]>(
-      `SELECT extract(year FROM closed_on)::int AS year, sum(amount_eur_cents)::text AS cents
-       FROM funding_rounds
-       WHERE organisation_id = $1 AND status = 'closed' AND closed_on < $2::date
+      // The organisation's closed rounds per quarter as the database keeps them (cell_round_quarters,
+      // every kind: '*'); `to` is the first day of a quarter, so its quarters before it are exactly the rounds before it.
+      `SELECT extract(year FROM quarter_start)::int AS year, sum(cents)::text AS cents
+       FROM cell_round_quarters
+       WHERE organisation_id = $1 AND cell = 'organisation' AND kind = '*' AND quarter_start < $2::date
        GROUP BY 1 ORDER BY 1`,
       [organisationId, to],
     );

@@ -89,13 +89,14 @@ export class BoardQuarterRepository {
 
   async closedRounds(organisationId: string, range: { from: string; to: string }): Promise<ClosedRound[]> {
     const rows = await this.dataSource.query<ClosedRoundRow[]>(
+      // The programs and sites a round feeds are its startup's board cells (startup_board_cells: every
+      // program it has an enrollment in, whatever its status, and their sites), kept by the database.
       `SELECT s.legal_name, s.sector, r.kind, r.amount_eur_cents::text AS cents, to_char(r.closed_on, 'YYYY-MM-DD') AS closed_on, i.name AS lead,
-              coalesce(array_agg(DISTINCT p.id::text) FILTER (WHERE p.id IS NOT NULL), '{}') AS programs,
-              coalesce(array_agg(DISTINCT p.site_id::text) FILTER (WHERE p.id IS NOT NULL), '{}') AS sites
-       FROM funding_rounds r JOIN startups s ON s.id = r.startup_id LEFT JOIN investors i ON i.id = r.lead_investor_id
-       LEFT JOIN enrollments e ON e.startup_id = s.id LEFT JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN programs p ON p.id = c.program_id
+              ARRAY(SELECT substr(c, 9) FROM unnest(b.cells) c WHERE c LIKE 'program:%' ORDER BY 1) AS programs,
+              ARRAY(SELECT substr(c, 6) FROM unnest(b.cells) c WHERE c LIKE 'site:%' ORDER BY 1) AS sites
+       FROM funding_rounds r JOIN startups s ON s.id = r.startup_id JOIN startup_board_cells b ON b.startup_id = s.id
+       LEFT JOIN investors i ON i.id = r.lead_investor_id
        WHERE r.organisation_id = $1 AND r.status = 'closed' AND r.closed_on >= $2 AND r.closed_on < $3
-       GROUP BY r.id, s.legal_name, s.sector, i.name
        ORDER BY r.closed_on, lower(s.legal_name), r.id`,
       [organisationId, range.from, range.to],
     );

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { figureKey, KpiAggregatesService, withheld } from '@incubator/api/kpis';
-import type { BoardTable, CellId, DisclosureEntry, RawAggregates, Relation } from '@incubator/api/kpis';
+import { figureKey, KpiAggregatesService, trimZeros, withheld } from '@incubator/api/kpis';
+import type { BoardTable, CellId, DisclosureEntry, Relation, YearToDateFigures } from '@incubator/api/kpis';
 import { OccupancyService } from '@incubator/api/space';
-import { formatMinorUnits, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
+import { formatMinorUnits, quarterOf, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
 import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, YearlyTargetKey } from '@incubator/contracts';
 import { BoardQuarterRepository, ClosedRound } from './board-quarter.repository';
 import { boardQuarterRange } from './board-quarters';
@@ -64,7 +64,7 @@ export class BoardQuarterService {
       this.repository.closedRounds(organisationId, range),
       this.targetRows.ofYear(organisationId, Number(range.from.slice(0, 4))).then(async (rows) => ({
         rows,
-        ytd: rows.length ? await this.aggregates.raw(organisationId, ytdRange) : null,
+        ytd: rows.length ? await this.aggregates.yearToDate(organisationId, quarterStartsOf(ytdRange)) : null,
       })),
       this.outcomes.load(organisationId, quarter, view === 'board' ? organisation.boardSuppressionThreshold : 0),
     ]);
@@ -182,31 +182,30 @@ export class BoardQuarterService {
    */
   private targets(
     rows: Array<{ key: YearlyTargetKey; value: string }>,
-    raw: RawAggregates | null,
+    ytd: YearToDateFigures | null,
     ytdRange: { from: string; to: string },
     boardQuarters: KpiAggregatesResponse[] | null,
   ): BoardQuarterResponse['targets'] {
-    if (!rows.length || !raw) return [];
+    if (!rows.length || !ytd) return [];
     const year = Number(ytdRange.from.slice(0, 4));
-    const ytd = this.aggregates.present(raw, ytdRange, boardQuarters?.[0]?.suppressionThreshold ?? 0, null);
-    const hidden = boardQuarters ? ytdWithheld(raw, boardQuarters) : new Set<string>();
-    const shown = (figure: 'funds' | 'jobs', value: string | null) => (hidden.has(figure) ? null : value);
+    const hidden = boardQuarters ? ytdWithheld(ytd, boardQuarters) : new Set<string>();
+    const shown = (figure: 'funds' | 'jobs', value: string) => (hidden.has(figure) ? null : value);
+    // As the aggregates present them: no jobs reported is 0 jobs, amounts with their cents.
     const actual: Record<YearlyTargetKey, string | null> = {
-      jobs_created: shown('jobs', ytd.jobsCreated),
+      jobs_created: shown('jobs', trimZeros(ytd.jobsCreated.total ?? '0')),
       active_startups: String(ytd.activeStartups),
-      funds_raised_eur: shown('funds', ytd.fundsRaisedEur),
+      funds_raised_eur: shown('funds', formatMinorUnits(ytd.funds.cents, 2)),
     };
     return rows.map((r) => ({ key: r.key, year, target: r.value.replace(/\.00$/, ''), actual: actual[r.key] }));
   }
 }
 
 /** Which year-to-date figures ('funds', 'jobs') the board's rules withhold, given the year's quarters as a board member sees them. */
-export function ytdWithheld(raw: RawAggregates, quarters: KpiAggregatesResponse[]): Set<string> {
+export function ytdWithheld(ytd: YearToDateFigures, quarters: KpiAggregatesResponse[]): Set<string> {
   const threshold = quarters[0]?.suppressionThreshold ?? 0;
   const entries = new Map<string, DisclosureEntry>();
   const relations: Relation[] = [];
-  const funds = raw.rounds.find((r) => r.kind === null);
-  const jobs = raw.kpis.find((k) => k.key === 'jobs_created');
+
   const add = (figure: string, own: DisclosureEntry, quarterHidden: (q: KpiAggregatesResponse) => boolean) => {
     entries.set(figure, own);
     const parts = quarters.map((q, i) => {
@@ -216,8 +215,8 @@ export function ytdWithheld(raw: RawAggregates, quarters: KpiAggregatesResponse[
     });
     relations.push({ total: figure, parts });
   };
-  add('funds', { startups: funds?.startups ?? 0, magnitude: Number(funds?.cents ?? 0) }, (q) => q.fundsRaisedEur === null);
-  add('jobs', { startups: jobs?.startups ?? 0, magnitude: Math.abs(Number(jobs?.value ?? 0)) }, (q) => q.jobsCreated === null);
+  add('funds', { startups: ytd.funds.startups, magnitude: Number(ytd.funds.cents) }, (q) => q.fundsRaisedEur === null);
+  add('jobs', { startups: ytd.jobsCreated.startups, magnitude: Math.abs(Number(ytd.jobsCreated.total ?? 0)) }, (q) => q.jobsCreated === null);
   const hidden = withheld(entries, relations, threshold);
   return new Set(['funds', 'jobs'].filter((figure) => hidden.has(figure)));
 }
@@ -236,4 +235,11 @@ function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** The first day of each quarter of a range of whole quarters. */
+function quarterStartsOf(range: { from: string; to: string }): string[] {
+  const starts: string[] = [];
+  for (let q = quarterOf(range.from); quarterRange(q)!.from < range.to; q = shiftQuarter(q, -1)) starts.push(quarterRange(q)!.from);
+  return starts;
 }

@@ -1,18 +1,11 @@
-import type { RawAggregates } from '@incubator/api/kpis';
+import type { YearToDateFigures } from '@incubator/api/kpis';
 import type { KpiAggregatesResponse } from '@incubator/contracts';
 import { ytdWithheld } from './board-quarter.service';
 
-const raw = (fundsStartups: number, jobsStartups: number): RawAggregates => ({
-  startups: 10,
-  active: 10,
-  kpis: [{ key: 'jobs_created', label_fr: 'Emplois', label_en: 'Jobs', unit: 'count', aggregation: 'sum', value: '12', startups: jobsStartups }],
-  rounds: [{ kind: null, rounds: 4, cents: '123000000', startups: fundsStartups }],
-  years: [],
-  created: 0,
-  milestones_due: 0,
-  milestones_achieved: 0,
-  expected: 0,
-  completed: 0,
+const raw = (fundsStartups: number, jobsStartups: number): YearToDateFigures => ({
+  jobsCreated: { total: '12', startups: jobsStartups },
+  activeStartups: 10,
+  funds: { cents: '123000000', startups: fundsStartups },
 });
 /** A quarter as a board member saw it: funds and jobs withheld or not. */
 const quarter = (fundsHidden: boolean, jobsHidden = false) => ({ suppressionThreshold: 3, fundsRaisedEur: fundsHidden ? null : '1.00', jobsCreated: jobsHidden ? null : '1' }) as KpiAggregatesResponse;

@@ -86,9 +86,13 @@ export class OccupancyRepository {
    */
   async moduleCountsOn(organisationId: string, days: string[], db: Queryable = this.dataSource): Promise<ModuleCounts[]> {
     const rows = await db.query<ModuleCountsRow[]>(
-      `WITH live AS (SELECT id FROM modules WHERE organisation_id = $1 AND retired_at IS NULL)
+      `WITH live AS (SELECT id FROM modules WHERE organisation_id = $1 AND retired_at IS NULL),
+            -- the live modules' lease periods that meet the days at all, read once, then counted for each day
+            periods AS MATERIALIZED (
+              SELECT lm.period FROM lease_modules lm JOIN live ON live.id = lm.module_id
+              WHERE lm.period && daterange((SELECT min(d) FROM unnest($2::date[]) d), (SELECT max(d) FROM unnest($2::date[]) d), '[]'))
        SELECT to_char(d, 'YYYY-MM-DD') AS day, (SELECT count(*) FROM live)::int AS modules,
-              (SELECT count(*) FROM lease_modules lm JOIN live ON live.id = lm.module_id WHERE lm.period @> d)::int AS leased
+              (SELECT count(*) FROM periods p WHERE p.period @> u.d)::int AS leased
        FROM unnest($2::date[]) WITH ORDINALITY AS u (d, i) ORDER BY i`,
       [organisationId, days],
     );

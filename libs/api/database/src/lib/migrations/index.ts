@@ -31,6 +31,11 @@ import { FiguresVersion1763774100000 } from './1763774100000-figures-version';
 import { KpiReportsDone1763774200000 } from './1763774200000-kpi-reports-done';
 import { LongTermTargets1763774500000 } from './1763774500000-long-term-targets';
 import { BoardCellFigures1763774600000 } from './1763774600000-board-cell-figures';
+import { BoardSeatFigures1763774700000 } from './1763774700000-board-seat-figures';
+import { BoardFirstDayIndexes1763774800000 } from './1763774800000-board-first-day-indexes';
+import { BoardFoundedFigures1763774900000 } from './1763774900000-board-founded-figures';
+import { BoardRoundFigures1763775000000 } from './1763775000000-board-round-figures';
+import { BoardYearToDateIndexes1763775100000 } from './1763775100000-board-year-to-date-indexes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -70,4 +75,9 @@ export const MIGRATIONS = [
   KpiReportsDone1763774200000,
   LongTermTargets1763774500000,
   BoardCellFigures1763774600000,
+  BoardSeatFigures1763774700000,
+  BoardFirstDayIndexes1763774800000,
+  BoardFoundedFigures1763774900000,
+  BoardRoundFigures1763775000000,
+  BoardYearToDateIndexes1763775100000,
 ];
