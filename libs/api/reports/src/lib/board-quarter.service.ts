@@ -42,9 +42,8 @@ export class BoardQuarterService {
     onProgress: (percent: number) => Promise<void> = async () => undefined,
     view: BoardQuarterView = 'board',
   ): Promise<BoardQuarterResponse> {
-    const { first, ...range } = await boardQuarterRange(this.repository, organisationId, quarter);
+    const [{ first, ...range }, organisation] = await Promise.all([boardQuarterRange(this.repository, organisationId, quarter), this.repository.organisation(organisationId)]);
     const caller = callerOf(organisationId, view);
-    const organisation = await this.repository.organisation(organisationId);
 
     // Oldest first; the last is the quarter itself. A quarter that ends before the organisation's first
     // data has no figures at all ("no data", null), not zeros: nothing is computed for it.

@@ -15,9 +15,8 @@ export async function boardQuarterRange(
 ): Promise<{ from: string; to: string; first: string }> {
   const range = quarterRange(quarter);
   if (!range) throw ReportErrors.invalid_quarter();
-  const today = await repository.today(organisationId);
+  const [today, first] = await Promise.all([repository.today(organisationId), repository.firstDataDay(organisationId)]);
   if (range.from > today) throw ReportErrors.future_quarter();
-  const first = await repository.firstDataDay(organisationId);
   if (!first || range.to <= first) throw ReportErrors.no_data_before({ first: first ?? today });
   return { ...range, first };
 }

@@ -103,7 +103,7 @@ export class BoardSeatFigures1763774700000 implements MigrationInterface {
       END $$`);
 
     // The per-cell sums: each statement's new rows added, its old rows subtracted, sorted by key (row locks
-    // in one order), emptied rows dropped; not re-created for an organisation being deleted.
+    // in one order), the rows it emptied dropped; not re-created for an organisation being deleted.
     const sums = [
       {
         source: 'startup_seat_months',
@@ -130,7 +130,8 @@ export class BoardSeatFigures1763774700000 implements MigrationInterface {
               WHERE EXISTS (SELECT 1 FROM organisations o WHERE o.id = d.organisation_id)
               GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             ON CONFLICT (organisation_id, ${sum.key}, cell) DO UPDATE SET ${sum.columns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')};
-            DELETE FROM ${sum.target} WHERE ${sum.columns[0]} = 0 AND organisation_id IN (SELECT DISTINCT organisation_id FROM ${event === 'insert' ? 'new_rows' : 'old_rows'});
+            ${event === 'insert' ? '' : `DELETE FROM ${sum.target} t USING (SELECT DISTINCT r.organisation_id, r.${sum.key}, u.cell FROM old_rows r CROSS JOIN LATERAL unnest(r.cells) u (cell)) k
+              WHERE t.organisation_id = k.organisation_id AND t.${sum.key} = k.${sum.key} AND t.cell = k.cell AND t.${sum.columns[0]} = 0;`}
             RETURN NULL;
           END $$`);
         const table = event === 'insert' ? 'NEW TABLE AS new_rows' : 'OLD TABLE AS old_rows';

@@ -29,7 +29,7 @@ export class BoardFoundedFigures1763774900000 implements MigrationInterface {
         SELECT coalesce(date_trunc('quarter', founded_on::timestamp)::date, '-infinity'::date)
       $$`);
     // Signed (organisation, cells, founding quarter) rows summed into each cell, sorted by key (row locks in
-    // one order), emptied rows dropped; not re-created for an organisation being deleted.
+    // one order), the rows it emptied dropped; not re-created for an organisation being deleted.
     const addSigned = (rows: string) => `
       INSERT INTO cell_founded_quarters AS t (organisation_id, cell, founded_quarter, startups)
         SELECT d.organisation_id, u.cell, d.founded_quarter, sum(d.sign)::int
@@ -37,7 +37,9 @@ export class BoardFoundedFigures1763774900000 implements MigrationInterface {
         WHERE EXISTS (SELECT 1 FROM organisations o WHERE o.id = d.organisation_id)
         GROUP BY 1, 2, 3 HAVING sum(d.sign) <> 0 ORDER BY 1, 2, 3
       ON CONFLICT (organisation_id, cell, founded_quarter) DO UPDATE SET startups = t.startups + EXCLUDED.startups;
-      DELETE FROM cell_founded_quarters WHERE startups = 0 AND organisation_id IN (SELECT DISTINCT d.organisation_id FROM (${rows}) d (organisation_id));`;
+      DELETE FROM cell_founded_quarters t USING (
+          SELECT DISTINCT d.organisation_id, u.cell, d.founded_quarter FROM (${rows}) d (organisation_id, cells, founded_quarter) CROSS JOIN LATERAL unnest(d.cells) u (cell)) k
+        WHERE t.organisation_id = k.organisation_id AND t.cell = k.cell AND t.founded_quarter = k.founded_quarter AND t.startups = 0;`;
     const founded = (alias: string) => `(SELECT founded_quarter(s.founded_on) FROM startups s WHERE s.id = ${alias}.startup_id)`;
     const events: Record<string, { tables: string; rows: string }> = {
       insert: { tables: 'NEW TABLE AS new_rows', rows: `SELECT n.organisation_id, n.cells, ${founded('n')}, 1 FROM new_rows n` },

@@ -66,7 +66,7 @@ export class BoardRoundFigures1763775000000 implements MigrationInterface {
       END $$`);
 
     // Signed (organisation, cells, quarter, kind, rounds, cents, sign) rows summed into each cell, sorted by key
-    // (row locks in one order), emptied rows dropped; not re-created for an organisation being deleted.
+    // (row locks in one order), the rows it emptied dropped; not re-created for an organisation being deleted.
     const addSigned = (rows: string) => `
       INSERT INTO cell_round_quarters AS t (organisation_id, quarter_start, cell, kind, rounds, cents, startups)
         SELECT d.organisation_id, d.quarter_start, u.cell, d.kind, sum(d.sign * d.rounds)::int, sum(d.sign * d.cents)::bigint, sum(d.sign)::int
@@ -75,7 +75,9 @@ export class BoardRoundFigures1763775000000 implements MigrationInterface {
         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT (organisation_id, quarter_start, cell, kind) DO UPDATE
         SET rounds = t.rounds + EXCLUDED.rounds, cents = t.cents + EXCLUDED.cents, startups = t.startups + EXCLUDED.startups;
-      DELETE FROM cell_round_quarters WHERE startups = 0 AND organisation_id IN (SELECT DISTINCT d.organisation_id FROM (${rows}) d (organisation_id));`;
+      DELETE FROM cell_round_quarters t USING (
+          SELECT DISTINCT d.organisation_id, d.quarter_start, u.cell, d.kind FROM (${rows}) d (organisation_id, cells, quarter_start, kind) CROSS JOIN LATERAL unnest(d.cells) u (cell)) k
+        WHERE t.organisation_id = k.organisation_id AND t.quarter_start = k.quarter_start AND t.cell = k.cell AND t.kind = k.kind AND t.startups = 0;`;
 
     // A startup's rows changing, in its cells.
     const own: Record<string, { tables: string; rows: string }> = {
