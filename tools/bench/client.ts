@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
@@ -78,7 +78,7 @@ async function lighthouseRows(webUrl: string, log: (line: string) => void): Prom
     const url = `${webUrl}${page.path}`;
     const runs: LighthouseRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = await lighthouseRun(webUrl, page);
+      const run = await lighthouseRun(webUrl, page, i + 1);
       log(`  lighthouse ${url} (run ${i + 1}, benchmark index ${Math.round(run.benchmarkIndex)}) → ${run.landed}: performance ${run.performance}, accessibility ${run.accessibility}; ${run.metrics}${run.failing.length ? ` (failing: ${run.failing.join(', ')})` : ''}`);
       runs.push(run);
     }
@@ -99,8 +99,8 @@ async function lighthouseRows(webUrl: string, log: (line: string) => void): Prom
   return rows;
 }
 
-/** One Lighthouse run in a fresh browser. */
-async function lighthouseRun(webUrl: string, page: (typeof PAGES)[number]): Promise<LighthouseRun> {
+/** One Lighthouse run in a fresh browser; its JSON report kept in LIGHTHOUSE_REPORTS_DIR when set. */
+async function lighthouseRun(webUrl: string, page: (typeof PAGES)[number], runNumber: number): Promise<LighthouseRun> {
   const chromePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   // Both are ES modules; this file runs as CommonJS under tsx.
   const { launch } = await import('chrome-launcher');
@@ -117,6 +117,11 @@ async function lighthouseRun(webUrl: string, page: (typeof PAGES)[number]): Prom
       ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
     });
     const lhr = result?.lhr;
+    const reportsDir = process.env['LIGHTHOUSE_REPORTS_DIR'];
+    if (reportsDir && typeof result?.report === 'string') {
+      mkdirSync(reportsDir, { recursive: true });
+      writeFileSync(join(reportsDir, `${page.path.replace(/\W+/g, '') || 'root'}-${runNumber}.json`), result.report);
+    }
     const categories = lhr?.categories;
     const audits = lhr?.audits ?? {};
     const metric = (id: string) => audits[id]?.displayValue ?? '—';

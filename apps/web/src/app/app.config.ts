@@ -7,6 +7,7 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { provideAuth } from './core/auth/auth.providers';
 import { provideI18n } from './core/i18n/i18n.providers';
 import { provideFirstPagePreload } from './core/routing/first-page-preload';
+import { provideStartupWarmUp } from './core/routing/warm-up';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -16,5 +17,6 @@ export const appConfig: ApplicationConfig = {
     provideI18n(),
     provideAuth(),
     provideFirstPagePreload(appRoutes),
+    provideStartupWarmUp(),
   ],
 };

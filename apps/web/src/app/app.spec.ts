@@ -166,6 +166,33 @@ describe('App', () => {
     expect((harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid="forbidden"]')).not.toBeNull();
   });
 
+  it('opens the user menu at the first press, made before the menu had loaded', async () => {
+    await signIn('manager');
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const shell = fixture.nativeElement as HTMLElement;
+    // The placeholder: the same button, the menu's code not loaded yet.
+    expect(document.querySelector('[data-testid="logout"]')).toBeNull();
+    shell.querySelector<HTMLElement>('[data-testid="user-menu"]')?.click();
+    await fixture.whenStable();
+
+    expect(document.querySelector('[data-testid="logout"]')).not.toBeNull();
+    expect(document.activeElement?.closest('[role="menu"]')).not.toBeNull();
+  });
+
+  it('keeps the keyboard focus on the user menu when its code loads as the focus arrives', async () => {
+    await signIn('manager');
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const shell = fixture.nativeElement as HTMLElement;
+    shell.querySelector<HTMLElement>('[data-testid="user-menu"]')?.focus();
+    await fixture.whenStable();
+
+    expect(shell.querySelector('[data-testid="user-menu"]')?.hasAttribute('aria-expanded')).toBe(true); // the real trigger
+    expect(document.activeElement).toBe(shell.querySelector('[data-testid="user-menu"]'));
+    expect(document.querySelector('[data-testid="logout"]')).toBeNull(); // focused, not opened
+  });
+
   it('names the user menu by its visible text (who, and which organisation)', async () => {
     await signIn('manager');
     const shell = (await render()).nativeElement as HTMLElement;

@@ -13,6 +13,8 @@ import { AreaNav } from './core/ui/area-nav';
 // Deferred (see app.html): nothing else of that file may be imported here, types apart.
 import { ShellDrawerComponent } from './core/ui/shell-drawer.component';
 import type { DrawerLink } from './core/ui/shell-drawer.component';
+// Deferred as well: used only inside the user menu's @defer block.
+import { OpenMenuOnStartDirective } from './core/ui/open-menu-on-start.directive';
 
 @Component({
   selector: 'app-root',
@@ -23,6 +25,7 @@ import type { DrawerLink } from './core/ui/shell-drawer.component';
     MatMenuItem,
     MatMenuTrigger,
     MatToolbarModule,
+    OpenMenuOnStartDirective,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -51,6 +54,10 @@ export class App {
   ]);
   /** The sections of the area on screen, which the drawer lists below the areas. */
   protected readonly areaSections = inject(AreaNav).sections;
+  /** The user menu's placeholder was pressed before the menu had loaded: it opens once loaded. */
+  protected readonly userMenuPressed = signal(false);
+  /** The placeholder has the focus (or had it when it was replaced): the menu's button takes it. */
+  protected readonly userMenuFocused = signal(false);
   /** Open, or opening: the drawer's layer takes the clicks from then until the drawer has closed. */
   protected readonly drawerOpen = signal(false);
 

@@ -12,6 +12,7 @@ import {
   VatCategory,
 } from '@incubator/contracts';
 import { eurosToCents, formatCents } from '../space/money';
+import { dateTimeFormat, numberFormat } from '../i18n/intl-format';
 
 export { formatCents };
 
@@ -67,7 +68,7 @@ export function formatDay(day: string | null | undefined, locale: Locale): strin
     return day ?? '';
   }
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** "2026-11" → "novembre 2026" / "November 2026". */
@@ -77,7 +78,7 @@ export function formatMonth(month: string, locale: Locale): string {
     return month;
   }
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** A billing period, its end exclusive as the API sends it: shown with its last day included. */
@@ -104,7 +105,7 @@ export function percentToBp(text: string): number | null {
 
 /** 2000 basis points → "20 %" in French, "20%" in English. */
 export function formatRate(bp: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
 }
 
 /** Translation keys of the codes the API sends: a page shows labels, never codes. */

@@ -1,12 +1,13 @@
 import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { CURRENCY_MINOR_UNITS, Currency, parseMinorUnits } from '@incubator/contracts';
+import { numberFormat } from '../i18n/intl-format';
 
 /** A decimal string of the API ("1500000.50") as money in the user's language: "1 500 000,50 €". */
 export function formatAmount(decimal: string | null | undefined, currency: string, locale: string): string {
   if (decimal === null || decimal === undefined || decimal === '' || Number.isNaN(Number(decimal))) {
     return '—';
   }
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(decimal));
+  return numberFormat(locale, { style: 'currency', currency }).format(Number(decimal));
 }
 
 /** Euros, without cents: the ecosystem figures are large sums. */
@@ -14,7 +15,7 @@ export function formatEuros(decimal: string | null | undefined, locale: string):
   if (decimal === null || decimal === undefined || decimal === '' || Number.isNaN(Number(decimal))) {
     return '—';
   }
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+  return numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
     Number(decimal),
   );
 }

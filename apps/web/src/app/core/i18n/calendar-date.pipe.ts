@@ -1,5 +1,6 @@
 import { Pipe, PipeTransform } from '@angular/core';
 import { Locale } from '@incubator/contracts';
+import { dateTimeFormat } from './intl-format';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -20,5 +21,5 @@ export function formatCalendarDate(day: string, locale: Locale, style: 'medium' 
     return day;
   }
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(date);
 }

@@ -1,5 +1,6 @@
 import { Pipe, PipeTransform } from '@angular/core';
 import { Locale } from '@incubator/contracts';
+import { dateTimeFormat } from './intl-format';
 
 const FORMATS = {
   date: { dateStyle: 'medium' },
@@ -17,6 +18,6 @@ export class LocalDatePipe implements PipeTransform {
       return '';
     }
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, FORMATS[format]).format(date);
+    return Number.isNaN(date.getTime()) ? iso : dateTimeFormat(locale, FORMATS[format]).format(date);
   }
 }

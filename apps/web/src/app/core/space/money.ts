@@ -1,5 +1,6 @@
 import { AbstractControl, ValidationErrors } from '@angular/forms';
 import { Locale } from '@incubator/contracts';
+import { numberFormat } from '../i18n/intl-format';
 
 const EUROS = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/;
 
@@ -26,7 +27,7 @@ export function centsToEuros(cents: number, locale: Locale = 'en'): string {
 
 /** An amount in cents as money in the user's language: 123456 → "1 234,56 €" in French. */
 export function formatCents(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** A form validator: an amount `eurosToCents` can read (error `euroAmount`); empty is left to `required`. */

@@ -1,5 +1,6 @@
 import { HeadlineFigure } from '@incubator/contracts';
 import { formatEuros } from '../../core/funding/amounts';
+import { numberFormat } from '../../core/i18n/intl-format';
 
 const RATES: ReadonlySet<HeadlineFigure['key']> = new Set(['occupancy_rate', 'milestone_completion', 'report_completion']);
 
@@ -14,17 +15,17 @@ export function formatFigure(key: HeadlineFigure['key'], value: number | null, l
   if (RATES.has(key)) {
     return formatRate(value, locale);
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
 }
 
 /** 87.5 → "87,5 %" / "87.5%". */
 export function formatRate(percent: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
 }
 
 /** A change in %, always signed: "+12,5 %", "−3 %", "0 %". */
 export function formatChange(percent: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
     percent / 100,
   );
 }

@@ -6,6 +6,7 @@ import { formatEuros } from '../../core/funding/amounts';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { lastDayFromEndsOn } from '../../core/programs/cohort-dates';
 import { formatRate } from './board-format';
+import { numberFormat } from '../../core/i18n/intl-format';
 
 /** Cohorts shown before "show every cohort" (the most recent first). */
 const RECENT_COHORTS = 6;
@@ -303,7 +304,7 @@ export class BoardOutcomesComponent {
   }
 
   protected number(value: number | null, digits = 1): string {
-    return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: digits }).format(value);
+    return value === null ? '—' : numberFormat(this.locale(), { maximumFractionDigits: digits }).format(value);
   }
 
   /** A count of a table: "—" when withheld. */

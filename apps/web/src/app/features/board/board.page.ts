@@ -22,6 +22,7 @@ import { BoardPacksComponent } from './board-packs.component';
 import { formatRate } from './board-format';
 import { BreakdownComponent } from './breakdown.component';
 import { HeadlineCardComponent } from './headline-card.component';
+import { numberFormat } from '../../core/i18n/intl-format';
 
 type Loaded = BoardQuarterResponse | 'failed' | null;
 
@@ -114,7 +115,7 @@ export class BoardPage {
   }
 
   protected number(value: number | null, digits = 1): string {
-    return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: digits }).format(value);
+    return value === null ? '—' : numberFormat(this.locale(), { maximumFractionDigits: digits }).format(value);
   }
 
   /**

@@ -3,6 +3,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { BreakdownRow, Locale } from '@incubator/contracts';
 import { formatEuros } from '../../core/funding/amounts';
 import { BreakdownChartComponent } from './breakdown-chart.component';
+import { numberFormat } from '../../core/i18n/intl-format';
 
 /** A breakdown of the quarter (by site, programme or sector): bars, and the same figures as a table. */
 @Component({
@@ -77,7 +78,7 @@ export class BreakdownComponent {
   });
 
   protected number(value: number | string | null): string {
-    return value === null ? '—' : new Intl.NumberFormat(this.locale(), { maximumFractionDigits: 1 }).format(Number(value));
+    return value === null ? '—' : numberFormat(this.locale(), { maximumFractionDigits: 1 }).format(Number(value));
   }
 
   protected euros(value: string | null): string {
