@@ -90,6 +90,15 @@ export class SpaceController {
     return this.waitlist.cancel(caller, params.id);
   }
 
+  @Post('waitlist/:id/lease')
+  @Access(Permission.SpaceManage)
+  @ApiOperation({
+    summary: 'Answer a waiting or offered request with a lease for its startup (the request becomes accepted, an open offer lapses; 409 once closed)',
+  })
+  fulfilWaitlistRequest(@CurrentCaller() caller: Caller, @Param() params: IdParam, @Body() body: CreateLeaseDto): Promise<LeaseResponse> {
+    return this.waitlist.fulfil(caller, params.id, body);
+  }
+
   @Post('waitlist/offers/:id/accept')
   @Access(Permission.SpaceManage)
   @ApiOperation({ summary: 'Confirm an open offer before its deadline: the offered modules become a lease' })

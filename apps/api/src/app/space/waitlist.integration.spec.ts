@@ -120,4 +120,44 @@ describe('office waitlist: priority, offers made by the worker, acceptance, laps
     expect(await send('POST', `/waitlist/${randomUUID()}/cancel`)).toMatchObject({ status: 404, body: { code: 'space.waitlist_request_not_found' } });
     expect(await send('POST', `/waitlist/offers/${offered.offer?.id}/accept`)).toMatchObject({ status: 410 });
   });
+
+  it('answers a request with a lease the team chose: the request is accepted with it, in one transaction; only for its startup, only once', async () => {
+    const db = app.get(DataSource);
+    const me = await (await fetch(`${api}/auth/me`, { headers: manager })).json();
+    const [site] = await db.query(`INSERT INTO sites (organisation_id, slug, name, city) VALUES ($1, $2, 'Fulfil campus', 'Lille') RETURNING id`, [
+      me.organisation.id,
+      `fulfil-${Date.now()}`,
+    ]);
+    const startups = (await (await fetch(`${api}/startups?limit=2`, { headers: manager })).json()).items as Array<{ id: string }>;
+    const building = await send<{ id: string }>('POST', '/space/buildings', { siteId: site.id, name: `Fulfil ${randomUUID()}` });
+    const floor = await send<{ id: string }>('POST', '/space/floors', { buildingId: building.body.id, level: 0, name: 'Ground', layout: 'MM' });
+    const [left, right] = (await send<FloorPlanResponse>('GET', `/space/floors/${floor.body.id}/plan?on=2032-01-01`)).body.modules.map((m) => m.id);
+    // The floor is full until June: the request waits; the team then answers it with an office from June.
+    const full = { startupId: startups[1].id, moduleIds: [left, right], startsOn: '2032-01-01', endsOn: '2032-06-01', programKind: 'incubator', monthlyPricePerM2Cents: 1000 };
+    expect((await send('POST', '/leases', full)).status).toBe(201);
+    const queued = await send<WaitlistEntryResponse>('POST', '/waitlist', { startupId: startups[0].id, areaM2: 24, startsOn: '2032-01-01', siteId: site.id, programKind: 'incubator', monthlyPricePerM2Cents: 1200 });
+    expect(queued.status).toBe(201);
+    const request = queued.body;
+    const leases = async () => Number((await db.query('SELECT count(*) FROM leases WHERE floor_id = $1', [floor.body.id]))[0].count) - 1;
+    const lease = (startupId: string, moduleId: string) => ({ startupId, moduleIds: [moduleId], startsOn: '2032-06-01', programKind: 'incubator', monthlyPricePerM2Cents: 1200 });
+
+    // Another startup's lease does not answer it, and nothing is written.
+    expect(await send('POST', `/waitlist/${request.id}/lease`, lease(startups[1].id, left))).toMatchObject({
+      status: 422,
+      body: { code: 'space.waitlist_other_startup', fields: { startupId: [expect.any(String)] } },
+    });
+    expect(await leases()).toBe(0);
+
+    const made = await send<LeaseResponse>('POST', `/waitlist/${request.id}/lease`, lease(startups[0].id, left));
+    expect(made).toMatchObject({ status: 201, body: { startupId: startups[0].id, moduleIds: [left] } });
+    expect(await entry(request.id)).toMatchObject({ status: 'accepted' });
+    expect(await db.query(`SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'waitlist.fulfilled'`, [request.id])).toEqual([{ after: { status: 'accepted', leaseId: made.body.id } }]);
+
+    // Closed now: neither a second lease nor a cancellation; a bad lease is refused before anything is looked up.
+    expect(await send('POST', `/waitlist/${request.id}/lease`, lease(startups[0].id, right))).toMatchObject({ status: 409, body: { code: 'space.waitlist_request_closed' } });
+    expect(await send('POST', `/waitlist/${request.id}/cancel`)).toMatchObject({ status: 409 });
+    expect(await send('POST', `/waitlist/${randomUUID()}/lease`, lease(startups[0].id, right))).toMatchObject({ status: 404, body: { code: 'space.waitlist_request_not_found' } });
+    expect((await send('POST', `/waitlist/${request.id}/lease`, { startupId: startups[0].id })).status).toBe(400);
+    expect(await leases()).toBe(1);
+  });
 });

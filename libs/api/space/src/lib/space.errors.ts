@@ -180,6 +180,12 @@ export const SpaceErrors = defineErrors('space', {
   waitlist_offer_accepted: { status: 410, message: { fr: 'Cette offre a déjà été acceptée.', en: 'This offer is accepted.' } },
   waitlist_offer_lapsed: { status: 410, message: { fr: 'Cette offre a expiré.', en: 'This offer is lapsed.' } },
   waitlist_offer_expired: { status: 410, message: { fr: 'Cette offre a expiré.', en: 'This offer has expired.' } },
+  /** A request answered by a lease: the lease is the requesting startup's. */
+  waitlist_other_startup: {
+    status: 422,
+    message: { fr: 'Le bail doit être celui de la startup qui a fait la demande.', en: 'The lease must be the requesting startup’s.' },
+    fields: { startupId: { fr: 'pas la startup de la demande', en: 'not the startup of the request' } },
+  },
   /** Only a waiting or offered request can be cancelled. */
   waitlist_request_closed: {
     status: 409,

@@ -171,6 +171,25 @@ export class WaitlistRepository {
     return locked?.status;
   }
 
+  /** The request's status and startup, its row locked for the transaction; undefined when the organisation has no such request. */
+  async lockRequestWithStartup(db: Queryable, organisationId: string, requestId: string): Promise<{ status: WaitlistStatus; startupId: string } | undefined> {
+    const [locked] = await db.query<Array<{ status: WaitlistStatus; startup_id: string }>>(
+      `SELECT status, startup_id FROM waitlist_requests WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
+      [requestId, organisationId],
+    );
+    return locked && { status: locked.status, startupId: locked.startup_id };
+  }
+
+  /** A request answered by a lease made for it: `accepted`; its open offer, if any, lapses (its modules go to the next request). Returns whether an offer was released. */
+  async fulfilled(db: Queryable, requestId: string): Promise<boolean> {
+    await db.query(`UPDATE waitlist_requests SET status = 'accepted' WHERE id = $1`, [requestId]);
+    const released = await db.query<Array<{ id: string }>>(
+      `UPDATE waitlist_offers SET status = 'lapsed' WHERE request_id = $1 AND status = 'open' RETURNING id`,
+      [requestId],
+    );
+    return released.length > 0;
+  }
+
   /** Cancels a request; its open offer, if any, lapses so that its modules are free for the next request. Returns whether an offer was released. */
   async cancel(db: Queryable, requestId: string): Promise<boolean> {
     await db.query(`UPDATE waitlist_requests SET status = 'cancelled' WHERE id = $1`, [requestId]);

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@incubator/api/audit';
 import { AppConfig } from '@incubator/api/config';
 import type { Caller } from '@incubator/api/identity';
-import type { CreateWaitlistRequest, LeaseResponse, WaitlistEntryResponse } from '@incubator/contracts';
+import type { CreateLeaseRequest, CreateWaitlistRequest, LeaseResponse, WaitlistEntryResponse } from '@incubator/contracts';
 import { roundUpToModules } from './allocation/grid';
 import { LeaseService } from './lease.service';
 import { SpaceErrors } from './space.errors';
@@ -113,6 +113,32 @@ export class WaitlistService {
       await this.requests.accepted(manager, offer, id);
       return id;
     });
+    return this.leases.get(caller, leaseId);
+  }
+
+  /**
+   * Answers a waiting or offered request with a lease the park's team chose (the space page's "Proposer
+   * un bureau"): the lease and the request's `accepted` in one transaction, the request's row locked; the
+   * lease must be the requesting startup's. An open offer of the request lapses: its modules go to the next.
+   */
+  async fulfil(caller: Caller, requestId: string, lease: CreateLeaseRequest): Promise<LeaseResponse> {
+    const { leaseId, released } = await this.dataSource.transaction(async (manager) => {
+      const request = await this.requests.lockRequestWithStartup(manager, caller.organisationId, requestId);
+      if (!request) throw SpaceErrors.waitlist_request_not_found();
+      if (request.status !== 'waiting' && request.status !== 'offered') throw SpaceErrors.waitlist_request_closed({ status: request.status });
+      if (lease.startupId !== request.startupId) throw SpaceErrors.waitlist_other_startup();
+      const id = await this.leases.insert(manager, caller, lease);
+      const freed = await this.requests.fulfilled(manager, requestId);
+      await this.audit.recordBy(manager, caller, {
+        action: 'waitlist.fulfilled',
+        entityType: 'waitlist_request',
+        entityId: requestId,
+        before: { status: request.status },
+        after: { status: 'accepted', leaseId: id },
+      });
+      return { leaseId: id, released: freed };
+    });
+    if (released) await this.trigger.spaceFreed(caller.organisationId);
     return this.leases.get(caller, leaseId);
   }
 

@@ -112,6 +112,11 @@ export class SpaceService {
     return this.http.post<WaitlistEntryResponse>(`/api/waitlist/${encodeURIComponent(requestId)}/cancel`, {});
   }
 
+  /** Answers a waiting or offered request with this lease for its startup: the request is accepted with it (409 once closed). */
+  fulfilWaitlist(requestId: string, lease: CreateLeaseRequest): Observable<LeaseResponse> {
+    return this.http.post<LeaseResponse>(`/api/waitlist/${encodeURIComponent(requestId)}/lease`, lease);
+  }
+
   /** Turns an open offer into a lease (the page reads the list again); 409 when a module was taken since, 410 once the offer lapsed. */
   acceptOffer(offerId: string): Observable<unknown> {
     return this.http.post(`/api/waitlist/offers/${encodeURIComponent(offerId)}/accept`, {});

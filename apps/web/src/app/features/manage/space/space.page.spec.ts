@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { FloorPlanModule, FloorPlanResponse, LeaseResponse, OrganisationResponse, ProposalResponse } from '@incubator/contracts';
 import { byTestId, clickOn, fieldText, settle, typeInto } from '../../../../testing/dom';
 import { signIn } from '../../../../testing/identity-fixtures';
@@ -374,5 +374,70 @@ describe('SpacePage, where it opens', () => {
     const notice = byTestId('space-no-plan', fixture.nativeElement);
     expect(notice.textContent).toContain('No site has a floor drawn yet');
     expect(notice.querySelector('a')?.getAttribute('href')).toBe('/manage/space/setup');
+  });
+});
+
+describe('SpacePage opened from the waiting list ("Make an offer")', () => {
+  let fixture: ComponentFixture<SpacePage>;
+  let backend: HttpTestingController;
+  const view = () => fixture.nativeElement as HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [SpacePage, translocoTesting({ translocoConfig: { defaultLang: 'en' } })],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    TestBed.inject(LocaleService).use('en');
+    backend = TestBed.inject(HttpTestingController);
+    await signIn('manager');
+    await TestBed.inject(Router).navigateByUrl('/?startupId=s-b&areaM2=50&startsOn=2026-03-02&programKind=incubator&waitlistId=w-1');
+    fixture = TestBed.createComponent(SpacePage);
+    backend.expectOne('/api/organisation').flush(organisation);
+    backend.expectOne((r) => r.url === '/api/startups').flush({ items: [{ id: 's-b', legalName: 'Beta' }, { id: 's-c', legalName: 'Gamma' }], total: 2 });
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    backend.verify({ ignoreCancelled: true });
+    localStorage.clear();
+  });
+
+  /** The first proposal of the request, confirmed: the lease request sent. */
+  async function confirm(): Promise<ReturnType<HttpTestingController['expectOne']>> {
+    for (const request of backend.match((r) => r.url === '/api/space/buildings')) request.flush([{ id: 'b-1', siteId: 'site-1', name: 'A' }]);
+    await settle();
+    for (const request of backend.match((r) => r.url === '/api/space/floors')) request.flush([plan.floor]);
+    await settle();
+    for (const request of backend.match((r) => r.url === '/api/space/floors/f-1/plan')) request.flush(plan);
+    await settle();
+    for (const request of backend.match('/api/space/proposals')) request.flush([proposal]);
+    await settle();
+    for (const request of backend.match((r) => r.url === '/api/space/prices/in-force'))
+      request.flush({ siteId: 'site-1', programKind: 'incubator', on: '2026-03-02', effectiveFrom: '2026-01-01', monthlyPricePerM2Cents: 1800 });
+    await settle();
+    await clickOn('proposal-confirm', view());
+    return backend.expectOne((r) => r.method === 'POST' && (r.url === '/api/leases' || r.url.startsWith('/api/waitlist/')));
+  }
+
+  it('answers the request with the lease (accepted with it in one call), not a lease and then a cancellation', async () => {
+    const sent = await confirm();
+    expect(sent.request.url).toBe('/api/waitlist/w-1/lease');
+    expect(sent.request.body).toMatchObject({ startupId: 's-b', moduleIds: proposal.moduleIds, startsOn: '2026-03-02', programKind: 'incubator' });
+    sent.flush({ ...lease, id: 'lease-b', startupId: 's-b', startupName: 'Beta' });
+    await settle();
+    expect(backend.match((r) => r.url.endsWith('/cancel'))).toEqual([]);
+    for (const request of backend.match(() => true)) request.flush(request.request.url.endsWith('/plan') ? plan : []);
+    await settle();
+  });
+
+  it('makes a plain lease when the manager picked another startup than the request’s', async () => {
+    await typeInto('allocate-startup', 's-c', view());
+    const sent = await confirm();
+    expect(sent.request.url).toBe('/api/leases');
+    expect(sent.request.body.startupId).toBe('s-c');
+    sent.flush({ ...lease, id: 'lease-c', startupId: 's-c', startupName: 'Gamma' });
+    await settle();
+    for (const request of backend.match(() => true)) request.flush(request.request.url.endsWith('/plan') ? plan : []);
+    await settle();
   });
 });

@@ -138,7 +138,8 @@ export class SpacePage {
   // Price empty: the site's list price in force on the start date; typed: a negotiated price that overrides it.
   protected readonly allocateForm = officeRequestForm(this.fb, { priceRequired: false });
   /** The waitlist request this allocation answers (opened from its "make an offer"); taken off the list once leased. */
-  private waitlistId: string | null = null;
+  /** The waitlist request the allocate panel was opened for ("Proposer un bureau"): its lease answers it. */
+  private waitlistRequest: { id: string; startupId: string } | null = null;
   /** The list price for the chosen proposal's floor, kind and start date (null price: the list has none). */
   protected readonly listed = signal<PriceInForceResponse | null>(null);
   protected readonly proposals = signal<ProposalResponse[]>([]);
@@ -383,23 +384,25 @@ export class SpacePage {
     }
     this.allocating.set(true);
     this.allocateError.set(null);
-    this.space
-      .createLease({
-        startupId: value.startupId,
-        moduleIds: proposal.moduleIds,
-        startsOn: value.startsOn,
-        ...(value.endsOn ? { endsOn: value.endsOn } : {}),
-        programKind: value.programKind,
-        ...(typed && value.priceCents !== null ? { monthlyPricePerM2Cents: value.priceCents } : {}),
-      })
+    const request = {
+      startupId: value.startupId,
+      moduleIds: proposal.moduleIds,
+      startsOn: value.startsOn,
+      ...(value.endsOn ? { endsOn: value.endsOn } : {}),
+      programKind: value.programKind,
+      ...(typed && value.priceCents !== null ? { monthlyPricePerM2Cents: value.priceCents } : {}),
+    };
+    // Still the request's startup: the lease answers the request (accepted with it, in one transaction).
+    const answered = this.waitlistRequest?.startupId === value.startupId ? this.waitlistRequest : null;
+    (answered ? this.space.fulfilWaitlist(answered.id, request) : this.space.createLease(request))
       .subscribe({
         next: (lease) => {
           this.allocating.set(false);
           this.proposals.set([]);
           this.proposed.set(null);
           this.hovered.set(null);
-          this.notify('space.allocate.created');
-          this.closeWaitlistRequest();
+          this.notify(answered ? 'space.allocate.waitlistAnswered' : 'space.allocate.created');
+          if (answered) this.waitlistRequest = null;
           // The plan shows the new lease: one not yet begun on the plan's day moves the plan to its first day.
           const covers = lease.startsOn <= this.dateControl.value && (lease.endsOn === null || this.dateControl.value < lease.endsOn);
           this.holdPlan = true;
@@ -437,17 +440,9 @@ export class SpacePage {
       lastDay: day(query.get('lastDay')),
       programKind: query.get('programKind') ?? 'incubator',
     });
-    this.waitlistId = query.get('waitlistId');
+    const waitlistId = query.get('waitlistId');
+    this.waitlistRequest = waitlistId ? { id: waitlistId, startupId } : null;
     this.propose();
-  }
-
-  /** The allocation answered a waitlist request: it leaves the list (its lease is made). */
-  private closeWaitlistRequest(): void {
-    const id = this.waitlistId;
-    this.waitlistId = null;
-    if (id) {
-      this.space.cancelWaitlist(id).subscribe({ next: () => this.notify('space.allocate.waitlistClosed'), error: () => undefined });
-    }
   }
 
   /**
