@@ -104,7 +104,7 @@ export class ReportsController {
 
   @Put('targets')
   @Access(Permission.SchedulesManage)
-  @ApiOperation({ summary: 'Set a yearly target' })
+  @ApiOperation({ summary: 'Set a target: a year’s (jobs created, startups supported, funds raised) or a long-term one to reach by a year (total jobs, companies, funds)' })
   setTarget(@CurrentCaller() caller: Caller, @Body() body: SetTargetDto): Promise<TargetResponse[]> {
     return this.schedules.setTarget(caller, body);
   }

@@ -1,6 +1,7 @@
 import { definition, kpiReport } from './kpi-fixtures';
 import {
   canSubmit,
+  decimalShown,
   isEditable,
   kpiValuesForm,
   missingRequired,
@@ -52,6 +53,16 @@ describe('KPI report form', () => {
     const submitted = kpiValuesForm(definitions, kpiReport('2026-02', { status: 'submitted', values: { headcount: '4' } }));
     expect(submitted.disabled).toBe(true);
     expect(kpiValuesForm(definitions, null).enabled).toBe(true);
+  });
+
+  it('shows the stored values as a French user reads and types them, and reads them back exactly', () => {
+    const report = kpiReport('2026-02', { status: 'submitted', values: { headcount: '4', revenue: '15000.5', customers: '1234567' } });
+    const fr = kpiValuesForm(definitions, report, 'fr');
+    expect(fr.getRawValue()).toEqual({ headcount: '4', revenue: '15\u202f000,5', customers: '1\u202f234\u202f567' });
+    expect(toReportValues(fr.getRawValue())).toEqual(report.values);
+    expect(kpiValuesForm(definitions, report, 'en').getRawValue()).toEqual(report.values);
+    expect(decimalShown('-1000.25', 'fr')).toBe('-1\u202f000,25');
+    expect(decimalShown('not a number', 'fr')).toBe('not a number');
   });
 
   it('checks each value: a number with two decimals at most, within the bounds', () => {

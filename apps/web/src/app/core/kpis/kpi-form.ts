@@ -1,5 +1,6 @@
 import { AbstractControl, FormControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { KpiDefinitionResponse, KpiReportResponse, KpiReportStatus, previousPeriod } from '@incubator/contracts';
+import type { Locale } from '@incubator/contracts';
 
 export type KpiValuesForm = FormGroup<Record<string, FormControl<string>>>;
 
@@ -59,10 +60,11 @@ export function kpiValue(definition: KpiDefinitionResponse): ValidatorFn {
 export function kpiValuesForm(
   definitions: readonly KpiDefinitionResponse[],
   report: KpiReportResponse | null,
+  locale: Locale = 'en',
 ): KpiValuesForm {
   const controls: Record<string, FormControl<string>> = {};
   for (const definition of definitions) {
-    controls[definition.key] = new FormControl(report?.values[definition.key] ?? '', {
+    controls[definition.key] = new FormControl(decimalShown(report?.values[definition.key] ?? '', locale), {
       nonNullable: true,
       validators: [kpiValue(definition)],
     });
@@ -72,6 +74,17 @@ export function kpiValuesForm(
     form.disable();
   }
   return form;
+}
+
+/**
+ * A stored decimal ("15000.5") as the user reads and types it: in French "15 000,5" (narrow no-break
+ * spaces between thousands, a decimal comma), in English as stored — both read back by `toDecimal`.
+ */
+export function decimalShown(value: string, locale: Locale): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (locale !== 'fr' || !match) return value;
+  const [, sign, whole, fraction] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')}${fraction ? `,${fraction}` : ''}`;
 }
 
 /** The keys of required KPIs left empty: a report cannot be submitted without them. */

@@ -90,7 +90,7 @@ export class KpiReportPage {
   /** Days past the due date while the report is not handed in; 0 or less when not late. */
   protected readonly daysLate = computed(() => (this.editable() ? daysBetween(this.dueOn(), today()) : 0));
   /** A new form for each period, and once a save answers: it shows what the API kept. */
-  protected readonly form = computed(() => kpiValuesForm(this.definitions(), this.report()));
+  protected readonly form = computed(() => kpiValuesForm(this.definitions(), this.report(), this.locale()));
   private readonly values = signal<Record<string, string>>({});
   private readonly valid = signal(true);
 
