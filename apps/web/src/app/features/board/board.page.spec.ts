@@ -164,7 +164,7 @@ describe('BoardPage (the board dashboard)', () => {
     expect(text('headline-jobs_created')).toContain('45');
   });
 
-  it('shows each headline figure with its change in % and its sparkline, and "—" for a withheld one', async () => {
+  it('shows each headline figure with its change in % and its sparkline, and "—" for a missing one', async () => {
     await open('/board', '2026-Q3');
     const jobs = text('headline-jobs_created');
     expect(jobs).toContain('Jobs created');
@@ -179,9 +179,11 @@ describe('BoardPage (the board dashboard)', () => {
     expect(funds).toContain('-20% vs previous quarter');
     expect(funds).not.toContain('year earlier');
 
+    // A rate with nothing due has no figure: "—", not "withheld" (only KPI sums and funds can be withheld).
     const milestones = text('headline-milestone_completion');
     expect(milestones).toContain('—');
-    expect(milestones).toContain('Withheld: fewer than 3 startups');
+    expect(milestones).toContain('No figure this quarter');
+    expect(milestones).not.toContain('Withheld');
     expect(byTestId('headline-milestone_completion', view()).querySelector('svg')).toBeNull();
     // The figures may be a few minutes old: the page says when they were computed.
     expect(text('computed-at')).toMatch(/^Figures computed on .*2026.*; recomputed after a few minutes\.$/);

@@ -15,6 +15,9 @@ interface Change {
   direction: 'up' | 'down' | 'flat';
 }
 
+/** The headline figures the board's suppression rules can withhold: the KPI sums and the funds (disclosure.ts). */
+const WITHHOLDABLE: ReadonlySet<HeadlineFigure['key']> = new Set(['jobs_created', 'headcount', 'funds_raised_eur']);
+
 /** One headline figure of the quarter: its value, how it moved, and its last eight quarters as a sparkline. */
 @Component({
   selector: 'app-headline-card',
@@ -25,9 +28,12 @@ interface Change {
       @if (noData()) {
         <p class="value none" data-testid="headline-no-data">{{ t('board.noData') }}</p>
         <p class="note">{{ t('board.noDataNote') }}</p>
-      } @else if (figure().value === null) {
+      } @else if (figure().value === null && withheld()) {
         <p class="value" [title]="t('reports.board.withheld', { threshold: threshold() })">—</p>
         <p class="note" data-testid="headline-withheld">{{ t('reports.board.withheld', { threshold: threshold() }) }}</p>
+      } @else if (figure().value === null) {
+        <p class="value" [title]="t('board.noFigure')">—</p>
+        <p class="note" data-testid="headline-no-figure">{{ t('board.noFigure') }}</p>
       } @else {
         <p class="value" data-testid="headline-value">{{ value() }}</p>
       }
@@ -104,6 +110,8 @@ export class HeadlineCardComponent {
   /** The organisation's suppression threshold (the API's default when the figures do not say). */
   readonly threshold = input<number>(3);
   readonly figure = input.required<HeadlineFigure>();
+  /** Whether the board's rules withheld some of the quarter's figures (the aggregates' `suppressed`): only then can a missing KPI or funds figure be a withheld one. */
+  readonly suppressed = input<boolean>(false);
   readonly locale = input.required<Locale>();
 
   protected readonly width = SPARK_WIDTH;
@@ -114,6 +122,8 @@ export class HeadlineCardComponent {
     const { value, previousQuarter, previousYear, series } = this.figure();
     return value === null && previousQuarter === null && previousYear === null && series.every((v) => v === null);
   });
+  /** A missing figure the board's rules withheld; otherwise (a rate with nothing due, a team view) there is simply none this quarter. */
+  protected readonly withheld = computed(() => this.suppressed() && WITHHOLDABLE.has(this.figure().key));
   protected readonly value = computed(() => formatFigure(this.figure().key, this.figure().value, this.locale()));
   protected readonly path = computed(() => sparklinePath(this.figure().series, SPARK_WIDTH, SPARK_HEIGHT));
   protected readonly changes = computed<Change[]>(() => {
