@@ -32,29 +32,46 @@ export interface Relation {
 
 /** The ids of the entries to withhold. */
 export function withheld(entries: ReadonlyMap<string, DisclosureEntry>, relations: readonly Relation[], threshold: number): Set<string> {
-  const hidden = new Set<string>();
-  for (const [id, entry] of entries) {
-    if (entry.fixed ? entry.fixed.hidden : entry.startups > 0 && entry.startups < threshold) hidden.add(id);
-  }
-  const eligible = (id: string) => {
-    const entry = entries.get(id);
-    return !!entry && !entry.fixed && entry.startups > 0 && !hidden.has(id);
+  // Ids as small integers and relations as arrays of them: the fixpoint below visits every relation once
+  // per pass, and a board's quarter has thousands of entries in about a thousand relations.
+  const ids = [...entries.keys()];
+  const index = new Map<string, number>(ids.map((id, i) => [id, i]));
+  const indexOf = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) index.set(id, (i = ids.push(id) - 1));
+    return i;
+  };
+  const members = relations.map((r) => Int32Array.from([r.total, ...r.parts], indexOf)); // total first
+  const entryAt = ids.map((id) => entries.get(id));
+  const hidden = new Uint8Array(ids.length);
+  entryAt.forEach((entry, i) => {
+    if (entry && (entry.fixed ? entry.fixed.hidden : entry.startups > 0 && entry.startups < threshold)) hidden[i] = 1;
+  });
+  const eligible = (i: number) => {
+    const entry = entryAt[i];
+    return !!entry && !entry.fixed && entry.startups > 0 && !hidden[i];
   };
   // Monotone (entries are only ever added), so this ends after at most one pass per entry.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const relation of relations) {
-      const members = [relation.total, ...relation.parts];
-      if (members.filter((id) => hidden.has(id)).length !== 1) continue;
-      const [smallest] = relation.parts.filter(eligible).sort((a, b) => compare(entries.get(a)!, entries.get(b)!));
-      // When no part can be withheld (all known zeros or decided elsewhere), the total goes instead.
-      const pick = smallest ?? (eligible(relation.total) ? relation.total : undefined);
-      if (pick === undefined) continue;
-      hidden.add(pick);
+    for (const relation of members) {
+      let withheldMembers = 0;
+      for (let k = 0; k < relation.length && withheldMembers < 2; k++) withheldMembers += hidden[relation[k]];
+      if (withheldMembers !== 1) continue;
+      // The smallest eligible part, the first of equals; when no part can be withheld (all known zeros or
+      // decided elsewhere), the total goes instead.
+      let pick = -1;
+      for (let k = 1; k < relation.length; k++) {
+        const part = relation[k];
+        if (eligible(part) && (pick < 0 || compare(entryAt[part]!, entryAt[pick]!) < 0)) pick = part;
+      }
+      if (pick < 0 && eligible(relation[0])) pick = relation[0];
+      if (pick < 0) continue;
+      hidden[pick] = 1;
       changed = true;
     }
   }
-  return hidden;
+  return new Set(ids.filter((_, i) => hidden[i]));
 }
 
 function compare(a: DisclosureEntry, b: DisclosureEntry): number {

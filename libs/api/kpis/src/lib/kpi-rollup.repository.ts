@@ -28,7 +28,7 @@ export class KpiRollupRepository {
     return rebuildKpiRollups(db, organisationId);
   }
 
-  /** Rows of kpi_rollups, kpi_quarter_rollups, the board cells' and the seats' tables that differ from a recomputation (0 when current): what the property test and a health check compare. */
+  /** Rows of kpi_rollups, kpi_quarter_rollups, the board cells', the seats', the rounds' and the activity tables that differ from a recomputation (0 when current): what the property test and a health check compare. */
   async drift(organisationId: string, db: Queryable = this.dataSource): Promise<number> {
     const [{ n }] = await db.query<Array<{ n: number }>>(
       `WITH truth AS (
@@ -72,7 +72,14 @@ export class KpiRollupRepository {
        cell_rounds_truth AS (
          SELECT t.quarter_start, u.cell, t.kind, sum(t.rounds)::int AS rounds, sum(t.cents)::bigint AS cents, count(*)::int AS startups
          FROM rounds_truth t JOIN cells_truth c ON c.startup_id = t.startup_id CROSS JOIN LATERAL unnest(c.cells) u (cell) GROUP BY 1, 2, 3),
-       cell_rounds_kept AS (SELECT quarter_start, cell, kind::text, rounds, cents, startups FROM cell_round_quarters WHERE organisation_id = $1)
+       cell_rounds_kept AS (SELECT quarter_start, cell, kind::text, rounds, cents, startups FROM cell_round_quarters WHERE organisation_id = $1),
+       -- startup_activity (StartupActivity1763775200000): the quarters with a validated report or a closed round, recomputed from the raw values.
+       activity_truth AS (
+         SELECT startup_id, range_agg(daterange(quarter_start, (quarter_start + interval '3 months')::date)) AS quarters
+         FROM (SELECT startup_id, quarter_start FROM quarters_truth
+               UNION SELECT startup_id, date_trunc('quarter', closed_on::timestamp)::date FROM funding_rounds
+               WHERE organisation_id = $1 AND status = 'closed' AND closed_on IS NOT NULL) q GROUP BY startup_id),
+       activity_kept AS (SELECT startup_id, quarters FROM startup_activity WHERE organisation_id = $1)
        SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b)
              + (SELECT count(*) FROM (SELECT * FROM quarters_truth EXCEPT ALL SELECT * FROM quarters_kept) c)
              + (SELECT count(*) FROM (SELECT * FROM quarters_kept EXCEPT ALL SELECT * FROM quarters_truth) d)
@@ -93,7 +100,9 @@ export class KpiRollupRepository {
              + (SELECT count(*) FROM (SELECT * FROM rounds_truth EXCEPT ALL SELECT * FROM rounds_kept) s)
              + (SELECT count(*) FROM (SELECT * FROM rounds_kept EXCEPT ALL SELECT * FROM rounds_truth) t)
              + (SELECT count(*) FROM (SELECT * FROM cell_rounds_truth EXCEPT ALL SELECT * FROM cell_rounds_kept) u)
-             + (SELECT count(*) FROM (SELECT * FROM cell_rounds_kept EXCEPT ALL SELECT * FROM cell_rounds_truth) v))::int AS n`,
+             + (SELECT count(*) FROM (SELECT * FROM cell_rounds_kept EXCEPT ALL SELECT * FROM cell_rounds_truth) v)
+             + (SELECT count(*) FROM (SELECT * FROM activity_truth EXCEPT ALL SELECT * FROM activity_kept) w)
+             + (SELECT count(*) FROM (SELECT * FROM activity_kept EXCEPT ALL SELECT * FROM activity_truth) x))::int AS n`,
       [organisationId],
     );
     return n;

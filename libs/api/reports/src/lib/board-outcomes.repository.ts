@@ -69,8 +69,8 @@ export interface YearlyCompanies {
 /**
  * The statements behind the board's long-run figures: survival, conversion of calls, funds raised and
  * companies supported since the start. Each is one indexed statement over small tables (cohorts,
- * enrollments, calls, applications) or a covering index (closed rounds); survival probes the
- * `kpi_rollups` index (startup, period start) once per eligible startup — no scan of KPI values.
+ * enrollments, calls, applications) or a table the database keeps (closed rounds per quarter,
+ * each startup's active quarters) — no scan of KPI values.
  */
 @Injectable()
 export class BoardOutcomesRepository {
@@ -79,10 +79,11 @@ export class BoardOutcomesRepository {
   /**
    * Startups of the cohorts that ended (half-open end) on or before `endsOnAtMost` and took part
    * (enrollment active, graduated or withdrawn), and how many are still active at `to`: a validated KPI
-   * report for a period starting in [activeFrom, to), or a round closed then. One index probe per such
+   * report for a period starting in [activeFrom, to), or a round closed then. Decided once per such
    * startup (not per enrollment); per cohort, and per program and for the organisation each startup once.
-   * `activeFrom` and `to` are first days of calendar quarters (a quarter's end, a year before it): a
-   * validated report of such a range is a row of kpi_quarter_rollups (a tenth of kpi_rollups' rows).
+   * `activeFrom` and `to` are first days of calendar quarters (a quarter's end, a year before it), so
+   * "active then" is an overlap with the startup's active quarters as the database keeps them
+   * (startup_activity: quarters with a validated report or a closed round), one hash join.
    */
   async survival(organisationId: string, endsOnAtMost: string, activeFrom: string, to: string, db: Queryable = this.dataSource): Promise<SurvivalCount[]> {
     const rows = await db.query<SurvivalRowDb[]>(
@@ -92,11 +93,8 @@ export class BoardOutcomesRepository {
          WHERE c.organisation_id = $1 AND c.ends_on <= $3::date AND e.status IN ('active', 'graduated', 'withdrawn')
        ),
        alive AS (
-         SELECT s.startup_id,
-                (EXISTS (SELECT 1 FROM kpi_quarter_rollups r WHERE r.startup_id = s.startup_id AND r.quarter_start >= $4::date AND r.quarter_start < $2::date)
-                 OR EXISTS (SELECT 1 FROM funding_rounds f
-                            WHERE f.startup_id = s.startup_id AND f.status = 'closed' AND f.closed_on >= $4::date AND f.closed_on < $2::date)) AS alive
-         FROM (SELECT DISTINCT startup_id FROM pairs) s
+         SELECT s.startup_id, coalesce(a.quarters && daterange($4::date, $2::date), false) AS alive
+         FROM (SELECT DISTINCT startup_id FROM pairs) s LEFT JOIN startup_activity a ON a.startup_id = s.startup_id
        ),
        flagged AS (SELECT p.cohort_id, p.program_id, p.startup_id, a.alive FROM pairs p JOIN alive a USING (startup_id))
        SELECT 'cohort' AS level, c.id::text AS id, c.name, p.id::text AS program_id, p.name AS program_name, to_char(c.ends_on, 'YYYY-MM-DD') AS ends_on, x.startups, x.surviving

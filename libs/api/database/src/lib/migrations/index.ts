@@ -36,6 +36,7 @@ import { BoardFirstDayIndexes1763774800000 } from './1763774800000-board-first-d
 import { BoardFoundedFigures1763774900000 } from './1763774900000-board-founded-figures';
 import { BoardRoundFigures1763775000000 } from './1763775000000-board-round-figures';
 import { BoardYearToDateIndexes1763775100000 } from './1763775100000-board-year-to-date-indexes';
+import { StartupActivity1763775200000 } from './1763775200000-startup-activity';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   BoardFoundedFigures1763774900000,
   BoardRoundFigures1763775000000,
   BoardYearToDateIndexes1763775100000,
+  StartupActivity1763775200000,
 ];
