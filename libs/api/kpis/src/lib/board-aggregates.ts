@@ -1,7 +1,7 @@
 import { quarterRange } from '@incubator/contracts';
 import type { KpiAggregatesQuery, KpiAggregatesResponse } from '@incubator/contracts';
 import type { BoardAggregatesRepository, BoardLayout } from './board-aggregates.repository';
-import { DisclosureEntry, Relation, withheld } from './disclosure';
+import { DisclosureEntry, DisclosureTable, MISSING } from './disclosure';
 import type { AggregateScope, RawAggregates } from './kpi-aggregates.repository';
 import type { KpiAggregatesService } from './kpi-aggregates.service';
 import { BoardRule, boardNotAllowed } from './kpi.errors';
@@ -66,6 +66,33 @@ function figuresOf(raw: RawAggregates): { entries: Array<[string, DisclosureEntr
   return { entries, additive, relations: kinds.length ? [{ total: figureKey.funds, parts: kinds }] : [] };
 }
 
+/** A board table's figures numbered per (cell, figure) for the disclosure rules, and what they withhold. */
+class CellFigures {
+  readonly rules = new DisclosureTable();
+  private readonly numbers = new Map<string, Map<string, number>>();
+
+  add(cell: string, figure: string, entry: DisclosureEntry): void {
+    let figures = this.numbers.get(cell);
+    if (!figures) this.numbers.set(cell, (figures = new Map()));
+    figures.set(figure, this.rules.add(entry));
+  }
+
+  has(cell: string, figure: string): boolean {
+    return this.numbers.get(cell)?.has(figure) ?? false;
+  }
+
+  /** The number of a cell's figure (MISSING, a known zero, when it has none). */
+  of(cell: string, figure: string): number {
+    return this.numbers.get(cell)?.get(figure) ?? MISSING;
+  }
+
+  /** isHidden of the table, under `threshold`. */
+  decide(threshold: number): (cell: CellId, figure: string) => boolean {
+    const hidden = this.rules.withheld(threshold);
+    return (cell, figure) => hidden[this.of(cell, figure)] === 1;
+  }
+}
+
 /**
  * The board's figures (ASVS V8: a board member never receives one startup's figures). Only fixed
  * partitions — organisation, site, program, sector — of whole quarters or years; every cell of the
@@ -118,30 +145,31 @@ export class BoardAggregates {
     const raws = new Map<CellId, RawAggregates>();
     for (const id of ids) raws.set(id, all.get(id) ?? (await this.service.raw(organisationId, { ...scopeOf(id), ...range })));
 
-    const relations: Relation[] = [];
+    const entries = new CellFigures();
     const figures = new Set<string>();
-    const entries = new Map<string, DisclosureEntry>();
     const additive = new Set<string>();
-    for (const [id, raw] of raws) {
+    const owns = [...raws].map(([id, raw]) => {
       const own = figuresOf(raw);
       for (const [figure, entry] of own.entries) {
-        entries.set(`${id}|${figure}`, entry);
+        entries.add(id, figure, entry);
         figures.add(figure);
       }
       own.additive.forEach((f) => additive.add(f));
-      for (const r of own.relations) relations.push({ total: `${id}|${r.total}`, parts: r.parts.map((p) => `${id}|${p}`) });
+      return [id, own] as const;
+    });
+    for (const [id, own] of owns) {
+      for (const r of own.relations) entries.rules.relate(entries.of(id, r.total), r.parts.map((p) => entries.of(id, p)));
     }
     const sum = (total: CellId, parts: CellId[]) => {
-      for (const f of figures) relations.push({ total: `${total}|${f}`, parts: parts.map((p) => `${p}|${f}`) });
+      for (const f of figures) entries.rules.relate(entries.of(total, f), parts.map((p) => entries.of(p, f)));
     };
     sum('organisation', [...layout.sites.map((s): CellId => `site:${s.id}`), 'unassigned']);
     sum('organisation', [...layout.programs.map((p): CellId => `program:${p.id}`), 'unassigned']);
     sum('organisation', layout.sectors.map((s): CellId => `sector:${s}`));
     for (const site of layout.sites) sum(`site:${site.id}`, layout.programs.filter((p) => p.siteId === site.id).map((p): CellId => `program:${p.id}`));
-    if (period.kind === 'year') await this.addQuarters(organisationId, period.year, [...raws.keys()], additive, entries, relations);
+    if (period.kind === 'year') await this.addQuarters(organisationId, period.year, [...raws.keys()], additive, entries);
 
-    const hidden = withheld(entries, relations, threshold);
-    const isHidden = (cell: CellId, figure: string) => hidden.has(`${cell}|${figure}`);
+    const isHidden = entries.decide(threshold);
     const cells = new Map<CellId, KpiAggregatesResponse>();
     for (const [id, raw] of raws) cells.set(id, this.service.present(raw, range, threshold, (f) => isHidden(id, f)));
     return { threshold, cells, ...layout, isHidden };
@@ -161,11 +189,11 @@ export class BoardAggregates {
     const threshold = known?.threshold ?? (await this.repository.threshold(organisationId));
     const raw = known?.raw ?? (await this.service.raw(organisationId, range));
     const own = figuresOf(raw);
-    const entries = new Map<string, DisclosureEntry>(own.entries.map(([f, e]) => [`organisation|${f}`, e]));
-    const relations: Relation[] = own.relations.map((r) => ({ total: `organisation|${r.total}`, parts: r.parts.map((p) => `organisation|${p}`) }));
-    if (period.kind === 'year') await this.addQuarters(organisationId, period.year, ['organisation'], own.additive, entries, relations, true);
-    const hidden = withheld(entries, relations, threshold);
-    const isHidden = (cell: CellId, figure: string) => hidden.has(`${cell}|${figure}`);
+    const entries = new CellFigures();
+    for (const [figure, entry] of own.entries) entries.add('organisation', figure, entry);
+    for (const r of own.relations) entries.rules.relate(entries.of('organisation', r.total), r.parts.map((p) => entries.of('organisation', p)));
+    if (period.kind === 'year') await this.addQuarters(organisationId, period.year, ['organisation'], own.additive, entries, true);
+    const isHidden = entries.decide(threshold);
     const cells = new Map<CellId, KpiAggregatesResponse>([['organisation', this.service.present(raw, range, threshold, (f) => isHidden('organisation', f))]]);
     return { threshold, cells, sites: [], programs: [], sectors: [], isHidden };
   }
@@ -179,21 +207,16 @@ export class BoardAggregates {
     year: number,
     cells: CellId[],
     additive: Set<string>,
-    entries: Map<string, DisclosureEntry>,
-    relations: Relation[],
+    entries: CellFigures,
     organisationOnly = false,
   ): Promise<void> {
     const quarters: BoardTable[] = [];
     for (const range of yearQuarters(year)) quarters.push(organisationOnly ? await this.organisationOnly(organisationId, range) : await this.table(organisationId, range));
     for (const cell of cells) {
       for (const figure of additive) {
-        if (!entries.has(`${cell}|${figure}`)) continue;
-        const parts = quarters.map((q, i) => {
-          const id = `Q${i + 1}/${cell}|${figure}`;
-          entries.set(id, { startups: 1, magnitude: 0, fixed: { hidden: q.isHidden(cell, figure) } });
-          return id;
-        });
-        relations.push({ total: `${cell}|${figure}`, parts });
+        if (!entries.has(cell, figure)) continue;
+        const parts = quarters.map((q) => entries.rules.add({ startups: 1, magnitude: 0, fixed: { hidden: q.isHidden(cell, figure) } }));
+        entries.rules.relate(entries.of(cell, figure), parts);
       }
     }
   }

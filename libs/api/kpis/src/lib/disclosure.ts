@@ -32,46 +32,68 @@ export interface Relation {
 
 /** The ids of the entries to withhold. */
 export function withheld(entries: ReadonlyMap<string, DisclosureEntry>, relations: readonly Relation[], threshold: number): Set<string> {
-  // Ids as small integers and relations as arrays of them: the fixpoint below visits every relation once
-  // per pass, and a board's quarter has thousands of entries in about a thousand relations.
-  const ids = [...entries.keys()];
-  const index = new Map<string, number>(ids.map((id, i) => [id, i]));
-  const indexOf = (id: string) => {
-    let i = index.get(id);
-    if (i === undefined) index.set(id, (i = ids.push(id) - 1));
-    return i;
-  };
-  const members = relations.map((r) => Int32Array.from([r.total, ...r.parts], indexOf)); // total first
-  const entryAt = ids.map((id) => entries.get(id));
-  const hidden = new Uint8Array(ids.length);
-  entryAt.forEach((entry, i) => {
-    if (entry && (entry.fixed ? entry.fixed.hidden : entry.startups > 0 && entry.startups < threshold)) hidden[i] = 1;
-  });
-  const eligible = (i: number) => {
-    const entry = entryAt[i];
-    return !!entry && !entry.fixed && entry.startups > 0 && !hidden[i];
-  };
-  // Monotone (entries are only ever added), so this ends after at most one pass per entry.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const relation of members) {
-      let withheldMembers = 0;
-      for (let k = 0; k < relation.length && withheldMembers < 2; k++) withheldMembers += hidden[relation[k]];
-      if (withheldMembers !== 1) continue;
-      // The smallest eligible part, the first of equals; when no part can be withheld (all known zeros or
-      // decided elsewhere), the total goes instead.
-      let pick = -1;
-      for (let k = 1; k < relation.length; k++) {
-        const part = relation[k];
-        if (eligible(part) && (pick < 0 || compare(entryAt[part]!, entryAt[pick]!) < 0)) pick = part;
-      }
-      if (pick < 0 && eligible(relation[0])) pick = relation[0];
-      if (pick < 0) continue;
-      hidden[pick] = 1;
-      changed = true;
-    }
+  const table = new DisclosureTable();
+  const index = new Map<string, number>([...entries].map(([id, entry]) => [id, table.add(entry)]));
+  for (const r of relations) table.relate(index.get(r.total) ?? MISSING, r.parts.map((id) => index.get(id) ?? MISSING));
+  const hidden = table.withheld(threshold);
+  return new Set([...index].filter(([, i]) => hidden[i]).map(([id]) => id));
+}
+
+/** A relation's member that is no entry: a known zero, never withheld (see Relation). */
+export const MISSING = 0;
+
+/**
+ * The same rules over entries numbered as they are added, relations as arrays of those numbers: what a
+ * board table of thousands of entries in about a thousand relations is computed with (the fixpoint
+ * visits every relation once per pass; numbers instead of string ids make a pass a few array reads).
+ */
+export class DisclosureTable {
+  private readonly entries: Array<DisclosureEntry | undefined> = [undefined]; // MISSING
+  private readonly relations: Int32Array[] = [];
+
+  /** The entry's number. */
+  add(entry: DisclosureEntry): number {
+    return this.entries.push(entry) - 1;
   }
-  return new Set(ids.filter((_, i) => hidden[i]));
+
+  /** total = Σ parts (numbers from `add`, or MISSING). */
+  relate(total: number, parts: readonly number[]): void {
+    this.relations.push(Int32Array.from([total, ...parts])); // total first
+  }
+
+  /** Per entry number, 1 when withheld. */
+  withheld(threshold: number): Uint8Array {
+    const entries = this.entries;
+    const hidden = new Uint8Array(entries.length);
+    entries.forEach((entry, i) => {
+      if (entry && (entry.fixed ? entry.fixed.hidden : entry.startups > 0 && entry.startups < threshold)) hidden[i] = 1;
+    });
+    const eligible = (i: number) => {
+      const entry = entries[i];
+      return !!entry && !entry.fixed && entry.startups > 0 && !hidden[i];
+    };
+    // Monotone (entries are only ever added), so this ends after at most one pass per entry.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const relation of this.relations) {
+        let withheldMembers = 0;
+        for (let k = 0; k < relation.length && withheldMembers < 2; k++) withheldMembers += hidden[relation[k]];
+        if (withheldMembers !== 1) continue;
+        // The smallest eligible part, the first of equals; when no part can be withheld (all known zeros
+        // or decided elsewhere), the total goes instead.
+        let pick = -1;
+        for (let k = 1; k < relation.length; k++) {
+          const part = relation[k];
+          if (eligible(part) && (pick < 0 || compare(entries[part] as DisclosureEntry, entries[pick] as DisclosureEntry) < 0)) pick = part;
+        }
+        if (pick < 0 && eligible(relation[0])) pick = relation[0];
+        if (pick < 0) continue;
+        hidden[pick] = 1;
+        changed = true;
+      }
+    }
+    return hidden;
+  }
 }
 
 function compare(a: DisclosureEntry, b: DisclosureEntry): number {
