@@ -30,10 +30,10 @@ export interface RawAggregates {
  * before anything is withheld: what `aggregatesSql` gives for that range, for these figures only.
  */
 export interface YearToDateFigures {
-  /** Σ of the validated jobs-created values (null: none), and how many startups gave one. */
+  /** Σ of the validated jobs-created values (null: none), and how many startups gave one (counted up to `startupsAtMost`). */
   jobsCreated: { total: string | null; startups: number };
   activeStartups: number;
-  /** Closed rounds' amount in euro cents, and how many startups closed one. */
+  /** Closed rounds' amount in euro cents, and how many startups closed one (counted up to `startupsAtMost`). */
   funds: { cents: string; startups: number };
 }
 
@@ -79,8 +79,8 @@ export class KpiAggregatesRepository {
   }
 
   /** The year-to-date figures of these whole quarters (see yearToDateSql). */
-  async yearToDate(organisationId: string, quarterStarts: string[], db: Queryable = this.dataSource): Promise<YearToDateFigures> {
-    const { text, params } = yearToDateSql(organisationId, quarterStarts);
+  async yearToDate(organisationId: string, quarterStarts: string[], startupsAtMost: number, db: Queryable = this.dataSource): Promise<YearToDateFigures> {
+    const { text, params } = yearToDateSql(organisationId, quarterStarts, startupsAtMost);
     const [row] = await db.query<YearToDateRow[]>(text, params);
     return { jobsCreated: { total: row.jobs_total, startups: row.jobs_startups }, activeStartups: row.active, funds: { cents: row.funds_cents, startups: row.funds_startups } };
   }
@@ -465,17 +465,23 @@ export function organisationQuartersSql(organisationId: string, quarters: Readon
  * days), from what the database keeps: sums from the organisation's cell of kpi_cell_quarters and
  * cell_round_quarters, distinct startups from the per-startup rows (kpi_quarter_rollups,
  * startup_seat_quarters, startup_round_quarters). The property test compares it with `aggregatesSql`.
+ * How many startups gave the jobs or closed a round is only ever compared with the board's suppression
+ * threshold, so it is counted up to `startupsAtMost` (the threshold) and stops there: at 10,000 startups a
+ * year's 30,000 rows need not be made distinct to learn that "at least 3" stand behind a figure.
  */
-export function yearToDateSql(organisationId: string, quarterStarts: string[]): { text: string; params: unknown[] } {
+export function yearToDateSql(organisationId: string, quarterStarts: string[], startupsAtMost: number): { text: string; params: unknown[] } {
+  if (!Number.isInteger(startupsAtMost) || startupsAtMost < 1) throw new Error(`startupsAtMost must be a positive integer: ${startupsAtMost}`);
   for (const q of quarterStarts) if (!QUARTER_START.test(q)) throw new Error(`Not the first day of a quarter: ${q}`);
   const text = `WITH jobs AS (SELECT id FROM kpi_definitions WHERE organisation_id = $1 AND key = 'jobs_created')
     SELECT
       (SELECT sum(k.total)::text FROM kpi_cell_quarters k JOIN jobs ON jobs.id = k.definition_id
        WHERE k.organisation_id = $1 AND k.cell = 'organisation' AND k.quarter_start = ANY($2::date[])) AS jobs_total,
-      (SELECT count(DISTINCT r.startup_id)::int FROM kpi_quarter_rollups r JOIN jobs ON jobs.id = r.definition_id WHERE r.quarter_start = ANY($2::date[])) AS jobs_startups,
+      (SELECT count(*)::int FROM (SELECT DISTINCT r.startup_id FROM kpi_quarter_rollups r JOIN jobs ON jobs.id = r.definition_id
+                                  WHERE r.quarter_start = ANY($2::date[]) LIMIT $3) x) AS jobs_startups,
       (SELECT count(DISTINCT startup_id)::int FROM startup_seat_quarters WHERE organisation_id = $1 AND quarter_start = ANY($2::date[])) AS active,
       (SELECT coalesce(sum(cents), 0)::text FROM cell_round_quarters
        WHERE organisation_id = $1 AND cell = 'organisation' AND kind = '*' AND quarter_start = ANY($2::date[])) AS funds_cents,
-      (SELECT count(DISTINCT startup_id)::int FROM startup_round_quarters WHERE organisation_id = $1 AND kind = '*' AND quarter_start = ANY($2::date[])) AS funds_startups`;
-  return { text, params: [organisationId, quarterStarts] };
+      (SELECT count(*)::int FROM (SELECT DISTINCT startup_id FROM startup_round_quarters WHERE organisation_id = $1 AND kind = '*' AND quarter_start = ANY($2::date[])
+                                  LIMIT $3) y) AS funds_startups`;
+  return { text, params: [organisationId, quarterStarts, startupsAtMost] };
 }

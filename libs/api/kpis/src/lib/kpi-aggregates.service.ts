@@ -62,8 +62,8 @@ export class KpiAggregatesService {
   }
 
   /** The organisation's year-to-date figures over these whole quarters (their first days), before anything is withheld. */
-  yearToDate(organisationId: string, quarterStarts: string[]): Promise<YearToDateFigures> {
-    return this.repository.yearToDate(organisationId, quarterStarts);
+  yearToDate(organisationId: string, quarterStarts: string[], startupsAtMost: number): Promise<YearToDateFigures> {
+    return this.repository.yearToDate(organisationId, quarterStarts, startupsAtMost);
   }
 
   /**

@@ -63,7 +63,8 @@ export class BoardQuarterService {
       this.repository.closedRounds(organisationId, range),
       this.targetRows.ofYear(organisationId, Number(range.from.slice(0, 4))).then(async (rows) => ({
         rows,
-        ytd: rows.length ? await this.aggregates.yearToDate(organisationId, quarterStartsOf(ytdRange)) : null,
+        // The startups behind the year to date only matter against the board's threshold (ytdWithheld).
+        ytd: rows.length ? await this.aggregates.yearToDate(organisationId, quarterStartsOf(ytdRange), Math.max(1, view === 'board' ? organisation.boardSuppressionThreshold : 0)) : null,
       })),
       this.outcomes.load(organisationId, quarter, view === 'board' ? organisation.boardSuppressionThreshold : 0),
     ]);
