@@ -37,7 +37,11 @@ export class BoardAggregatesRepository {
     const [sites, programs, sectors] = await Promise.all([
       db.query<Array<{ id: string; name: string }>>('SELECT id, name FROM sites WHERE organisation_id = $1 ORDER BY name, id', [organisationId]),
       db.query<ProgramCellRow[]>('SELECT id, name, site_id AS "siteId" FROM programs WHERE organisation_id = $1 ORDER BY name, id', [organisationId]),
-      db.query<Array<{ sector: string }>>('SELECT DISTINCT sector FROM startups WHERE organisation_id = $1 ORDER BY sector', [organisationId]),
+      // The sectors of its startups, as the database keeps them per cell (cell_founded_quarters), not from every startup.
+      db.query<Array<{ sector: string }>>(
+        `SELECT DISTINCT substr(cell, length('sector:') + 1) AS sector FROM cell_founded_quarters WHERE organisation_id = $1 AND cell LIKE 'sector:%' ORDER BY 1`,
+        [organisationId],
+      ),
     ]);
     return { sites, programs, sectors: sectors.map((s) => s.sector) };
   }
