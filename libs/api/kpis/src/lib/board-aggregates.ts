@@ -81,6 +81,11 @@ class CellFigures {
     return this.numbers.get(cell)?.has(figure) ?? false;
   }
 
+  /** A cell's figures and their numbers (none: every figure of it is a known zero). */
+  figuresOf(cell: string): ReadonlyMap<string, number> | undefined {
+    return this.numbers.get(cell);
+  }
+
   /** The number of a cell's figure (MISSING, a known zero, when it has none). */
   of(cell: string, figure: string): number {
     return this.numbers.get(cell)?.get(figure) ?? MISSING;
@@ -161,7 +166,8 @@ export class BoardAggregates {
       for (const r of own.relations) entries.rules.relate(entries.of(id, r.total), r.parts.map((p) => entries.of(id, p)));
     }
     const sum = (total: CellId, parts: CellId[]) => {
-      for (const f of figures) entries.rules.relate(entries.of(total, f), parts.map((p) => entries.of(p, f)));
+      const [totalFigures, ...partFigures] = [total, ...parts].map((cell) => entries.figuresOf(cell));
+      for (const f of figures) entries.rules.relate(totalFigures?.get(f) ?? MISSING, partFigures.map((m) => m?.get(f) ?? MISSING));
     };
     sum('organisation', [...layout.sites.map((s): CellId => `site:${s.id}`), 'unassigned']);
     sum('organisation', [...layout.programs.map((p): CellId => `program:${p.id}`), 'unassigned']);
