@@ -28,7 +28,7 @@ export class KpiRollupRepository {
     return rebuildKpiRollups(db, organisationId);
   }
 
-  /** Rows of kpi_rollups, kpi_quarter_rollups, the board cells', the seats', the rounds' and the activity tables that differ from a recomputation (0 when current): what the property test and a health check compare. */
+  /** Rows of kpi_rollups, kpi_quarter_rollups, the board cells', the seats', the rounds', the activity and the first cohorts' tables that differ from a recomputation (0 when current): what the property test and a health check compare. */
   async drift(organisationId: string, db: Queryable = this.dataSource): Promise<number> {
     const [{ n }] = await db.query<Array<{ n: number }>>(
       `WITH truth AS (
@@ -79,7 +79,12 @@ export class KpiRollupRepository {
          FROM (SELECT startup_id, quarter_start FROM quarters_truth
                UNION SELECT startup_id, date_trunc('quarter', closed_on::timestamp)::date FROM funding_rounds
                WHERE organisation_id = $1 AND status = 'closed' AND closed_on IS NOT NULL) q GROUP BY startup_id),
-       activity_kept AS (SELECT startup_id, quarters FROM startup_activity WHERE organisation_id = $1)
+       activity_kept AS (SELECT startup_id, quarters FROM startup_activity WHERE organisation_id = $1),
+       -- startup_first_cohorts (StartupFirstCohorts1763775300000): each admitted startup's first cohort start.
+       first_cohorts_truth AS (
+         SELECT e.startup_id, min(c.starts_on) AS starts_on FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id
+         WHERE c.organisation_id = $1 AND e.status <> 'applied' GROUP BY e.startup_id),
+       first_cohorts_kept AS (SELECT startup_id, starts_on FROM startup_first_cohorts WHERE organisation_id = $1)
        SELECT ((SELECT count(*) FROM (SELECT * FROM truth EXCEPT ALL SELECT * FROM kept) a) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM truth) b)
              + (SELECT count(*) FROM (SELECT * FROM quarters_truth EXCEPT ALL SELECT * FROM quarters_kept) c)
              + (SELECT count(*) FROM (SELECT * FROM quarters_kept EXCEPT ALL SELECT * FROM quarters_truth) d)
@@ -102,7 +107,9 @@ export class KpiRollupRepository {
              + (SELECT count(*) FROM (SELECT * FROM cell_rounds_truth EXCEPT ALL SELECT * FROM cell_rounds_kept) u)
              + (SELECT count(*) FROM (SELECT * FROM cell_rounds_kept EXCEPT ALL SELECT * FROM cell_rounds_truth) v)
              + (SELECT count(*) FROM (SELECT * FROM activity_truth EXCEPT ALL SELECT * FROM activity_kept) w)
-             + (SELECT count(*) FROM (SELECT * FROM activity_kept EXCEPT ALL SELECT * FROM activity_truth) x))::int AS n`,
+             + (SELECT count(*) FROM (SELECT * FROM activity_kept EXCEPT ALL SELECT * FROM activity_truth) x)
+             + (SELECT count(*) FROM (SELECT * FROM first_cohorts_truth EXCEPT ALL SELECT * FROM first_cohorts_kept) y)
+             + (SELECT count(*) FROM (SELECT * FROM first_cohorts_kept EXCEPT ALL SELECT * FROM first_cohorts_truth) z))::int AS n`,
       [organisationId],
     );
     return n;

@@ -163,13 +163,14 @@ export class BoardOutcomesRepository {
     return Number(row.startups);
   }
 
-  /** Companies supported: distinct startups admitted to a cohort that started before `to`, by the year of their first such cohort. */
+  /**
+   * Companies supported: distinct startups admitted to a cohort that started before `to`, by the year of
+   * their first such cohort — each startup's first cohort start as the database keeps it (startup_first_cohorts).
+   */
   async companiesByYear(organisationId: string, to: string, db: Queryable = this.dataSource): Promise<YearlyCompanies[]> {
     const rows = await db.query<YearlyCompanies[]>(
-      `SELECT extract(year FROM s.first)::int AS year, count(*)::int AS companies
-       FROM (SELECT e.startup_id, min(c.starts_on) AS first FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id
-             WHERE c.organisation_id = $1 AND c.starts_on < $2::date AND e.status <> 'applied'
-             GROUP BY e.startup_id) s
+      `SELECT extract(year FROM starts_on)::int AS year, count(*)::int AS companies
+       FROM startup_first_cohorts WHERE organisation_id = $1 AND starts_on < $2::date
        GROUP BY 1 ORDER BY 1`,
       [organisationId, to],
     );

@@ -37,6 +37,7 @@ import { BoardFoundedFigures1763774900000 } from './1763774900000-board-founded-
 import { BoardRoundFigures1763775000000 } from './1763775000000-board-round-figures';
 import { BoardYearToDateIndexes1763775100000 } from './1763775100000-board-year-to-date-indexes';
 import { StartupActivity1763775200000 } from './1763775200000-startup-activity';
+import { StartupFirstCohorts1763775300000 } from './1763775300000-startup-first-cohorts';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled api runs exactly the
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   BoardRoundFigures1763775000000,
   BoardYearToDateIndexes1763775100000,
   StartupActivity1763775200000,
+  StartupFirstCohorts1763775300000,
 ];
