@@ -67,6 +67,8 @@ for (const viewport of [
     test('the board, with its packs to download', async ({ page }) => {
       await signIn(page, 'board@demo.test');
       await expect(page.getByTestId('computed-at')).toBeVisible();
+      // The page's parts after the headline figures are drawn one task after the other: the last one, the packs.
+      await expect(page.getByTestId('pack-generate')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -42,6 +42,27 @@ async function closedRounds(request: APIRequestContext, headers: Record<string, 
 const euros = (cents: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
 const percent = (value: number) => new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 
+/** The dashboard's figures whose text does not fit their card (a reader would see '€1,530,00'). */
+async function clippedFigures(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="outcome-value"], [data-testid="headline-value"]').evaluateAll((elements) =>
+    elements
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .map((element) => `${element.textContent?.trim()} (${element.scrollWidth} > ${element.clientWidth} px)`),
+  );
+}
+
+/** The breakdowns' charts drawn without scrolling (a full-page capture or a print scrolls nothing): one each, with bars of a height. */
+async function expectChartsDrawn(page: Page): Promise<void> {
+  // The breakdowns come a task after the headline figures (board.page.ts, `sections`).
+  await expect(page.getByTestId('chart-by-site')).toBeVisible();
+  const charts = page.locator('app-breakdown [data-testid="breakdown-chart"]');
+  await expect(charts).toHaveCount(await page.locator('app-breakdown:has(details)').count());
+  for (const chart of await charts.all()) {
+    const tallest = await chart.locator('[data-testid="breakdown-bar"]').evaluateAll((bars) => Math.max(0, ...bars.map((bar) => bar.getBoundingClientRect().height)));
+    expect(tallest).toBeGreaterThan(20);
+  }
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `board-${name}.png`), fullPage: true });
@@ -93,8 +114,10 @@ test.describe('board dashboard', () => {
     await expect(target.getByTestId('target-percent')).toHaveText(`${percent((ytd.cents / (Number(goal!.value) * 100)) * 100)} of the target`);
     await expect(page.getByTestId('outcome-funds').getByTestId('outcome-value')).toHaveText(euros(sinceStart.cents));
     await expect(page.getByTestId('outcome-survival')).toBeVisible();
+    await expectChartsDrawn(page);
     for (const [name, width, height] of [['team-1440', 1440, 900], ['team-390', 390, 844]] as const) {
       await page.setViewportSize({ width, height });
+      expect(await clippedFigures(page), `figures cut at ${width} px`).toEqual([]);
       await shoot(page, name);
     }
 
@@ -124,10 +147,34 @@ test.describe('board dashboard', () => {
     } else {
       await expect(funds.getByTestId('outcome-value')).toHaveText(euros(sinceStart.cents));
     }
+    await expectChartsDrawn(boardPage);
+    expect(await clippedFigures(boardPage)).toEqual([]);
     await shoot(boardPage, 'board-1440');
     await boardPage.setViewportSize({ width: 390, height: 844 });
     await shoot(boardPage, 'board-390');
     await boardPage.close();
+  });
+
+  test('in French, on a desktop and a phone: the figures whole ("1 530 000 €"), the charts drawn, the rounds’ columns named', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+    await page.goto(`${web()}/login`);
+    await expect(page.getByTestId('login-submit')).toBeVisible();
+    await shoot(page, 'fr-login-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, 'fr-login-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'manager@demo.test');
+    await page.goto(`${web()}/board`);
+    await expect(page.getByTestId('outcome-funds').getByTestId('outcome-value')).toHaveText(/^\s*\d[\d\s]*€\s*$/);
+    await expect(page.getByTestId('board-rounds').locator('thead')).toHaveText(/Montant\s*Clôturée le\s*Investisseur principal/);
+    await expectChartsDrawn(page);
+    for (const [name, width, height] of [['fr-team-1440', 1440, 900], ['fr-team-390', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await clippedFigures(page), `figures cut at ${width} px`).toEqual([]);
+      await shoot(page, name);
+    }
+    await page.close();
   });
 
   test('an admin sets a long-term target; the dashboard measures it, projects the trend and says whether it is on track', async ({ page }) => {

@@ -41,7 +41,13 @@ export async function benchBoardPack(db: DataSource, eco: Ecosystem, log: (line:
   const ytd = { from: `${range.from.slice(0, 4)}-01-01`, to: range.to };
   // What the figures need now: the organisation's eight quarters in one statement, the year to date against the targets, and the table's every cell in one.
   const ytdQuarters = series.filter((q) => q.from >= ytd.from).map((q) => q.from);
-  const statements = [organisationQuartersSql(eco.organisationId, [...series].reverse()), yearToDateSql(eco.organisationId, ytdQuarters), boardCellsSql(eco.organisationId, range)];
+  // The startups behind the year to date are counted up to the board's threshold, as the dashboard does.
+  const [{ threshold }] = await db.query<Array<{ threshold: number }>>('SELECT board_suppression_threshold AS threshold FROM organisations WHERE id = $1', [eco.organisationId]);
+  const statements = [
+    organisationQuartersSql(eco.organisationId, [...series].reverse()),
+    yearToDateSql(eco.organisationId, ytdQuarters, threshold),
+    boardCellsSql(eco.organisationId, range),
+  ];
   // What they needed before issue 20: a statement per cell, each over the raw KPI values.
   const queries = [
     ...series,

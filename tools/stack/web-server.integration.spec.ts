@@ -1,9 +1,9 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serveWeb } from './web-server';
 
 /**
@@ -18,6 +18,7 @@ describe('serveWeb (npm start’s web server) in front of a client folder and an
   // Large enough to be worth compressing, repetitive like real bundles.
   const script = `export const labels = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ id: i, label: `Libellé ${i}` })))};\n`;
   const apiBody = JSON.stringify({ items: Array.from({ length: 300 }, (_, i) => ({ id: i, name: `Startup ${i}`, sector: 'foodtech' })) });
+  const translations = JSON.stringify({ board: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`key${i}`, `Texte ${i}`])) });
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4000, 7)]);
 
   beforeAll(async () => {
@@ -26,6 +27,14 @@ describe('serveWeb (npm start’s web server) in front of a client folder and an
     writeFileSync(join(dir, 'main-ABC123.js'), script);
     writeFileSync(join(dir, 'chunk-TINY.js'), 'export const a = 1;\n');
     writeFileSync(join(dir, 'logo.png'), png);
+    // Translations rebuilt since their .br was written (an older build's): compressed again at start.
+    mkdirSync(join(dir, 'i18n'));
+    writeFileSync(join(dir, 'i18n', 'fr.json'), translations);
+    writeFileSync(join(dir, 'i18n', 'fr.json.br'), brotliCompressSync('{"stale":true}'));
+    writeFileSync(join(dir, 'i18n', 'fr.json.gz'), gzipSync('{"stale":true}'));
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(join(dir, 'i18n', 'fr.json.br'), past, past);
+    utimesSync(join(dir, 'i18n', 'fr.json.gz'), past, past);
     // Like the API (express): JSON with its Content-Length.
     upstream = createServer((req, res) => {
       const [status, body] = req.url === '/api/startups' ? [200, apiBody] : [404, '{"code":"not_found"}'];
@@ -58,6 +67,22 @@ describe('serveWeb (npm start’s web server) in front of a client folder and an
     const plain = await get('/main-ABC123.js', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(script);
+  });
+
+  it('sends the .br and .gz written once at start (brotli 11, gzip 9), not a per-request compression; rewritten when the file is newer', async () => {
+    const br = await get('/main-ABC123.js', 'br, gzip');
+    expect(br.body.equals(readFileSync(join(dir, 'main-ABC123.js.br')))).toBe(true);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=3600');
+    const gzip = await get('/main-ABC123.js', 'gzip');
+    expect(gzip.body.equals(readFileSync(join(dir, 'main-ABC123.js.gz')))).toBe(true);
+
+    const fr = await get('/i18n/fr.json', 'br');
+    expect(fr.headers['content-type']).toMatch(/application\/json/);
+    expect(fr.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(fr.body).toString()).toBe(translations);
+    // Outside the client's folder: nothing.
+    expect((await get('/..%2F..%2Fetc%2Fpasswd.json', 'br')).headers['content-encoding']).toBeUndefined();
   });
 
   it('compresses the API’s JSON answers it proxies, per Accept-Encoding', async () => {

@@ -63,8 +63,9 @@ const RECENT_COHORTS = 6;
             <p class="value" data-testid="outcome-value">—</p>
             <p class="note" data-testid="outcome-withheld">{{ t('reports.board.withheld', { threshold: threshold() }) }}</p>
           } @else {
-            <p class="value" [class.none]="o.cumulative.fundsRaisedEur === null" data-testid="outcome-value">
-              {{ o.cumulative.fundsRaisedEur === null ? t('board.outcomes.noData') : euros(o.cumulative.fundsRaisedEur) }}
+            @let funds = o.cumulative.fundsRaisedEur === null ? t('board.outcomes.noData') : euros(o.cumulative.fundsRaisedEur);
+            <p class="value" [class.none]="o.cumulative.fundsRaisedEur === null" [style.--chars]="funds.length" data-testid="outcome-value">
+              {{ funds }}
             </p>
             <p class="note">{{ t('board.outcomes.fundsNote') }}</p>
           }
@@ -200,6 +201,8 @@ const RECENT_COHORTS = 6;
       gap: 1rem;
     }
     .card {
+      /* The figures' type shrinks to the card's width (cqi), never cut. */
+      container-type: inline-size;
       padding: 1rem;
       border: 2px solid var(--mat-sys-outline);
       border-radius: 0.75rem;
@@ -214,7 +217,9 @@ const RECENT_COHORTS = 6;
     }
     .value {
       margin: 0.25rem 0;
-      font-size: clamp(1.75rem, 3.5vw, 2.5rem);
+      /* --chars: the figure's length where it can be long (e.g. '€1,530,000', '1 530 000 €'); a wide bold digit is about 0.72 em. */
+      font-size: min(clamp(1.75rem, 3.5vw, 2.5rem), calc(100cqi / (var(--chars, 6) * 0.72)));
+      overflow-wrap: anywhere;
       font-weight: 700;
       line-height: 1.1;
       font-variant-numeric: tabular-nums;

@@ -109,7 +109,7 @@ describe('BoardPage (the board dashboard)', () => {
         provideRouter([{ path: 'board', component: BoardPage }]),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
-      // The charts stay placeholders: chart.js needs a real canvas.
+      // Deferred blocks (none on the board's own page: its charts are drawn with the figures) stay placeholders.
       deferBlockBehavior: DeferBlockBehavior.Manual,
     });
     TestBed.inject(LocaleService).use('en');
@@ -189,6 +189,25 @@ describe('BoardPage (the board dashboard)', () => {
     expect(text('computed-at')).toMatch(/^Figures computed on .*2026.*; recomputed after a few minutes\.$/);
   });
 
+  it('draws the headline figures first and every other part in a task of its own, until the whole page is there', async () => {
+    harness = await RouterTestingHarness.create('/board');
+    answerQuarter('2026-Q3');
+    // The render the figures' arrival causes: the headline figures, nothing of the parts after them yet.
+    harness.fixture.detectChanges();
+    expect(view().querySelector('[data-testid="headline-jobs_created"]')).not.toBeNull();
+    expect(view().querySelector('[data-testid="outcome-funds"]')).toBeNull();
+    expect(view().querySelector('[data-testid="chart-by-site"]')).toBeNull();
+    expect(view().querySelector('[data-testid="board-rounds"]')).toBeNull();
+    // Stable once every part is drawn (the page holds pending work until then): the rest, then packs and cohorts.
+    await settle();
+    for (const testId of ['outcome-funds', 'chart-by-site', 'target-jobs_created', 'board-rounds']) {
+      expect(view().querySelector(`[data-testid="${testId}"]`)).not.toBeNull();
+    }
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/report-runs').flush([]);
+    backend.expectOne((r) => r.url === '/api/cohorts').flush([]);
+    await settle();
+  });
+
   it('shows the targets, the space, the rounds and the breakdowns with their table', async () => {
     await open('/board', '2026-Q3');
     expect(text('target-jobs_created')).toContain('90 / 120');
@@ -197,6 +216,9 @@ describe('BoardPage (the board dashboard)', () => {
     expect(text('space-occupancy')).toBe('75%');
     expect(text('board-rounds')).toContain('Acme SAS');
     expect(text('board-rounds')).toContain('€1,200,000.00');
+    // Headers that say what the column is (the amount's cells carry the currency).
+    const headers = Array.from(view().querySelectorAll('[data-testid="board-rounds"] thead th')).map((th) => th.textContent?.trim());
+    expect(headers).toEqual(['Startup', 'Kind', 'Amount', 'Closed on', 'Lead investor']);
     expect(text('chart-by-site')).toContain('Lille');
     expect(text('chart-by-program')).toContain('No figure to show.');
     // A sector is shown by its label, never its code.

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, PendingTasks, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl } from '@angular/forms';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -25,6 +25,12 @@ import { HeadlineCardComponent } from './headline-card.component';
 import { numberFormat } from '../../core/i18n/intl-format';
 
 type Loaded = BoardQuarterResponse | 'failed' | null;
+
+/**
+ * The page's parts below the title, in order: the headline figures; the long run; the breakdowns, the
+ * targets and the space; the rounds, then billing, packs and cohorts.
+ */
+const SECTIONS = 4;
 
 /**
  * The board's home, readable on a projector: a quarter's headline figures, breakdowns, targets,
@@ -75,6 +81,14 @@ export class BoardPage {
    */
   protected readonly figuresSettled = signal(false);
   protected readonly canSeePacks = computed(() => this.auth.permissions().includes(Permission.ReportsRead));
+  /**
+   * How many of the SECTIONS are on the page. When the first figures arrive, the headline figures are
+   * drawn at once and each following part in a task of its own, a few milliseconds apart: a phone's main
+   * thread is never held for the whole page (a tap or a scroll waits for one part at most), and the parts
+   * are all there before anyone could print or scroll. Later quarters redraw everything at once.
+   */
+  protected readonly sections = signal(0);
+  private readonly pendingTasks = inject(PendingTasks);
 
   constructor() {
     effect(() => {
@@ -98,8 +112,25 @@ export class BoardPage {
       )
       .subscribe((data) => {
         this.data.set(data);
+        if (data === 'failed') this.sections.set(SECTIONS);
+        else if (data !== null) this.revealSections();
         if (data !== null) this.figuresSettled.set(true);
       });
+  }
+
+  /** Shows the first part now and the others one task after the other (see `sections`). */
+  private revealSections(): void {
+    if (this.sections() > 0) return;
+    this.sections.set(1);
+    // Held as pending work, so that whatever waits for the page to be stable (tests, SSR) waits for every part.
+    const done = this.pendingTasks.add();
+    const next = () => {
+      // Each change schedules its own rendering, which runs before the next timer: one part per task.
+      this.sections.update((shown) => shown + 1);
+      if (this.sections() < SECTIONS) setTimeout(next);
+      else done();
+    };
+    setTimeout(next);
   }
 
   protected euros(decimal: string | null): string {

@@ -15,17 +15,13 @@ import { numberFormat } from '../../core/i18n/intl-format';
       @if (rows().length === 0) {
         <p class="muted">{{ t('reports.board.noBreakdown') }}</p>
       } @else {
-        <!-- Chart.js is loaded when a chart comes into view, not with the page. -->
-        @defer (on viewport) {
-          <app-breakdown-chart
-            [rows]="shown()"
-            [label]="t('reports.board.chartLabel', { title: title() })"
-            [series]="[t('reports.board.activeStartups'), t('reports.board.jobsCreated')]"
-            [locale]="locale()"
-          />
-        } @placeholder {
-          <div class="chart-placeholder"></div>
-        }
+        <!-- Drawn with the figures (no deferred block): a printed page or a full-page capture shows every chart. -->
+        <app-breakdown-chart
+          [rows]="shown()"
+          [label]="t('reports.board.chartLabel', { title: title() })"
+          [series]="[t('reports.board.activeStartups'), t('reports.board.jobsCreated')]"
+          [locale]="locale()"
+        />
         <details>
           <summary>{{ t('reports.board.showTable') }}</summary>
           <div class="table-scroll" tabindex="0" role="region" [attr.aria-labelledby]="titleId()">

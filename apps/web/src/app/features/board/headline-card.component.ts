@@ -35,7 +35,7 @@ const WITHHOLDABLE: ReadonlySet<HeadlineFigure['key']> = new Set(['jobs_created'
         <p class="value" [title]="t('board.noFigure')">—</p>
         <p class="note" data-testid="headline-no-figure">{{ t('board.noFigure') }}</p>
       } @else {
-        <p class="value" data-testid="headline-value">{{ value() }}</p>
+        <p class="value" [style.--chars]="value().length" data-testid="headline-value">{{ value() }}</p>
       }
       <ul class="changes">
         @for (change of changes(); track change.label) {
@@ -63,6 +63,8 @@ const WITHHOLDABLE: ReadonlySet<HeadlineFigure['key']> = new Set(['jobs_created'
   styles: `
     :host {
       display: block;
+      /* The figure's type shrinks to the card's width (cqi), never cut. */
+      container-type: inline-size;
       padding: 1rem;
       border: 2px solid var(--mat-sys-outline);
       border-radius: 0.75rem;
@@ -74,7 +76,9 @@ const WITHHOLDABLE: ReadonlySet<HeadlineFigure['key']> = new Set(['jobs_created'
     }
     .value {
       margin: 0.25rem 0;
-      font-size: clamp(2rem, 4vw, 3rem);
+      /* --chars: the figure's length (e.g. '€1,530,000', '1 530 000 €'); a wide bold digit is about 0.72 em. */
+      font-size: min(clamp(2rem, 4vw, 3rem), calc(100cqi / (var(--chars, 4) * 0.72)));
+      overflow-wrap: anywhere;
       font-weight: 700;
       line-height: 1.1;
       font-variant-numeric: tabular-nums;
