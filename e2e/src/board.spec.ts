@@ -114,6 +114,10 @@ test.describe('board dashboard', () => {
     await expect(target.getByTestId('target-percent')).toHaveText(`${percent((ytd.cents / (Number(goal!.value) * 100)) * 100)} of the target`);
     await expect(page.getByTestId('outcome-funds').getByTestId('outcome-value')).toHaveText(euros(sinceStart.cents));
     await expect(page.getByTestId('outcome-survival')).toBeVisible();
+    // The occupancy is the leased share of the leasable area shown beside it (12.1 % of the demo park, not "0.1 %").
+    const [leased, leasable] = ((await page.getByTestId('space-leased').textContent()) ?? '').match(/\d[\d,]*(?=\s*m²)/g)!.map((n) => Number(n.replace(/,/g, '')));
+    expect(leasable).toBeGreaterThan(0);
+    await expect(page.getByTestId('space-occupancy')).toHaveText(percent((leased / leasable) * 100));
     await expectChartsDrawn(page);
     for (const [name, width, height] of [['team-1440', 1440, 900], ['team-390', 390, 844]] as const) {
       await page.setViewportSize({ width, height });

@@ -12,6 +12,9 @@ import { BoardOutcomesService } from './board-outcomes.service';
 /** Quarters in a sparkline, the current one last. */
 export const SERIES_QUARTERS = 8;
 
+/** The occupancy service's rate is a share (0–1, four decimals); the board's rates are percentages (0–100), as its others. */
+const inPercent = (share: number) => Math.round(share * 10_000) / 100;
+
 /** Who the figures are for: a board member (the protected figures) or the park's team (every figure). */
 export type BoardQuarterView = 'board' | 'team';
 
@@ -94,7 +97,7 @@ export class BoardQuarterService {
         figure('headcount', (a) => num(a.headcount)),
         figure('funds_raised_eur', (a) => num(a.fundsRaisedEur)),
         figure('startups_created', (a) => a.startupsCreated),
-        figure('occupancy_rate', (_, i) => spaces[i]?.occupancyRate ?? null),
+        figure('occupancy_rate', (_, i) => (spaces[i] ? inPercent(spaces[i].occupancyRate) : null)),
         figure('milestone_completion', (a) => a.milestoneCompletion.rate),
         figure('report_completion', (a) => a.reportCompletion.rate),
       ],
@@ -108,7 +111,7 @@ export class BoardQuarterService {
       space: {
         leasedM2: space.leasedM2,
         leasableM2: space.leasableM2,
-        occupancyRate: space.occupancyRate,
+        occupancyRate: inPercent(space.occupancyRate),
         jobsPer100M2: headcount === null || space.leasedM2 === 0 ? null : Math.round((headcount / space.leasedM2) * 1000) / 10,
       },
     };
