@@ -181,18 +181,18 @@ export class WaitlistRepository {
   }
 
   /** A request answered by a lease made for it: `accepted`; its open offer, if any, lapses (its modules go to the next request). Returns whether an offer was released. */
-  async fulfilled(db: Queryable, requestId: string): Promise<boolean> {
-    await db.query(`UPDATE waitlist_requests SET status = 'accepted' WHERE id = $1`, [requestId]);
-    const released = await db.query<Array<{ id: string }>>(
-      `UPDATE waitlist_offers SET status = 'lapsed' WHERE request_id = $1 AND status = 'open' RETURNING id`,
-      [requestId],
-    );
-    return released.length > 0;
+  fulfilled(db: Queryable, requestId: string): Promise<boolean> {
+    return this.close(db, requestId, 'accepted');
   }
 
   /** Cancels a request; its open offer, if any, lapses so that its modules are free for the next request. Returns whether an offer was released. */
-  async cancel(db: Queryable, requestId: string): Promise<boolean> {
-    await db.query(`UPDATE waitlist_requests SET status = 'cancelled' WHERE id = $1`, [requestId]);
+  cancel(db: Queryable, requestId: string): Promise<boolean> {
+    return this.close(db, requestId, 'cancelled');
+  }
+
+  /** Closes a request with this status and lapses its open offer; whether there was one. */
+  private async close(db: Queryable, requestId: string, status: 'accepted' | 'cancelled'): Promise<boolean> {
+    await db.query(`UPDATE waitlist_requests SET status = $2 WHERE id = $1`, [requestId, status]);
     const released = await db.query<Array<{ id: string }>>(
       `UPDATE waitlist_offers SET status = 'lapsed' WHERE request_id = $1 AND status = 'open' RETURNING id`,
       [requestId],
