@@ -23,27 +23,37 @@ export interface NamedItem {
   name: string;
 }
 
-/** A round closed in the quarter, with what it feeds: its startup's programs and their sites. */
+/** A round closed in the quarter that the caller may see listed. */
 export interface ClosedRound {
   legalName: string;
-  sector: string;
   kind: string;
   cents: string;
   closedOn: string;
   lead: string | null;
-  programIds: string[];
-  siteIds: string[];
 }
 
-interface ClosedRoundRow {
+/**
+ * The board figures a round feeds that are withheld: each cell where the quarter's funds raised are, and
+ * each (kind, cell) where the rounds of that kind are. A round is withheld when any cell of its startup is
+ * in either (its sector, sites, programs, the organisation; 'unassigned' when enrolled nowhere).
+ */
+export interface WithheldRoundFigures {
+  fundsIn: string[];
+  kindsIn: Array<{ kind: string; cell: string }>;
+}
+
+interface ListedRoundRow {
   legal_name: string;
-  sector: string;
   kind: string;
   cents: string;
   closed_on: string;
   lead: string | null;
-  /** The startup's board cells separated by spaces (ids and sector codes have none): cheaper to read than an array. */
-  cells: string;
+  withheld: null;
+}
+
+/** The last row: how many rounds are withheld. */
+interface WithheldRoundsRow {
+  withheld: number;
 }
 
 /** The statements behind a board quarter that are not KPI aggregates nor occupancy (those come from their domains). */
@@ -87,33 +97,35 @@ export class BoardQuarterRepository {
     return this.dataSource.query<NamedItem[]>('SELECT id, name FROM programs WHERE organisation_id = $1 ORDER BY name', [organisationId]);
   }
 
-  async closedRounds(organisationId: string, range: { from: string; to: string }): Promise<ClosedRound[]> {
-    const rows = await this.dataSource.query<ClosedRoundRow[]>(
-      // The programs and sites a round feeds are its startup's board cells (startup_board_cells: every
-      // program it has an enrollment in, whatever its status, and their sites), kept by the database.
-      `SELECT s.legal_name, s.sector, r.kind, r.amount_eur_cents::text AS cents, to_char(r.closed_on, 'YYYY-MM-DD') AS closed_on, i.name AS lead,
-              array_to_string(b.cells, ' ') AS cells
-       FROM funding_rounds r JOIN startups s ON s.id = r.startup_id JOIN startup_board_cells b ON b.startup_id = s.id
-       LEFT JOIN investors i ON i.id = r.lead_investor_id
-       WHERE r.organisation_id = $1 AND r.status = 'closed' AND r.closed_on >= $2 AND r.closed_on < $3
-       ORDER BY r.closed_on, lower(s.legal_name), r.id`,
-      [organisationId, range.from, range.to],
+  /**
+   * The quarter's closed rounds, in order, but those withheld (`withheld`: none when null), which are only
+   * counted. What a round feeds is its startup's board cells (startup_board_cells: the organisation, its
+   * sector, every program it has an enrollment in, whatever its status, and their sites), kept by the database.
+   */
+  async closedRounds(
+    organisationId: string,
+    range: { from: string; to: string },
+    withheld: WithheldRoundFigures | null,
+  ): Promise<{ listed: ClosedRound[]; withheld: number }> {
+    const rows = await this.dataSource.query<Array<ListedRoundRow | WithheldRoundsRow>>(
+      `WITH rounds AS (
+         SELECT r.id, r.kind, r.amount_eur_cents, r.closed_on, r.startup_id, r.lead_investor_id,
+                EXISTS (SELECT 1 FROM unnest(b.cells) c (cell) WHERE c.cell = ANY($4::text[]) OR r.kind || ' ' || c.cell = ANY($5::text[])) AS withheld
+         FROM funding_rounds r JOIN startup_board_cells b ON b.startup_id = r.startup_id
+         WHERE r.organisation_id = $1 AND r.status = 'closed' AND r.closed_on >= $2 AND r.closed_on < $3)
+       SELECT s.legal_name, r.kind, r.amount_eur_cents::text AS cents, to_char(r.closed_on, 'YYYY-MM-DD') AS closed_on, i.name AS lead,
+              NULL::int AS withheld, row_number() OVER (ORDER BY r.closed_on, lower(s.legal_name), r.id) AS ordinal
+       FROM rounds r JOIN startups s ON s.id = r.startup_id LEFT JOIN investors i ON i.id = r.lead_investor_id
+       WHERE NOT r.withheld
+       UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, count(*) FILTER (WHERE withheld)::int, NULL FROM rounds
+       ORDER BY ordinal NULLS LAST`,
+      [organisationId, range.from, range.to, withheld?.fundsIn ?? [], withheld?.kindsIn.map(({ kind, cell }) => `${kind} ${cell}`) ?? []],
     );
-    return rows.map(toClosedRound);
+    const listed = rows.filter((row): row is ListedRoundRow => row.withheld === null);
+    return { listed: listed.map(toClosedRound), withheld: rows.reduce((count, row) => count + (row.withheld ?? 0), 0) };
   }
 }
 
-function toClosedRound(row: ClosedRoundRow): ClosedRound {
-  const cells = row.cells.split(' ');
-  const idsOf = (prefix: string) => cells.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length)).sort();
-  return {
-    legalName: row.legal_name,
-    sector: row.sector,
-    kind: row.kind,
-    cents: row.cents,
-    closedOn: row.closed_on,
-    lead: row.lead,
-    programIds: idsOf('program:'),
-    siteIds: idsOf('site:'),
-  };
+function toClosedRound(row: ListedRoundRow): ClosedRound {
+  return { legalName: row.legal_name, kind: row.kind, cents: row.cents, closedOn: row.closed_on, lead: row.lead };
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { figureKey, KpiAggregatesService, trimZeros, withheld } from '@incubator/api/kpis';
 import type { BoardTable, CellId, DisclosureEntry, Relation, YearToDateFigures } from '@incubator/api/kpis';
 import { OccupancyService } from '@incubator/api/space';
-import { formatMinorUnits, quarterOf, quarterRange, SECTORS, shiftQuarter } from '@incubator/contracts';
+import { formatMinorUnits, quarterOf, quarterRange, ROUND_KINDS, SECTORS, shiftQuarter } from '@incubator/contracts';
 import type { BoardQuarterResponse, BreakdownRow, HeadlineFigure, KpiAggregatesResponse, YearlyTargetKey } from '@incubator/contracts';
-import { BoardQuarterRepository, ClosedRound } from './board-quarter.repository';
+import { BoardQuarterRepository } from './board-quarter.repository';
+import type { WithheldRoundFigures } from './board-quarter.repository';
 import { boardQuarterRange } from './board-quarters';
 import { TargetRepository } from './target.repository';
 import { BoardOutcomesService } from './board-outcomes.service';
@@ -14,6 +15,19 @@ export const SERIES_QUARTERS = 8;
 
 /** The occupancy service's rate is a share (0–1, four decimals); the board's rates are percentages (0–100), as its others. */
 const inPercent = (share: number) => Math.round(share * 10_000) / 100;
+
+/**
+ * With a protected table (a board member, rounds not published by the organisation), a round is listed only
+ * when none of the figures it feeds is withheld — the organisation's, its startup's sites', programs' and
+ * sector's funds raised and funds of its kind: listing the rounds behind a withheld total would hand it back.
+ */
+function roundsWithheldBy(table: BoardTable): WithheldRoundFigures {
+  const cells = [...table.cells.keys()];
+  return {
+    fundsIn: cells.filter((cell) => table.isHidden(cell, figureKey.funds)),
+    kindsIn: ROUND_KINDS.flatMap((kind) => cells.filter((cell) => table.isHidden(cell, figureKey.round(kind))).map((cell) => ({ kind, cell }))),
+  };
+}
 
 /** Who the figures are for: a board member (the protected figures) or the park's team (every figure). */
 export type BoardQuarterView = 'board' | 'team';
@@ -59,11 +73,17 @@ export class BoardQuarterService {
     // Every read is independent of the others (what depends on another's result is computed from them
     // afterwards, in memory): all run together, on as many pool connections.
     const ytdRange = { from: `${range.from.slice(0, 4)}-01-01`, to: range.to };
-    const [figures, occupancies, breakdowns, closedRounds, targetRows, outcomeReads] = await Promise.all([
+    const boardRead = view === 'board' ? this.boardBreakdowns(organisationId, range) : null;
+    // A board member's rounds once the table says which of the figures they feed are withheld.
+    const roundsRead =
+      boardRead && !organisation.boardSeesRounds
+        ? boardRead.then(({ table }) => this.repository.closedRounds(organisationId, range, roundsWithheldBy(table)))
+        : this.repository.closedRounds(organisationId, range, null);
+    const [figures, occupancies, breakdowns, rounds, targetRows, outcomeReads] = await Promise.all([
       this.aggregates.computeQuarters(caller, computed),
       this.occupancy.totalsOn(organisationId, computed.map((r) => dayBefore(r.to))),
-      view === 'board' ? this.boardBreakdowns(organisationId, range) : this.teamBreakdowns(organisationId, range),
-      this.repository.closedRounds(organisationId, range),
+      boardRead ?? this.teamBreakdowns(organisationId, range),
+      roundsRead,
       this.targetRows.ofYear(organisationId, Number(range.from.slice(0, 4))).then(async (rows) => ({
         rows,
         // The startups behind the year to date only matter against the board's threshold (ytdWithheld).
@@ -77,7 +97,6 @@ export class BoardQuarterService {
     const current = series[series.length - 1]!;
     const space = spaces[spaces.length - 1]!;
     await onProgress(70);
-    const rounds = this.rounds(closedRounds, view === 'board' && !organisation.boardSeesRounds ? breakdowns.table : null);
     const yearQuarters = series.filter((a): a is KpiAggregatesResponse => a !== null && a.from.slice(0, 4) === range.from.slice(0, 4));
     const targets = this.targets(targetRows.rows, targetRows.ytd, ytdRange, view === 'board' ? yearQuarters : null);
     const headcount = current.headcount === null ? null : Number(current.headcount);
@@ -105,7 +124,7 @@ export class BoardQuarterService {
       bySite: breakdowns.bySite,
       byProgram: breakdowns.byProgram,
       bySector: breakdowns.bySector,
-      rounds: rounds.listed,
+      rounds: rounds.listed.map((r) => ({ startupName: r.legalName, kind: r.kind, amountEur: formatMinorUnits(r.cents, 2), closedOn: r.closedOn, lead: r.lead })),
       roundsWithheld: rounds.withheld,
       targets,
       space: {
@@ -152,25 +171,6 @@ export class BoardQuarterService {
       bySite: await breakdown(sites, (siteId) => ({ siteId })),
       byProgram: await breakdown(programs, (programId) => ({ programId })),
       bySector: await breakdown(SECTORS.map((s) => ({ id: s, name: s })), (sector) => ({ sector })),
-    };
-  }
-
-  /**
-   * The quarter's closed rounds. With a protected table (a board member, rounds not published by the
-   * organisation), a round is listed only when none of the figures it feeds — the organisation's, its
-   * startup's sites', programs' and sector's funds raised and funds of its kind — is withheld.
-   */
-  private rounds(rows: ClosedRound[], table: BoardTable | null): { listed: BoardQuarterResponse['rounds']; withheld: number } {
-    const publishable = (r: ClosedRound) => {
-      if (!table) return true;
-      const cells: CellId[] = ['organisation', `sector:${r.sector}`, ...r.programIds.map((p): CellId => `program:${p}`), ...r.siteIds.map((s): CellId => `site:${s}`)];
-      if (!r.programIds.length) cells.push('unassigned');
-      return cells.every((cell) => !table.isHidden(cell, figureKey.funds) && !table.isHidden(cell, figureKey.round(r.kind)));
-    };
-    const listed = rows.filter(publishable);
-    return {
-      listed: listed.map((r) => ({ startupName: r.legalName, kind: r.kind, amountEur: formatMinorUnits(r.cents, 2), closedOn: r.closedOn, lead: r.lead })),
-      withheld: rows.length - listed.length,
     };
   }
 
