@@ -79,24 +79,20 @@ export class BoardOutcomesRepository {
   /**
    * Startups of the cohorts that ended (half-open end) on or before `endsOnAtMost` and took part
    * (enrollment active, graduated or withdrawn), and how many are still active at `to`: a validated KPI
-   * report for a period starting in [activeFrom, to), or a round closed then. Decided once per such
-   * startup (not per enrollment); per cohort, and per program and for the organisation each startup once.
+   * report for a period starting in [activeFrom, to), or a round closed then: a startup's, whichever its
+   * enrollment; per cohort, and per program and for the organisation each startup once.
    * `activeFrom` and `to` are first days of calendar quarters (a quarter's end, a year before it), so
    * "active then" is an overlap with the startup's active quarters as the database keeps them
-   * (startup_activity: quarters with a validated report or a closed round), one hash join.
+   * (startup_activity: quarters with a validated report or a closed round), one hash join per enrollment —
+   * cheaper than deciding each startup once first and joining that back to its enrollments.
    */
   async survival(organisationId: string, endsOnAtMost: string, activeFrom: string, to: string, db: Queryable = this.dataSource): Promise<SurvivalCount[]> {
     const rows = await db.query<SurvivalRowDb[]>(
-      `WITH pairs AS (
-         SELECT c.id AS cohort_id, c.program_id, e.startup_id
-         FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id
+      `WITH flagged AS MATERIALIZED (
+         SELECT c.id AS cohort_id, c.program_id, e.startup_id, coalesce(a.quarters && daterange($4::date, $2::date), false) AS alive
+         FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id LEFT JOIN startup_activity a ON a.startup_id = e.startup_id
          WHERE c.organisation_id = $1 AND c.ends_on <= $3::date AND e.status IN ('active', 'graduated', 'withdrawn')
-       ),
-       alive AS (
-         SELECT s.startup_id, coalesce(a.quarters && daterange($4::date, $2::date), false) AS alive
-         FROM (SELECT DISTINCT startup_id FROM pairs) s LEFT JOIN startup_activity a ON a.startup_id = s.startup_id
-       ),
-       flagged AS (SELECT p.cohort_id, p.program_id, p.startup_id, a.alive FROM pairs p JOIN alive a USING (startup_id))
+       )
        SELECT 'cohort' AS level, c.id::text AS id, c.name, p.id::text AS program_id, p.name AS program_name, to_char(c.ends_on, 'YYYY-MM-DD') AS ends_on, x.startups, x.surviving
        FROM (SELECT cohort_id, count(*)::int AS startups, (count(*) FILTER (WHERE alive))::int AS surviving FROM flagged GROUP BY cohort_id) x
        JOIN cohorts c ON c.id = x.cohort_id JOIN programs p ON p.id = c.program_id
@@ -106,7 +102,7 @@ export class BoardOutcomesRepository {
              FROM (SELECT DISTINCT program_id, startup_id, alive FROM flagged) d GROUP BY program_id) x
        JOIN programs p ON p.id = x.program_id
        UNION ALL
-       SELECT 'organisation', NULL, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE alive))::int FROM alive`,
+       SELECT 'organisation', NULL, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE alive))::int FROM (SELECT DISTINCT startup_id, alive FROM flagged) o`,
       [organisationId, to, endsOnAtMost, activeFrom],
     );
     return rows.map(toSurvivalCount);
