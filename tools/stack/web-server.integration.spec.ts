@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serveWeb } from './web-server';
+import { COMPILE_HINT } from './precompress';
 
 /**
  * The web server npm start runs, in front of a folder shaped like the built client and a small upstream
@@ -58,15 +59,16 @@ describe('serveWeb (npm start’s web server) in front of a client folder and an
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
     expect(br.body.length).toBeLessThan(script.length / 4);
-    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    // Served as precompress left it: with V8's compile hint first.
+    expect(brotliDecompressSync(br.body).toString()).toBe(COMPILE_HINT + script);
 
     const gzip = await get('/main-ABC123.js', 'gzip, deflate');
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(gzip.body).toString()).toBe(script);
+    expect(gunzipSync(gzip.body).toString()).toBe(COMPILE_HINT + script);
 
     const plain = await get('/main-ABC123.js', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.toString()).toBe(script);
+    expect(plain.body.toString()).toBe(COMPILE_HINT + script);
   });
 
   it('sends the .br and .gz written once at start (brotli 11, gzip 9), not a per-request compression; rewritten when the file is newer', async () => {
@@ -104,7 +106,7 @@ describe('serveWeb (npm start’s web server) in front of a client folder and an
 
     const tiny = await get('/chunk-TINY.js', 'br, gzip');
     expect(tiny.headers['content-encoding']).toBeUndefined();
-    expect(tiny.body.toString()).toBe('export const a = 1;\n');
+    expect(tiny.body.toString()).toBe(`${COMPILE_HINT}export const a = 1;\n`);
 
     const small = await get('/api/unknown', 'br, gzip');
     expect(small.status).toBe(404);

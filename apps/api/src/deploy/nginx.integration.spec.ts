@@ -118,7 +118,9 @@ describe('docker/nginx.conf in front of the web client and the API (real nginx)'
       ...(stylesheet ? [{ path: `/${stylesheet}`, type: 'text/css' }] : []),
     ];
     for (const { path, type } of files) {
-      const original = readFileSync(join(WEB_DIR, path));
+      // What nginx serves: the precompressed copy, its scripts with V8's compile hint first (precompress.ts).
+      const original = readFileSync(join(html, path));
+      if (type === 'application/javascript') expect(original.toString('utf8', 0, 40)).toMatch(/^\/\/# allFunctionsCalledOnLoad\n/);
       const br = await raw(`${web}${path}`, 'gzip, deflate, br, zstd');
       expect({ path, status: br.status, type: br.headers['content-type'], encoding: br.headers['content-encoding'] }).toEqual({ path, status: 200, type, encoding: 'br' });
       expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
