@@ -109,8 +109,9 @@ describe('BoardPage (the board dashboard)', () => {
         provideRouter([{ path: 'board', component: BoardPage }]),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
-      // Deferred blocks (none on the board's own page: its charts are drawn with the figures) stay placeholders.
-      deferBlockBehavior: DeferBlockBehavior.Manual,
+      // The sections' deferred blocks (`on immediate`: their code is loaded once the section is shown) render
+      // as in the browser.
+      deferBlockBehavior: DeferBlockBehavior.Playthrough,
     });
     TestBed.inject(LocaleService).use('en');
     backend = TestBed.inject(HttpTestingController);
