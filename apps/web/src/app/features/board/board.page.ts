@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, PendingTasks, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, PendingTasks, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl } from '@angular/forms';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { BoardQuarterResponse, Permission } from '@incubator/contracts';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { SelectFieldComponent, SelectOption } from '../../core/forms/select-field.component';
+import type { SelectOption } from '../../core/forms/select-field.component';
 import { formatAmount, formatEuros } from '../../core/funding/amounts';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { LocalDatePipe } from '../../core/i18n/local-date.pipe';
@@ -22,6 +21,7 @@ import { BoardPacksComponent } from './board-packs.component';
 import { formatRate } from './board-format';
 import { BreakdownComponent } from './breakdown.component';
 import { HeadlineCardComponent } from './headline-card.component';
+import { QuarterPickerComponent } from './quarter-picker.component';
 import { numberFormat } from '../../core/i18n/intl-format';
 
 type Loaded = BoardQuarterResponse | 'failed' | null;
@@ -49,7 +49,7 @@ const SECTIONS = 4;
     LocalDatePipe,
     HeadlineCardComponent,
     MatProgressBarModule,
-    SelectFieldComponent,
+    QuarterPickerComponent,
     TranslocoDirective,
   ],
   templateUrl: './board.page.html',
@@ -69,7 +69,6 @@ export class BoardPage {
     this.route.queryParamMap.pipe(map((params) => initialQuarter(params.get('quarter'), this.day))),
     { initialValue: initialQuarter(null, this.day) },
   );
-  protected readonly quarterControl = new FormControl(this.quarter(), { nonNullable: true });
   protected readonly quarters = computed<SelectOption[]>(() =>
     quarterOptions(this.day, this.quarter()).map((q) => ({ value: q, label: formatQuarter(q, this.locale()) })),
   );
@@ -90,16 +89,12 @@ export class BoardPage {
   protected readonly sections = signal(0);
   private readonly pendingTasks = inject(PendingTasks);
 
+  /** A quarter chosen in the picker: it goes in the address (the page follows the address). */
+  protected choose(quarter: string): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { quarter }, queryParamsHandling: 'merge' });
+  }
+
   constructor() {
-    effect(() => {
-      const quarter = this.quarter();
-      if (this.quarterControl.value !== quarter) {
-        this.quarterControl.setValue(quarter, { emitEvent: false });
-      }
-    });
-    this.quarterControl.valueChanges.pipe(takeUntilDestroyed()).subscribe((quarter) => {
-      void this.router.navigate([], { relativeTo: this.route, queryParams: { quarter }, queryParamsHandling: 'merge' });
-    });
     toObservable(this.quarter)
       .pipe(
         switchMap((quarter) =>
