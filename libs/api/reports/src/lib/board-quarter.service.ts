@@ -70,8 +70,8 @@ export class BoardQuarterService {
       return r.to <= first ? null : r;
     });
     const computed = periods.filter((r): r is { from: string; to: string } => r !== null);
-    // Every read is independent of the others (what depends on another's result is computed from them
-    // afterwards, in memory): all run together, on as many pool connections.
+    // The reads run together, on as many pool connections; only a board member's rounds wait for the table
+    // (which of their figures are withheld). The rest is computed from the results afterwards, in memory.
     const ytdRange = { from: `${range.from.slice(0, 4)}-01-01`, to: range.to };
     const boardRead = view === 'board' ? this.boardBreakdowns(organisationId, range) : null;
     // A board member's rounds once the table says which of the figures they feed are withheld.
